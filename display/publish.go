@@ -1,0 +1,146 @@
+package display
+
+import (
+	"encoding/json"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// Publisher receives what cells display. The kernel and the notebook runner
+// implement it; its methods may be called from any goroutine.
+type Publisher interface {
+	// Publish shows d as a new output (display_data).
+	Publish(d Data)
+	// Update replaces the output whose display_id is d.ID (update_display_data).
+	Update(d Data)
+	// Clear clears the cell's output; with wait, only once new output arrives.
+	Clear(wait bool)
+}
+
+var (
+	mu      sync.Mutex
+	current Publisher
+	nextID  atomic.Int64
+)
+
+// SetPublisher makes p the current publisher and returns a function that
+// restores the previous one.
+func SetPublisher(p Publisher) (restore func()) {
+	mu.Lock()
+	prev := current
+	current = p
+	mu.Unlock()
+	return func() {
+		mu.Lock()
+		current = prev
+		mu.Unlock()
+	}
+}
+
+func publisher() Publisher {
+	mu.Lock()
+	defer mu.Unlock()
+	return current
+}
+
+// Publish shows d as a new output of the running cell.
+func Publish(d Data) {
+	if p := publisher(); p != nil {
+		p.Publish(d)
+	}
+}
+
+// Show publishes v richly (see Bundle). A value whose Render fails is shown
+// as the error's text, and the error is returned.
+func Show(v any) error {
+	d, err := Bundle(v)
+	if err != nil {
+		Publish(New("text/plain", "display: "+err.Error()))
+		return err
+	}
+	Publish(d)
+	return nil
+}
+
+// Clear clears the output of the running cell. With wait, the frontend
+// clears it only when the next output arrives, which avoids flicker.
+func Clear(wait bool) {
+	if p := publisher(); p != nil {
+		p.Clear(wait)
+	}
+}
+
+// HTML publishes an HTML fragment.
+func HTML(s string) { Publish(New("text/html", s)) }
+
+// Markdown publishes Markdown text.
+func Markdown(s string) { Publish(New("text/markdown", s)) }
+
+// LaTeX publishes LaTeX, usually a formula between dollar signs.
+func LaTeX(s string) { Publish(New("text/latex", s)) }
+
+// SVG publishes an SVG document. JupyterLab shows SVG from trusted notebooks only.
+func SVG(s string) { Publish(New("image/svg+xml", s)) }
+
+// PNG publishes a PNG image at its natural size.
+func PNG(img []byte) { Publish(ImageData("image/png", img, 0, 0)) }
+
+// JPEG publishes a JPEG image at its natural size.
+func JPEG(img []byte) { Publish(ImageData("image/jpeg", img, 0, 0)) }
+
+// Text publishes plain text as a display output (not a stream).
+func Text(s string) { Publish(New("text/plain", s)) }
+
+// JSON publishes v as application/json; it returns the marshalling error, if any.
+func JSON(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	var generic any
+	if err := json.Unmarshal(b, &generic); err != nil {
+		return err
+	}
+	d := New("application/json", generic)
+	d.Data["text/plain"] = string(b)
+	Publish(d)
+	return nil
+}
+
+// A Handle is an output that can be replaced in place after it was shown.
+type Handle struct {
+	id string
+}
+
+// NewHandle returns a handle with a fresh display_id; nothing is shown until Show.
+func NewHandle() *Handle {
+	return &Handle{id: "gocalc-" + strconv.FormatInt(nextID.Add(1), 10)}
+}
+
+// ID returns the handle's display_id.
+func (h *Handle) ID() string { return h.id }
+
+// Show publishes v as a new output tied to the handle.
+func (h *Handle) Show(v any) error {
+	d, err := Bundle(v)
+	if err != nil {
+		return err
+	}
+	d.ID = h.id
+	Publish(d)
+	return nil
+}
+
+// Update replaces every output tied to the handle with v.
+func (h *Handle) Update(v any) error {
+	d, err := Bundle(v)
+	if err != nil {
+		return err
+	}
+	d.ID = h.id
+	if p := publisher(); p != nil {
+		p.Update(d)
+	}
+	return nil
+}
