@@ -1,0 +1,244 @@
+package ad
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// op says how a node of the tape was computed; Diff needs it to rebuild the
+// local partial derivatives as variables.
+type op uint8
+
+const (
+	opLeaf op = iota
+	opConst
+	opExt // matrix node or scalar reduction of one; see Mat
+	opAdd
+	opSub
+	opMul
+	opDiv
+	opNeg
+	opScale
+	opAddConst
+	opPow
+	opSquare
+	opSqrt
+	opExp
+	opExpm1
+	opLog
+	opLog1p
+	opSin
+	opCos
+	opTan
+	opAsin
+	opAcos
+	opAtan
+	opSinh
+	opCosh
+	opTanh
+	opSigmoid
+	opAbs
+)
+
+// Var is a real variable recorded on a Tape, for reverse-mode
+// differentiation. Variables are made by (*Tape).Var (leaves), (*Tape).Const
+// and the methods of Var; each result is a new variable on the same tape.
+// A Var prints as its value followed by its gradient, e.g. 3 (grad 6).
+type Var struct {
+	t      *Tape
+	p0, p1 *Var    // parents (nil if absent)
+	v, g   float64 // value and adjoint
+	d0, d1 float64 // ∂v/∂p0 and ∂v/∂p1
+	c      float64 // constant operand of Scale and Pow; index into Tape.ext for opExt
+	idx    int32   // position on the tape
+	op     op
+}
+
+// Tape records operations on variables for reverse-mode differentiation.
+// The zero Tape is ready to use. Reset empties it for reuse without freeing
+// memory.
+type Tape struct {
+	chunks [][]Var // recorded nodes; a chunk never moves, so *Var stay valid
+	starts []int   // index of the first node of each chunk
+	ck     int     // current chunk
+	off    int     // nodes used in the current chunk
+	n      int     // nodes in use
+	ext    []func(g float64)
+	leaves []*Var // reused by (*Tape).Grad
+}
+
+const (
+	firstChunk = 64
+	maxChunk   = 8192
+)
+
+// NewTape returns an empty tape.
+func NewTape() *Tape { return new(Tape) }
+
+// Len returns the number of variables recorded on t, constants and
+// intermediate results included.
+func (t *Tape) Len() int { return t.n }
+
+// Reset empties t, keeping its memory for reuse. Every *Var and *Mat made on
+// t before the call becomes invalid and must not be used again.
+func (t *Tape) Reset() {
+	clear(t.ext)
+	t.ext = t.ext[:0]
+	t.ck, t.off, t.n = 0, 0, 0
+}
+
+// push returns a fresh node at the end of the tape.
+func (t *Tape) push() *Var {
+	if t.ck >= len(t.chunks) || t.off == len(t.chunks[t.ck]) {
+		t.grow()
+	}
+	v := &t.chunks[t.ck][t.off]
+	t.off++
+	t.n++
+	return v
+}
+
+func (t *Tape) grow() {
+	if len(t.chunks) > 0 && t.off == len(t.chunks[t.ck]) {
+		t.ck++
+		t.off = 0
+	}
+	if t.ck < len(t.chunks) {
+		return
+	}
+	size := firstChunk << min(len(t.chunks), 7)
+	size = min(size, maxChunk)
+	t.chunks = append(t.chunks, make([]Var, size))
+	t.starts = append(t.starts, t.n)
+}
+
+// node records a result with up to two parents and their partials.
+func (t *Tape) node(o op, v float64, p0 *Var, d0 float64, p1 *Var, d1 float64) *Var {
+	n := t.push()
+	*n = Var{t: t, op: o, v: v, p0: p0, d0: d0, p1: p1, d1: d1, idx: int32(t.n - 1)}
+	return n
+}
+
+// Var returns a new leaf variable with value x.
+func (t *Tape) Var(x float64) *Var { return t.node(opLeaf, x, nil, 0, nil, 0) }
+
+// Vars returns new leaf variables with the values x.
+func (t *Tape) Vars(x []float64) []*Var {
+	vs := make([]*Var, len(x))
+	for i, xi := range x {
+		vs[i] = t.Var(xi)
+	}
+	return vs
+}
+
+// Const returns a constant c on t. It is a variable whose gradient is
+// computed but never propagated further.
+func (t *Tape) Const(c float64) *Var { return t.node(opConst, c, nil, 0, nil, 0) }
+
+// Tape returns the tape x is recorded on.
+func (x *Var) Tape() *Tape { return x.t }
+
+// Value returns the value of x.
+func (x *Var) Value() float64 { return x.v }
+
+// Grad returns ∂y/∂x for the y of the last Backward on x's tape.
+func (x *Var) Grad() float64 { return x.g }
+
+// Backward computes the derivative of x with respect to every variable on
+// its tape: afterwards v.Grad() is ∂x/∂v for every v on the tape (0 if x does
+// not depend on v). Each call starts from zero.
+func (x *Var) Backward() {
+	t := x.t
+	t.zero(t.n - 1)
+	x.g = 1
+	t.sweep(int(x.idx))
+}
+
+// chunkOf returns the chunk holding node i.
+func (t *Tape) chunkOf(i int) int {
+	k := len(t.starts) - 1
+	for k > 0 && t.starts[k] > i {
+		k--
+	}
+	return k
+}
+
+// zero clears the adjoints of nodes 0..top.
+func (t *Tape) zero(top int) {
+	if top < 0 {
+		return
+	}
+	last := t.chunkOf(top)
+	for k := 0; k <= last; k++ {
+		c := t.chunks[k]
+		if k == last {
+			c = c[:top-t.starts[k]+1]
+		}
+		for i := range c {
+			c[i].g = 0
+		}
+	}
+}
+
+// sweep propagates adjoints from node top down to the leaves.
+func (t *Tape) sweep(top int) {
+	last := t.chunkOf(top)
+	for k := last; k >= 0; k-- {
+		c := t.chunks[k]
+		if k == last {
+			c = c[:top-t.starts[k]+1]
+		}
+		for i := len(c) - 1; i >= 0; i-- {
+			n := &c[i]
+			g := n.g
+			if g == 0 || n.op <= opConst {
+				continue
+			}
+			if n.op == opExt {
+				t.ext[int(n.c)](g)
+				continue
+			}
+			n.p0.g += g * n.d0
+			if n.p1 != nil {
+				n.p1.g += g * n.d1
+			}
+		}
+	}
+}
+
+// String returns x's value and gradient, e.g. 3 (grad 6).
+func (x *Var) String() string {
+	if x == nil {
+		return "<nil>"
+	}
+	return formatVar(x, 'g', -1)
+}
+
+// Format implements fmt.Formatter: the verbs %v, %e, %f and %g with an
+// optional precision apply to the value and the gradient.
+func (x *Var) Format(s fmt.State, verb rune) {
+	prec, ok := s.Precision()
+	if !ok {
+		prec = -1
+	}
+	switch verb {
+	case 'v', 's':
+		verb = 'g'
+	case 'e', 'E', 'f', 'F', 'g', 'G':
+	default:
+		fmt.Fprintf(s, "%%!%c(*ad.Var=%s)", verb, x.String())
+		return
+	}
+	if x == nil {
+		fmt.Fprint(s, "<nil>")
+		return
+	}
+	if verb == 'F' {
+		verb = 'f'
+	}
+	fmt.Fprint(s, formatVar(x, byte(verb), prec))
+}
+
+func formatVar(x *Var, verb byte, prec int) string {
+	return strconv.FormatFloat(x.v, verb, prec, 64) + " (grad " + strconv.FormatFloat(x.g, verb, prec, 64) + ")"
+}
