@@ -1,6 +1,9 @@
 package ad
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Diff returns the gradient of y with respect to x as new variables on y's
 // tape: Diff(y, x)[i] is ∂y/∂x[i], itself a function of the variables on
@@ -95,8 +98,14 @@ func (n *Var) adjoints(a *Var) (a0, a1 *Var) {
 	case opExpm1:
 		return a.Mul(n.AddConst(1)), nil
 	case opLog:
+		if x.v < 0 {
+			return a.Scale(math.NaN()), nil
+		}
 		return a.Div(x), nil
 	case opLog1p:
+		if x.v < -1 {
+			return a.Scale(math.NaN()), nil
+		}
 		return a.Div(x.AddConst(1)), nil
 	case opSin:
 		return a.Mul(x.Cos()), nil

@@ -87,8 +87,9 @@
 // # Special cases
 //
 // Values follow IEEE 754 through the math package. Derivatives follow from
-// the analytic formulas, so Log at 0 has derivative +Inf and Sqrt at -1 has
-// derivative NaN. A zero tangent (Dual.D == 0) or a zero adjoint produces a
+// the analytic formulas, so Log and Sqrt at ±0 have derivative +Inf. A
+// function that is NaN at a non-NaN argument (Log or Sqrt at -1, Asin at 2)
+// has derivative NaN there, never a finite number. A zero tangent (Dual.D == 0) or a zero adjoint produces a
 // zero derivative rather than 0·Inf = NaN: constants stay constant, and a
 // variable that does not influence the output gets gradient 0. Abs has
 // derivative 0 at 0.

@@ -54,7 +54,7 @@ func (x Dual) Square() Dual { return Dual{x.V * x.V, tmul(2*x.V, x.D)} }
 // Sqrt returns √x.
 func (x Dual) Sqrt() Dual {
 	v := math.Sqrt(x.V)
-	return Dual{v, tmul(0.5/v, x.D)}
+	return Dual{v, tmul(sqrtDeriv(v), x.D)}
 }
 
 // Exp returns eˣ.
@@ -67,10 +67,10 @@ func (x Dual) Exp() Dual {
 func (x Dual) Expm1() Dual { return Dual{math.Expm1(x.V), tmul(math.Exp(x.V), x.D)} }
 
 // Log returns the natural logarithm of x.
-func (x Dual) Log() Dual { return Dual{math.Log(x.V), tmul(1/x.V, x.D)} }
+func (x Dual) Log() Dual { return Dual{math.Log(x.V), tmul(logDeriv(x.V), x.D)} }
 
 // Log1p returns log(1+x).
-func (x Dual) Log1p() Dual { return Dual{math.Log1p(x.V), tmul(1/(1+x.V), x.D)} }
+func (x Dual) Log1p() Dual { return Dual{math.Log1p(x.V), tmul(logDeriv(1+x.V), x.D)} }
 
 // Sin returns sin x.
 func (x Dual) Sin() Dual {
@@ -132,6 +132,27 @@ func powDeriv(x, p float64) float64 {
 		return 2 * x
 	}
 	return p * math.Pow(x, p-1)
+}
+
+// logDeriv is d/dx log x = 1/x, and NaN where log x is NaN (x < 0), rather
+// than a finite number beside a NaN value.
+// At ±0 it is +Inf, the one-sided derivative, whatever the sign of zero.
+func logDeriv(x float64) float64 {
+	switch {
+	case x < 0:
+		return math.NaN()
+	case x == 0:
+		return math.Inf(1)
+	}
+	return 1 / x
+}
+
+// sqrtDeriv is d/dx √x = 1/(2√x) given v = √x; +Inf at ±0.
+func sqrtDeriv(v float64) float64 {
+	if v == 0 {
+		return math.Inf(1)
+	}
+	return 0.5 / v
 }
 
 // String returns x as V+Dε with the shortest exact digits, e.g. 1+0.5ε.

@@ -77,7 +77,7 @@ func (x *Var) Square() *Var { return x.unary(opSquare, x.v*x.v, 2*x.v) }
 // Sqrt returns √x.
 func (x *Var) Sqrt() *Var {
 	v := math.Sqrt(x.v)
-	return x.unary(opSqrt, v, 0.5/v)
+	return x.unary(opSqrt, v, sqrtDeriv(v))
 }
 
 // Exp returns eˣ.
@@ -90,10 +90,10 @@ func (x *Var) Exp() *Var {
 func (x *Var) Expm1() *Var { return x.unary(opExpm1, math.Expm1(x.v), math.Exp(x.v)) }
 
 // Log returns the natural logarithm of x.
-func (x *Var) Log() *Var { return x.unary(opLog, math.Log(x.v), 1/x.v) }
+func (x *Var) Log() *Var { return x.unary(opLog, math.Log(x.v), logDeriv(x.v)) }
 
 // Log1p returns log(1+x).
-func (x *Var) Log1p() *Var { return x.unary(opLog1p, math.Log1p(x.v), 1/(1+x.v)) }
+func (x *Var) Log1p() *Var { return x.unary(opLog1p, math.Log1p(x.v), logDeriv(1+x.v)) }
 
 // Sin returns sin x.
 func (x *Var) Sin() *Var {
