@@ -1,0 +1,21 @@
+// Package kernel serves the Jupyter messaging protocol (version 5.4) over
+// ZeroMQ, for any interpreter that implements engine.Executor.
+//
+// A Server binds the five sockets of a connection file: shell, control and
+// stdin (ROUTER), iopub (PUB) and heartbeat (REP). The heartbeat echoes on
+// its own goroutine; control is served on its own goroutine, so that
+// interrupt and shutdown work while a cell runs; shell requests are served
+// one at a time, in the order they arrived. Every request on shell and
+// control, unknown and malformed ones included, is wrapped in busy and idle
+// status messages, and idle is published only after all output of the
+// request was sent.
+//
+// Messages are signed with HMAC-SHA256; unsigned, wrongly signed and
+// replayed messages are dropped and logged, as are malformed frames.
+// Stream output is coalesced and flushed every 50 ms and before any other
+// output, so that a flood arrives whole and in order in few messages.
+//
+// The kernel owns execution counts, history (persisted in the user's
+// Jupyter data directory), busy/idle and replies; the interpreter only runs
+// code and publishes through the engine.Output it is given.
+package kernel

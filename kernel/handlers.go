@@ -1,0 +1,160 @@
+package kernel
+
+import (
+	"unicode/utf8"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// kernelInfo answers kernel_info_request, on shell and control alike.
+func (s *Server) kernelInfo(r *request) {
+	links := s.cfg.HelpLinks
+	if links == nil {
+		links = []HelpLink{}
+	}
+	s.reply(r, map[string]any{
+		"status":                 "ok",
+		"protocol_version":       ProtocolVersion,
+		"implementation":         s.cfg.Implementation,
+		"implementation_version": s.cfg.Version,
+		"language_info": map[string]any{
+			"name":            "go",
+			"version":         s.cfg.LanguageVersion,
+			"mimetype":        "text/x-go",
+			"file_extension":  ".go",
+			"pygments_lexer":  "go",
+			"codemirror_mode": "go",
+		},
+		"banner":     s.cfg.Banner,
+		"help_links": links,
+		"debugger":   false,
+	})
+}
+
+// clampCursor keeps a cursor position (in code points) inside code.
+func clampCursor(code string, pos *int) int {
+	n := utf8.RuneCountInString(code)
+	if pos == nil || *pos > n {
+		return n
+	}
+	if *pos < 0 {
+		return 0
+	}
+	return *pos
+}
+
+type codeRequest struct {
+	Code      string `json:"code"`
+	CursorPos *int   `json:"cursor_pos"`
+	Detail    int    `json:"detail_level"`
+}
+
+// complete answers complete_request. Cursor positions count code points on
+// the wire and in engine.Completer alike, so they pass through unchanged.
+func (s *Server) complete(r *request) {
+	var req codeRequest
+	if err := decodeContent(r.msg, &req); err != nil {
+		s.replyBadRequest(r, err)
+		return
+	}
+	cursor := clampCursor(req.Code, req.CursorPos)
+	c := engine.Completion{Start: cursor, End: cursor}
+	if cp, ok := s.cfg.Executor.(engine.Completer); ok {
+		c = cp.Complete(req.Code, cursor)
+	}
+	if c.Matches == nil {
+		c.Matches = []string{}
+	}
+	if c.Metadata == nil {
+		c.Metadata = map[string]any{}
+	}
+	s.reply(r, map[string]any{
+		"status": "ok", "matches": c.Matches,
+		"cursor_start": c.Start, "cursor_end": c.End, "metadata": c.Metadata,
+	})
+}
+
+// inspect answers inspect_request; found is false when nothing is known.
+func (s *Server) inspect(r *request) {
+	var req codeRequest
+	if err := decodeContent(r.msg, &req); err != nil {
+		s.replyBadRequest(r, err)
+		return
+	}
+	cursor := clampCursor(req.Code, req.CursorPos)
+	data, md, found := map[string]any{}, map[string]any{}, false
+	if in, ok := s.cfg.Executor.(engine.Inspector); ok {
+		d, f := in.Inspect(req.Code, cursor, req.Detail)
+		if f && d.Data != nil {
+			data, found = d.Data, true
+			if d.Metadata != nil {
+				md = d.Metadata
+			}
+		}
+	}
+	s.reply(r, map[string]any{"status": "ok", "found": found, "data": data, "metadata": md})
+}
+
+// isComplete answers is_complete_request: complete, incomplete (with the
+// next line's indent), invalid, or unknown without a checker.
+func (s *Server) isComplete(r *request) {
+	var req codeRequest
+	if err := decodeContent(r.msg, &req); err != nil {
+		s.replyBadRequest(r, err)
+		return
+	}
+	status, indent := engine.Unknown, ""
+	if c, ok := s.cfg.Executor.(engine.CompletenessChecker); ok {
+		status, indent = c.IsComplete(req.Code)
+	}
+	content := map[string]any{"status": status}
+	if status == engine.Incomplete {
+		content["indent"] = indent
+	}
+	s.reply(r, content)
+}
+
+// commInfo answers comm_info_request: the kernel has no comms.
+func (s *Server) commInfo(r *request) {
+	s.reply(r, map[string]any{"status": "ok", "comms": map[string]any{}})
+}
+
+// commOpen refuses a comm, as there are no comm targets: it closes it at once.
+func (s *Server) commOpen(r *request) {
+	var req struct {
+		CommID     string `json:"comm_id"`
+		TargetName string `json:"target_name"`
+	}
+	if err := decodeContent(r.msg, &req); err != nil || req.CommID == "" {
+		s.log.Printf("malformed comm_open ignored")
+		return
+	}
+	s.log.Printf("no comm target %q: closing comm %s", req.TargetName, req.CommID)
+	s.publish(r.msg.RawHeader, "comm_close", map[string]any{"comm_id": req.CommID, "data": map[string]any{}})
+}
+
+// commIgnored receives comm_msg and comm_close, which need no answer.
+func (s *Server) commIgnored(r *request) {}
+
+// shutdownRequest replies, broadcasts the reply on iopub as protocol 5.4
+// asks, and makes Serve return.
+func (s *Server) shutdownRequest(r *request) {
+	var req struct {
+		Restart bool `json:"restart"`
+	}
+	if err := decodeContent(r.msg, &req); err != nil {
+		s.replyBadRequest(r, err)
+		return
+	}
+	content := map[string]any{"status": "ok", "restart": req.Restart}
+	s.Interrupt()
+	s.reply(r, content)
+	s.publish(r.msg.RawHeader, "shutdown_reply", content)
+	s.finish(req.Restart)
+}
+
+// interruptRequest stops the running cell and replies.
+func (s *Server) interruptRequest(r *request) {
+	s.Interrupt()
+	s.reply(r, map[string]any{"status": "ok"})
+}
