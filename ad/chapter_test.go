@@ -91,7 +91,7 @@ func TestChapterCriticalPoints(t *testing.T) {
 }
 
 // TestThirdDerivative differentiates three times by composing Diff:
-// f = 3x⁴-4x³-12x² has f”' = 72x - 24, and sin has sin”' = -cos.
+// the third derivative of f = 3x⁴-4x³-12x² is 72x - 24, and that of sin is -cos.
 func TestThirdDerivative(t *testing.T) {
 	for _, x0 := range []float64{-1, 0.5, 2} {
 		tp := NewTape()

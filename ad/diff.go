@@ -54,7 +54,9 @@ func Diff(y *Var, x []*Var) []*Var {
 	}
 	g := make([]*Var, len(x))
 	for i, xi := range x {
-		g[i] = adj[xi.idx]
+		if int(xi.idx) <= top { // later variables cannot influence y
+			g[i] = adj[xi.idx]
+		}
 		if g[i] == nil {
 			g[i] = t.Const(0)
 		}

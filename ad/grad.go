@@ -34,7 +34,7 @@ func (t *Tape) ValueAndGrad(dst []float64, f func([]*Var) *Var, x []float64) (fl
 	xs := t.leavesFor(x)
 	y := f(xs)
 	t.check("f", y)
-	t.zero(int(y.idx))
+	t.zeroAll()
 	y.g = 1
 	t.sweep(int(y.idx))
 	for i, xi := range xs {
@@ -88,7 +88,7 @@ func Jacobian(f func([]*Var) []*Var, x []float64) *mat.Dense {
 	jac := mat.NewDense(len(ys), len(x), nil)
 	for i, y := range ys {
 		t.check("f", y)
-		t.zero(int(y.idx))
+		t.zeroAll()
 		y.g = 1
 		t.sweep(int(y.idx))
 		for j, xj := range xs {
@@ -128,7 +128,7 @@ func (t *Tape) seedSweep(ys []*Var, w []float64) {
 	for _, y := range ys {
 		top = max(top, int(y.idx))
 	}
-	t.zero(top)
+	t.zeroAll()
 	for i, y := range ys {
 		y.g += w[i]
 	}
@@ -175,7 +175,7 @@ func hessianInto(h *mat.SymDense, t *Tape, f func([]*Var) *Var, x []float64) {
 	t.check("f", y)
 	g := Diff(y, xs)
 	for i, gi := range g {
-		t.zero(int(gi.idx))
+		t.zeroAll()
 		gi.g = 1
 		t.sweep(int(gi.idx))
 		for j, xj := range xs {

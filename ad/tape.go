@@ -149,7 +149,7 @@ func (x *Var) Grad() float64 { return x.g }
 // not depend on v). Each call starts from zero.
 func (x *Var) Backward() {
 	t := x.t
-	t.zero(t.n - 1)
+	t.zeroAll()
 	x.g = 1
 	t.sweep(int(x.idx))
 }
@@ -163,16 +163,12 @@ func (t *Tape) chunkOf(i int) int {
 	return k
 }
 
-// zero clears the adjoints of nodes 0..top.
-func (t *Tape) zero(top int) {
-	if top < 0 {
-		return
-	}
-	last := t.chunkOf(top)
-	for k := 0; k <= last; k++ {
-		c := t.chunks[k]
-		if k == last {
-			c = c[:top-t.starts[k]+1]
+// zeroAll clears the adjoints of every node, so that no variable, even one
+// recorded after the output, keeps a gradient from an earlier pass.
+func (t *Tape) zeroAll() {
+	for k, c := range t.chunks[:min(t.ck+1, len(t.chunks))] {
+		if k == t.ck {
+			c = c[:t.off]
 		}
 		for i := range c {
 			c[i].g = 0
