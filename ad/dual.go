@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Dual is a dual number V + Dε with ε² = 0: a value V and its derivative D
@@ -188,5 +189,6 @@ func formatDual(x Dual, verb byte, prec int) string {
 	case d < 0:
 		sep, d = "-", -d
 	}
-	return strconv.FormatFloat(x.V, verb, prec, 64) + sep + strconv.FormatFloat(d, verb, prec, 64) + "ε"
+	ds := strings.TrimPrefix(strconv.FormatFloat(d, verb, prec, 64), "+") // +Inf
+	return strconv.FormatFloat(x.V, verb, prec, 64) + sep + ds + "ε"
 }
