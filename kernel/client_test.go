@@ -194,7 +194,7 @@ func (c *testClient) frames(typ string, content any) (string, [][]byte) {
 		c.t.Fatal(err)
 	}
 	m := &Message{
-		Header: Header{MsgID: newID(), Session: c.session, Username: "test", Date: isoNow(), MsgType: typ, Version: ProtocolVersion},
+		Header:  Header{MsgID: newID(), Session: c.session, Username: "test", Date: isoNow(), MsgType: typ, Version: ProtocolVersion},
 		Content: body,
 	}
 	fs, err := Encode(m, c.signer)

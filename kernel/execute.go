@@ -52,6 +52,7 @@ func (s *Server) execute(r *request) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	out := s.newCellOutput(ctx, r.msg, req.Silent, orDefault(req.AllowStdin, true))
 	r.out = out
+	s.lastOut.Store(out)
 	s.runMu.Lock()
 	s.cancelRun = cancel
 	s.runMu.Unlock()

@@ -9,9 +9,11 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
+	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
 
@@ -65,6 +67,7 @@ type Server struct {
 	execCount int
 	aborting  bool // a cell failed: abort the executes already queued
 
+	lastOut   atomic.Pointer[cellOutput] // the output display.* calls go to
 	runMu     sync.Mutex
 	cancelRun context.CancelFunc // cancels the running cell, if any
 
@@ -169,6 +172,8 @@ func (s *Server) Session() string { return s.session }
 // called or ctx is cancelled; then it stops the running cell, closes the
 // sockets and returns. It reports whether the client asked for a restart.
 func (s *Server) Serve(ctx context.Context) (restart bool, err error) {
+	restore := display.SetPublisher(s)
+	defer restore()
 	s.workers.Add(5)
 	go s.heartbeat()
 	go s.readShell()

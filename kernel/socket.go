@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log"
 	"net"
+	"os"
+	"strings"
 	"sync"
 
 	"github.com/go-zeromq/zmq4"
@@ -16,6 +18,7 @@ type socket struct {
 	name string
 	zs   zmq4.Socket
 	mu   sync.Mutex
+	path string // the ipc socket file, removed on close
 }
 
 // listen creates a socket of the given kind and binds it to the port of
@@ -44,7 +47,11 @@ func listen(ctx context.Context, ci *ConnectionInfo, name string, port *int, kin
 			*port = a.Port
 		}
 	}
-	return &socket{name: name, zs: zs}, nil
+	sk := &socket{name: name, zs: zs}
+	if ci.Transport == "ipc" {
+		sk.path = strings.TrimPrefix(ci.Endpoint(*port), "ipc://")
+	}
+	return sk, nil
 }
 
 // rootCause strips the wrapping zmq4 adds, keeping the OS's words
@@ -83,4 +90,7 @@ func (s *socket) recv() (frames [][]byte, err error) {
 func (s *socket) close() {
 	defer func() { recover() }()
 	s.zs.Close()
+	if s.path != "" {
+		os.Remove(s.path)
+	}
 }
