@@ -76,6 +76,22 @@ async function shot(name) {
   return file;
 }
 
+// shotWhole saves a screenshot of the whole current notebook, growing the
+// window to the notebook's height (capped) for the time of the shot.
+async function shotWhole(name) {
+  const view = page.viewportSize();
+  const scroller = panel().locator('.jp-WindowedPanel-outer');
+  const extra = await scroller.evaluate((el) => el.scrollHeight - el.clientHeight);
+  await page.setViewportSize({ width: view.width, height: Math.min(view.height + extra + 50, 16000) });
+  await scroller.evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForTimeout(500);
+  try {
+    return await shot(name);
+  } finally {
+    await page.setViewportSize(view);
+  }
+}
+
 // step runs fn and saves a screenshot named after the test when it fails.
 async function step(name, fn) {
   try {
@@ -247,6 +263,7 @@ test('the chapter runs in JupyterLab with the gocalc kernel', { timeout: 300 * s
     await shot('chapter-figure-1.png');
     await imgs.nth(count - 1).scrollIntoViewIfNeeded();
     await shot('chapter-figure-2.png');
+    await shotWhole('chapter.png');
     const numbers = panel().locator('.jp-Notebook .jp-OutputArea-output', { hasText: '-4096' }).first();
     await numbers.scrollIntoViewIfNeeded();
     await shot('chapter-numbers.png');
