@@ -260,21 +260,21 @@ func (f *Figure) drawAxes(c *draw.Canvas, t *transform, xt, yt axisTicks) {
 	for i, x := range xt.at {
 		p := t.pt(x, 1).X
 		c.StrokeLine2(ax, p, fr.Min.Y, p, fr.Min.Y-tickLen)
-		drawText(c, xt.labels[i], fontSize, vg.Point{X: p, Y: fr.Min.Y - tickLen - tickPad}, text.XCenter, text.YTop, 0)
+		drawText(c, xt.labels[i], fontSize, vg.Point{X: p, Y: fr.Min.Y - tickLen - tickPad}, text.XCenter, vaTop, 0)
 	}
 	var yTickW vg.Length
 	for i, y := range yt.at {
 		p := t.pt(1, y).Y
 		c.StrokeLine2(ax, fr.Min.X, p, fr.Min.X-tickLen, p)
-		drawText(c, yt.labels[i], fontSize, vg.Point{X: fr.Min.X - tickLen - tickPad, Y: p}, text.XRight, text.YCenter, 0)
+		drawText(c, yt.labels[i], fontSize, vg.Point{X: fr.Min.X - tickLen - tickPad, Y: p}, text.XRight, vaCenter, 0)
 		yTickW = max(yTickW, textWidth(yt.labels[i], fontSize))
 	}
 	midX, midY := (fr.Min.X+fr.Max.X)/2, (fr.Min.Y+fr.Max.Y)/2
 	xlY := fr.Min.Y - tickLen - tickPad - textHeight("0", fontSize) - labelPad
-	drawText(c, f.xlabel, fontSize, vg.Point{X: midX, Y: xlY}, text.XCenter, text.YTop, 0)
+	drawText(c, f.xlabel, fontSize, vg.Point{X: midX, Y: xlY}, text.XCenter, vaTop, 0)
 	ylX := fr.Min.X - tickLen - tickPad - yTickW - labelPad
-	drawText(c, f.ylabel, fontSize, vg.Point{X: ylX, Y: midY}, text.XCenter, text.YBottom, math.Pi/2)
-	drawText(c, f.title, titleFontSize, vg.Point{X: midX, Y: fr.Max.Y + titlePad}, text.XCenter, text.YBottom, 0)
+	drawText(c, f.ylabel, fontSize, vg.Point{X: ylX, Y: midY}, text.XCenter, vaBottom, math.Pi/2)
+	drawText(c, f.title, titleFontSize, vg.Point{X: midX, Y: fr.Max.Y + titlePad}, text.XCenter, vaBaseline, 0)
 	if f.legendLoc != "none" {
 		drawLegend(c, t, f.lines, f.legendLoc)
 	}

@@ -89,7 +89,7 @@ func drawLegend(c *draw.Canvas, t *transform, lines []*series, loc string) {
 		if s.st.marker != 0 {
 			drawMarker(c, s.st.marker, s.st.color, vg.Point{X: x0 + legendHandleLen*em/2, Y: mid}, markerSize)
 		}
-		drawText(c, s.label, fontSize, vg.Point{X: x0 + (legendHandleLen+legendHandlePad)*em, Y: mid}, text.XLeft, text.YCenter, 0)
+		drawText(c, s.label, fontSize, vg.Point{X: x0 + (legendHandleLen+legendHandlePad)*em, Y: mid}, text.XLeft, vaCenter, 0)
 		y -= rowH + legendLabelSpace*em
 	}
 }

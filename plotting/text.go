@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"fmt"
+	"math"
 	"image/color"
 	"strings"
 
@@ -55,12 +56,33 @@ func checkLabel(what, s string) (err error) {
 	return nil
 }
 
-// textHeight is the height of one line of s: ascent plus descent.
+// Liberation Sans' height of "l" and depth of "p" in ems: matplotlib
+// aligns text by the box of "lp", not by the font's ascent and descent.
+const (
+	lAscent  = 0.716
+	pDescent = 0.210
+)
+
+// vAlign is matplotlib's vertical alignment of text.
+type vAlign int
+
+const (
+	vaTop vAlign = iota
+	vaCenter
+	vaBottom
+	vaBaseline
+)
+
+// textHeight is the height of one line of s, matplotlib's "lp" box.
 func textHeight(s string, size float64) vg.Length {
 	if s == "" {
 		return 0
 	}
-	return textStyle(s, size).Height(s)
+	sty := textStyle(s, size)
+	if _, ok := sty.Handler.(text.Latex); ok {
+		return sty.Height(s)
+	}
+	return vg.Length((lAscent + pDescent) * size)
 }
 
 // textWidth is the advance width of s.
@@ -71,12 +93,29 @@ func textWidth(s string, size float64) vg.Length {
 	return textStyle(s, size).Width(s)
 }
 
-// drawText draws s at pt with the given alignment and rotation.
-func drawText(c *draw.Canvas, s string, size float64, pt vg.Point, xa text.XAlignment, ya text.YAlignment, rot float64) {
+// drawText draws s at pt aligned as matplotlib aligns text: xa along the
+// text, va across it by the "lp" box, after rotating by rot radians.
+func drawText(c *draw.Canvas, s string, size float64, pt vg.Point, xa text.XAlignment, va vAlign, rot float64) {
 	if s == "" {
 		return
 	}
 	sty := textStyle(s, size)
-	sty.XAlign, sty.YAlign, sty.Rotation = xa, ya, rot
+	sty.XAlign, sty.YAlign, sty.Rotation = xa, text.YBottom, rot
+	// Where the baseline should be, relative to pt across the text.
+	var base float64
+	switch va {
+	case vaTop:
+		base = -lAscent * size
+	case vaCenter:
+		base = -(lAscent - pDescent) / 2 * size
+	case vaBottom:
+		base = pDescent * size
+	}
+	// gonum puts the baseline of bottom-aligned text at size - ascent.
+	asc := float64(sty.Handler.Extents(sty.Font).Ascent)
+	shift := base - (size - asc)
+	sin, cos := math.Sincos(rot)
+	pt.X -= vg.Length(shift * sin)
+	pt.Y += vg.Length(shift * cos)
 	c.FillText(sty, pt, s)
 }
