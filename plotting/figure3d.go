@@ -16,24 +16,24 @@ import (
 // with Figure, building methods panic on caller mistakes and Render
 // reports bad data as an error.
 type Figure3D struct {
-	width, height     float64
-	title             string
-	labels            [3]string
-	lim               [3][2]float64
-	hasLim            [3]bool
-	elev, azim, dist  float64
-	surfaces          []*surface
-	errs              []error
-	ncolor            int
+	width, height    float64
+	title            string
+	labels           [3]string
+	lim              [3][2]float64
+	hasLim           [3]bool
+	elev, azim, dist float64
+	surfaces         []*surface
+	errs             []error
+	ncolor           int
 }
 
 // surface is one grid of points drawn as a wireframe or a surface.
 type surface struct {
-	x, y, z  [][]float64
-	stride   int
-	color    color.RGBA
-	cmap     string // colour map of a surface, or ""
-	filled   bool
+	x, y, z [][]float64
+	stride  int
+	color   color.RGBA
+	cmap    string // colour map of a surface, or ""
+	filled  bool
 }
 
 // New3D returns an empty 3D figure of the default size.

@@ -2,8 +2,8 @@ package plotting
 
 import (
 	"fmt"
-	"math"
 	"image/color"
+	"math"
 	"strings"
 
 	"gonum.org/v1/plot/font"
