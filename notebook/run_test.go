@@ -319,6 +319,8 @@ func TestRunRestoresPublisher(t *testing.T) {
 
 type recordPublisher struct{ got *[]string }
 
-func (r recordPublisher) Publish(d display.Data) { *r.got = append(*r.got, d.Data["text/plain"].(string)) }
-func (r recordPublisher) Update(d display.Data)  {}
-func (r recordPublisher) Clear(bool)             {}
+func (r recordPublisher) Publish(d display.Data) {
+	*r.got = append(*r.got, d.Data["text/plain"].(string))
+}
+func (r recordPublisher) Update(d display.Data) {}
+func (r recordPublisher) Clear(bool)            {}

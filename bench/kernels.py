@@ -1,0 +1,211 @@
+"""Start-up, round-trip and memory of gocalc beside ipykernel, measured by
+the same jupyter_client code in one run.
+
+    .venv/bin/python bench/kernels.py [--runs 5] [--cells 300]
+
+Builds nothing: it uses bin/gocalc (or $GOCALC_BIN), installed with
+`gocalc install` into a throwaway Jupyter data dir, and the ipykernel of the
+Python running this script. Reports, per kernel:
+  - start: from KernelManager.start_kernel() to the first kernel_info_reply
+    and its idle status (kernel_info is re-sent every 50 ms until answered,
+    as nbclient and jupyter_server do);
+  - round trip: an empty execute_request until its idle status, p50 and p99;
+  - idle resident memory (VmRSS) after the cells.
+and the ratios gocalc/ipykernel, against the targets (round trip p50 at
+most 1/4 of ipykernel's, start at most 1/5). Writes artifacts/bench.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from queue import Empty
+
+ROOT = Path(__file__).resolve().parent.parent
+GOCALC = Path(os.environ.get("GOCALC_BIN", ROOT / "bin" / "gocalc")).resolve()
+
+DATA = tempfile.mkdtemp(prefix="gocalc-bench-")
+os.environ["JUPYTER_DATA_DIR"] = DATA
+os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(DATA, "runtime")
+os.environ["JUPYTER_CONFIG_DIR"] = os.path.join(DATA, "config")
+
+from jupyter_client.manager import KernelManager  # noqa: E402  (after the environment is set)
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def wait_idle(kc, msg_id: str, deadline: float) -> bool:
+    while time.perf_counter() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=max(0.0, deadline - time.perf_counter()))
+        except Empty:
+            return False
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return True
+    return False
+
+
+def start_kernel(name: str):
+    """Start a kernel; return (manager, client, seconds to first kernel_info_reply + idle)."""
+    km = KernelManager(kernel_name=name)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    give_up = t0 + 60
+    pending: set[str] = set()
+    replied: set[str] = set()
+    idle: set[str] = set()
+    next_send = 0.0
+    while time.perf_counter() < give_up:
+        now = time.perf_counter()
+        if now >= next_send:
+            pending.add(kc.kernel_info())
+            next_send = now + 0.05
+        for get, bucket in ((kc.get_shell_msg, replied), (kc.get_iopub_msg, idle)):
+            try:
+                msg = get(timeout=0.005)
+            except Empty:
+                continue
+            mid = msg["parent_header"].get("msg_id")
+            if mid not in pending:
+                continue
+            if bucket is replied and msg["msg_type"] == "kernel_info_reply":
+                replied.add(mid)
+            elif bucket is idle and msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                idle.add(mid)
+        if replied & idle:
+            elapsed = time.perf_counter() - t0
+            # Drain the answers to the extra nudges.
+            time.sleep(0.2)
+            for get in (kc.get_shell_msg, kc.get_iopub_msg):
+                while True:
+                    try:
+                        get(timeout=0.01)
+                    except Empty:
+                        break
+            return km, kc, elapsed
+    raise TimeoutError(f"{name}: no kernel_info_reply within 60s")
+
+
+def round_trips(kc, n: int) -> list[float]:
+    times = []
+    for i in range(n + 20):
+        t0 = time.perf_counter()
+        msg_id = kc.execute("", store_history=False)
+        if not wait_idle(kc, msg_id, t0 + 30):
+            raise TimeoutError("no idle after an empty cell")
+        dt = time.perf_counter() - t0
+        try:
+            kc.get_shell_msg(timeout=5)
+        except Empty:
+            raise TimeoutError("no execute_reply")
+        if i >= 20:  # warm-up
+            times.append(dt)
+    return times
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    k = min(len(xs) - 1, max(0, round(p / 100 * (len(xs) - 1))))
+    return xs[k]
+
+
+def measure(name: str, runs: int, cells: int) -> dict:
+    starts, trips, rss = [], [], []
+    for _ in range(runs):
+        km, kc, t = start_kernel(name)
+        try:
+            starts.append(t)
+            trips += round_trips(kc, cells)
+            time.sleep(0.5)
+            rss.append(rss_mb(km.provisioner.process.pid))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+    return {
+        "start_s": statistics.median(starts),
+        "start_all_s": starts,
+        "rtt_p50_ms": pct(trips, 50) * 1000,
+        "rtt_p99_ms": pct(trips, 99) * 1000,
+        "rss_idle_mb": statistics.median(rss),
+        "cells": len(trips),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="kernel starts per kernel")
+    ap.add_argument("--cells", type=int, default=300, help="empty cells per start")
+    ap.add_argument("--out", default=str(ROOT / "artifacts" / "bench.json"))
+    args = ap.parse_args()
+    if not GOCALC.exists():
+        subprocess.run(["go", "build", "-o", str(GOCALC), "."], cwd=ROOT, check=True)
+    subprocess.run([str(GOCALC), "install", "--user"], check=True, stdout=subprocess.DEVNULL)
+    try:
+        import ipykernel  # noqa: F401
+        from jupyter_client.kernelspec import KernelSpecManager
+        KernelSpecManager().get_kernel_spec("python3")
+    except Exception as e:  # noqa: BLE001
+        print(f"ipykernel is needed as the baseline: {e}", file=sys.stderr)
+        return 1
+    results = {}
+    # Interleave the two kernels' runs so that machine noise hits both.
+    per = {"gocalc": [], "python3": []}
+    for _ in range(args.runs):
+        for name in per:
+            per[name].append(measure(name, 1, args.cells))
+    for name, rs in per.items():
+        trips_p50 = statistics.median(r["rtt_p50_ms"] for r in rs)
+        results[name] = {
+            "start_s": statistics.median(r["start_s"] for r in rs),
+            "rtt_p50_ms": trips_p50,
+            "rtt_p99_ms": statistics.median(r["rtt_p99_ms"] for r in rs),
+            "rss_idle_mb": statistics.median(r["rss_idle_mb"] for r in rs),
+            "runs": len(rs),
+            "cells_per_run": args.cells,
+        }
+    g, p = results["gocalc"], results["python3"]
+    ratios = {
+        "start": g["start_s"] / p["start_s"],
+        "rtt_p50": g["rtt_p50_ms"] / p["rtt_p50_ms"],
+        "rtt_p99": g["rtt_p99_ms"] / p["rtt_p99_ms"],
+        "rss_idle": g["rss_idle_mb"] / p["rss_idle_mb"],
+    }
+    import ipykernel
+    results["ipykernel_version"] = ipykernel.__version__
+    results["ratios_gocalc_over_ipykernel"] = ratios
+    results["targets_met"] = {"start <= 1/5": ratios["start"] <= 0.2, "rtt_p50 <= 1/4": ratios["rtt_p50"] <= 0.25}
+
+    print(f"{'':24}{'gocalc':>12}{'ipykernel ' + ipykernel.__version__:>18}{'ratio':>9}")
+    print(f"{'start -> info+idle':24}{g['start_s'] * 1000:>10.0f}ms{p['start_s'] * 1000:>16.0f}ms{ratios['start']:>9.3f}  (target <= 0.2)")
+    print(f"{'empty cell p50':24}{g['rtt_p50_ms']:>10.2f}ms{p['rtt_p50_ms']:>16.2f}ms{ratios['rtt_p50']:>9.3f}  (target <= 0.25)")
+    print(f"{'empty cell p99':24}{g['rtt_p99_ms']:>10.2f}ms{p['rtt_p99_ms']:>16.2f}ms{ratios['rtt_p99']:>9.3f}")
+    print(f"{'idle RSS':24}{g['rss_idle_mb']:>10.1f}MB{p['rss_idle_mb']:>16.1f}MB{ratios['rss_idle']:>9.3f}")
+    print(f"({args.runs} starts each, {args.cells} empty cells per start, interleaved)")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(DATA, ignore_errors=True)

@@ -1,0 +1,62 @@
+"""jupyter_kernel_test's conformance suite, with every sample it supports set."""
+from __future__ import annotations
+
+import unittest
+
+import jupyter_kernel_test as jkt
+
+
+class GocalcKernelTests(jkt.KernelTests):
+    kernel_name = "gocalc"
+    language_name = "go"
+    file_extension = ".go"
+
+    code_hello_world = 'fmt.Println("hello, world")'
+    code_stderr = 'fmt.Fprintln(os.Stderr, "to stderr")'
+
+    completion_samples = [
+        {"text": "strings.ToUp", "matches": {"strings.ToUpper"}},
+        {"text": "math.Sqr", "matches": {"math.Sqrt"}},
+    ]
+    complete_code_samples = [
+        "x := 1",
+        'fmt.Println("hi")',
+        "func f(a int) int { return a * 2 }",
+        "import \"sort\"",
+        "",
+    ]
+    incomplete_code_samples = [
+        "func f() {",
+        "for i := 0; i < 3; i++ {",
+        "x := []int{1,\n2,",
+        "s := `raw",
+    ]
+    invalid_code_samples = [
+        "x := )",
+        "func ) {",
+        "}",
+    ]
+
+    code_generate_error = 'panic("boom")'
+
+    code_execute_result = [
+        {"code": "6 * 7", "result": "42"},
+        {"code": "1.5 + 1", "result": "2.5"},
+        {"code": '"go" + "calc"', "result": '"gocalc"'},
+    ]
+    code_display_data = [
+        {"code": 'display.HTML("<b>bold</b>")', "mime": "text/html"},
+        {"code": 'display.Markdown("*x*")', "mime": "text/markdown"},
+        {"code": 'display.LaTeX("$x^2$")', "mime": "text/latex"},
+    ]
+
+    # Matches only "6 * 7" of code_execute_result.
+    code_history_pattern = "6 ? 7"
+    supported_history_operations = ("tail", "range", "search")
+
+    code_inspect_sample = "math.Sqrt"
+    code_clear_output = "display.Clear(false)"
+
+
+if __name__ == "__main__":
+    unittest.main()
