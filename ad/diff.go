@@ -80,17 +80,17 @@ func (n *Var) adjoints(a *Var) (a0, a1 *Var) {
 	case opNeg:
 		return a.Neg(), nil
 	case opScale:
-		return a.Scale(n.c), nil
+		return a.Scale(n.d1), nil
 	case opAddConst:
 		return a, nil
 	case opPow:
-		switch n.c {
+		switch n.d1 {
 		case 0:
 			return nil, nil
 		case 1:
 			return a, nil
 		}
-		return a.Mul(x.Pow(n.c - 1)).Scale(n.c), nil
+		return a.Mul(x.Pow(n.d1 - 1)).Scale(n.d1), nil
 	case opSquare:
 		return a.Mul(x).Scale(2), nil
 	case opSqrt:

@@ -28,7 +28,7 @@ func (t *Tape) Mat(a mat.Matrix) *Mat {
 func (t *Tape) newMat(v *mat.Dense, back func(g *mat.Dense)) *Mat {
 	m := &Mat{val: v, back: back}
 	m.slot = t.node(opExt, 0, nil, 0, nil, 0)
-	m.slot.c = float64(len(t.ext))
+	m.slot.d0 = float64(len(t.ext)) // no parents: d0 holds the index
 	t.ext = append(t.ext, func(float64) {
 		if m.back != nil {
 			m.back(m.grad)
@@ -41,7 +41,7 @@ func (t *Tape) newMat(v *mat.Dense, back func(g *mat.Dense)) *Mat {
 // is back.
 func (t *Tape) newScalar(v float64, back func(g float64)) *Var {
 	s := t.node(opExt, v, nil, 0, nil, 0)
-	s.c = float64(len(t.ext))
+	s.d0 = float64(len(t.ext))
 	t.ext = append(t.ext, back)
 	return s
 }

@@ -48,8 +48,7 @@ type Var struct {
 	t      *Tape
 	p0, p1 *Var    // parents (nil if absent)
 	v, g   float64 // value and adjoint
-	d0, d1 float64 // ∂v/∂p0 and ∂v/∂p1
-	c      float64 // constant operand of Scale and Pow; index into Tape.ext for opExt
+	d0, d1 float64 // ∂v/∂p0 and ∂v/∂p1; a unary op keeps its constant (Scale, Pow) in d1, opExt its Tape.ext index in d0
 	idx    int32   // position on the tape
 	op     op
 }
@@ -61,10 +60,12 @@ type Tape struct {
 	chunks [][]Var // recorded nodes; a chunk never moves, so *Var stay valid
 	starts []int   // index of the first node of each chunk
 	ck     int     // current chunk
-	off    int     // nodes used in the current chunk
+	cur    []Var   // chunks[ck], or nil before the first node
+	off    int     // nodes used in cur
 	n      int     // nodes in use
 	ext    []func(g float64)
 	leaves []*Var // reused by (*Tape).Grad
+	dirty  bool   // some adjoint may be nonzero (a sweep ran since Reset)
 }
 
 const (
@@ -85,37 +86,45 @@ func (t *Tape) Reset() {
 	clear(t.ext)
 	t.ext = t.ext[:0]
 	t.ck, t.off, t.n = 0, 0, 0
+	t.cur = nil
+	if len(t.chunks) > 0 {
+		t.cur = t.chunks[0]
+	}
+	t.dirty = false
 }
 
 // push returns a fresh node at the end of the tape.
 func (t *Tape) push() *Var {
-	if t.ck >= len(t.chunks) || t.off == len(t.chunks[t.ck]) {
+	if t.off == len(t.cur) {
 		t.grow()
 	}
-	v := &t.chunks[t.ck][t.off]
+	v := &t.cur[t.off]
 	t.off++
 	t.n++
 	return v
 }
 
+// grow makes cur the next chunk, allocating it if needed.
 func (t *Tape) grow() {
-	if len(t.chunks) > 0 && t.off == len(t.chunks[t.ck]) {
+	if t.cur != nil {
 		t.ck++
-		t.off = 0
 	}
-	if t.ck < len(t.chunks) {
-		return
+	t.off = 0
+	if t.ck == len(t.chunks) {
+		size := min(firstChunk<<min(len(t.chunks), 7), maxChunk)
+		t.chunks = append(t.chunks, make([]Var, size))
+		t.starts = append(t.starts, t.n)
 	}
-	size := firstChunk << min(len(t.chunks), 7)
-	size = min(size, maxChunk)
-	t.chunks = append(t.chunks, make([]Var, size))
-	t.starts = append(t.starts, t.n)
+	t.cur = t.chunks[t.ck]
 }
 
 // node records a result with up to two parents and their partials.
 func (t *Tape) node(o op, v float64, p0 *Var, d0 float64, p1 *Var, d1 float64) *Var {
 	n := t.push()
-	*n = Var{t: t, op: o, v: v, p0: p0, d0: d0, p1: p1, d1: d1, idx: int32(t.n - 1)}
+	// Field by field: a composite literal is built on the stack and copied.
+	n.t, n.p0, n.p1 = t, p0, p1
+	n.v, n.g, n.d0, n.d1 = v, 0, d0, d1
+	n.idx, n.op = int32(t.n-1), o
 	return n
 }
 
@@ -166,6 +175,9 @@ func (t *Tape) chunkOf(i int) int {
 // zeroAll clears the adjoints of every node, so that no variable, even one
 // recorded after the output, keeps a gradient from an earlier pass.
 func (t *Tape) zeroAll() {
+	if !t.dirty {
+		return // every node was recorded with a zero adjoint
+	}
 	for k, c := range t.chunks[:min(t.ck+1, len(t.chunks))] {
 		if k == t.ck {
 			c = c[:t.off]
@@ -178,6 +190,7 @@ func (t *Tape) zeroAll() {
 
 // sweep propagates adjoints from node top down to the leaves.
 func (t *Tape) sweep(top int) {
+	t.dirty = true
 	last := t.chunkOf(top)
 	for k := last; k >= 0; k-- {
 		c := t.chunks[k]
@@ -191,7 +204,7 @@ func (t *Tape) sweep(top int) {
 				continue
 			}
 			if n.op == opExt {
-				t.ext[int(n.c)](g)
+				t.ext[int(n.d0)](g)
 				continue
 			}
 			n.p0.g += g * n.d0

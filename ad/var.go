@@ -57,7 +57,7 @@ func (x *Var) Neg() *Var { return x.unary(opNeg, -x.v, -1) }
 // Scale returns c·x.
 func (x *Var) Scale(c float64) *Var {
 	n := x.unary(opScale, c*x.v, c)
-	n.c = c
+	n.d1 = c // unary: d1 is free to hold the constant
 	return n
 }
 
@@ -67,7 +67,7 @@ func (x *Var) AddConst(c float64) *Var { return x.unary(opAddConst, x.v+c, 1) }
 // Pow returns x**p for a constant exponent p.
 func (x *Var) Pow(p float64) *Var {
 	n := x.unary(opPow, math.Pow(x.v, p), powDeriv(x.v, p))
-	n.c = p
+	n.d1 = p
 	return n
 }
 
