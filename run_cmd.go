@@ -150,11 +150,8 @@ func reportRunError(path string, nb *notebook.Notebook, err error) {
 		}
 		fmt.Fprintf(os.Stderr, "    %s\n", l)
 	}
-	fmt.Fprintf(os.Stderr, "%v\n", ce.Err)
-	var e *engine.Error
-	if errors.As(ce.Err, &e) && len(e.Traceback) > 0 {
-		fmt.Fprintln(os.Stderr, engine.TracebackText(e))
-	}
+	// The traceback, or the error alone when there is none.
+	fmt.Fprintln(os.Stderr, engine.TracebackText(ce.Err))
 }
 
 // languageInfo is the language_info the kernel sends in kernel_info_reply,
