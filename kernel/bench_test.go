@@ -1,0 +1,45 @@
+package kernel
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkExecuteRoundTrip measures an empty cell over real sockets, from
+// sending execute_request to receiving its idle status and its reply, as a
+// frontend sees it. It reports the median and 99th percentile.
+func BenchmarkExecuteRoundTrip(b *testing.B) {
+	k := startKernel(b, mockExec{})
+	req := map[string]any{"code": "", "silent": false, "store_history": true, "user_expressions": map[string]any{}, "allow_stdin": false}
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		id := k.send("shell", "execute_request", req)
+		k.outputs(id)
+		k.reply("shell", id)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
+}
+
+// BenchmarkDecode measures verifying and decoding one signed request.
+func BenchmarkDecode(b *testing.B) {
+	c := &testClient{t: b, signer: NewSigner([]byte(testKey)), session: "bench"}
+	_, frames := c.frames("execute_request", map[string]any{"code": "x := 1", "silent": false})
+	s := NewSigner([]byte(testKey))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.mu.Lock()
+		clear(s.seen) // the same signature every time: forget it
+		s.ring = s.ring[:0]
+		s.mu.Unlock()
+		if _, err := Decode(frames, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
