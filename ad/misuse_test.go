@@ -30,6 +30,8 @@ func TestMisusePanics(t *testing.T) {
 	mustPanic(t, "Add across tapes", "same Tape", func() { a.Add(b) })
 	mustPanic(t, "Mul across tapes", "different tapes", func() { a.Mul(b) })
 	mustPanic(t, "nil operand", "nil *Var", func() { a.Sub(nil) })
+	mustPanic(t, "nil receiver", "nil *Var", func() { (*Var)(nil).Exp() })
+	mustPanic(t, "nil receiver of Const", "nil *Var", func() { (*Var)(nil).Const(1) })
 	mustPanic(t, "Diff across tapes", "different tapes", func() { Diff(a.Square(), []*Var{b}) })
 	mustPanic(t, "f returns another tape's variable", "another tape", func() {
 		Grad(func(x []*Var) *Var { return b }, []float64{1})
