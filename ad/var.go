@@ -123,7 +123,9 @@ func (x *Var) Tan() *Var {
 func (x *Var) Asin() *Var { return x.unary(opAsin, math.Asin(x.val()), 1/math.Sqrt(1-x.val()*x.val())) }
 
 // Acos returns arccos x.
-func (x *Var) Acos() *Var { return x.unary(opAcos, math.Acos(x.val()), -1/math.Sqrt(1-x.val()*x.val())) }
+func (x *Var) Acos() *Var {
+	return x.unary(opAcos, math.Acos(x.val()), -1/math.Sqrt(1-x.val()*x.val()))
+}
 
 // Atan returns arctan x.
 func (x *Var) Atan() *Var { return x.unary(opAtan, math.Atan(x.val()), 1/(1+x.val()*x.val())) }
