@@ -92,6 +92,23 @@ func viewLimits(lo, hi float64, fixed bool, lim [2]float64, log bool) (float64, 
 	return lo - m, hi + m
 }
 
+// sticky moves a lower view limit lo up to the sticky value s when s lies
+// between lo and the data minimum dmin.
+func sticky(lo, dmin, s float64) float64 {
+	if s > lo && s <= dmin {
+		return s
+	}
+	return lo
+}
+
+// sticky2 is sticky for an upper limit.
+func sticky2(hi, dmax, s float64) float64 {
+	if s < hi && s >= dmax {
+		return s
+	}
+	return hi
+}
+
 // axisTicks holds the positions (in data units) and labels of one axis.
 type axisTicks struct {
 	at     []float64
@@ -143,49 +160,99 @@ func (f *Figure) dataRange() (xmin, xmax, ymin, ymax float64, err error) {
 // draw lays the figure out as matplotlib's tight bounding box would and
 // draws it.
 func (f *Figure) draw(c draw.Canvas) error {
+	t, xt, yt, err := f.setup(c.Rectangle)
+	if err != nil {
+		return err
+	}
+	f.drawAxes(&c, t, xt, yt)
+	return nil
+}
+
+// setup checks the figure and computes its view limits, ticks and frame
+// inside full.
+func (f *Figure) setup(full vg.Rectangle) (*transform, axisTicks, axisTicks, error) {
+	var xt, yt axisTicks
 	if len(f.errs) > 0 {
-		return errors.Join(f.errs...)
+		return nil, xt, yt, errors.Join(f.errs...)
 	}
 	for _, l := range [][2]string{{"title", f.title}, {"x label", f.xlabel}, {"y label", f.ylabel}} {
 		if err := checkLabel(l[0], l[1]); err != nil {
-			return err
+			return nil, xt, yt, err
 		}
 	}
 	for _, s := range f.lines {
 		if err := checkLabel("legend label", s.label); err != nil {
-			return err
+			return nil, xt, yt, err
 		}
 	}
 	if f.logx && f.hasXlim && f.xlim[0] <= 0 || f.logy && f.hasYlim && f.ylim[0] <= 0 {
-		return errors.New("plotting: limits of a log axis must be positive")
+		return nil, xt, yt, errors.New("plotting: limits of a log axis must be positive")
+	}
+	if f.logx || f.logy {
+		for _, l := range f.layers {
+			if _, ok := l.(*heatMap); ok {
+				return nil, xt, yt, errors.New("plotting: a heat map cannot be drawn on a log axis")
+			}
+		}
 	}
 	xmin, xmax, ymin, ymax, err := f.dataRange()
 	if err != nil {
-		return err
+		return nil, xt, yt, err
 	}
 	t := &transform{logx: f.logx, logy: f.logy}
 	t.x0, t.x1 = viewLimits(xmin, xmax, f.hasXlim, f.xlim, f.logx)
 	t.y0, t.y1 = viewLimits(ymin, ymax, f.hasYlim, f.ylim, f.logy)
+	// Contours and heat maps have sticky edges, as in matplotlib: the
+	// margins do not reach past their grids.
+	for _, l := range f.layers {
+		switch l.(type) {
+		case *contour, *heatMap:
+			a, b, c, d := l.bounds()
+			if !f.hasXlim && !f.logx {
+				t.x0, t.x1 = sticky(t.x0, xmin, a), sticky2(t.x1, xmax, b)
+			}
+			if !f.hasYlim && !f.logy {
+				t.y0, t.y1 = sticky(t.y0, ymin, c), sticky2(t.y1, ymax, d)
+			}
+		}
+	}
 
 	// Two passes: the tick count depends on the axes size, and the margins
 	// on the tick labels.
-	full := c.Rectangle
 	frame := vg.Rectangle{
 		Min: vg.Point{X: full.Min.X + 50, Y: full.Min.Y + 40},
 		Max: vg.Point{X: full.Max.X - 10, Y: full.Max.Y - 10},
 	}
-	var xt, yt axisTicks
 	for pass := 0; pass < 2; pass++ {
 		xt = makeTicks(t.x0, t.x1, f.logx, frame.Max.X-frame.Min.X, 3*fontSize)
 		yt = makeTicks(t.y0, t.y1, f.logy, frame.Max.Y-frame.Min.Y, 2*fontSize)
 		frame = f.layout(full, t, xt, yt)
 	}
 	if frame.Max.X-frame.Min.X < 10 || frame.Max.Y-frame.Min.Y < 10 {
-		return fmt.Errorf("plotting: figure %gx%g in is too small for its labels", f.width, f.height)
+		return nil, xt, yt, fmt.Errorf("plotting: figure %gx%g in is too small for its labels", f.width, f.height)
+	}
+	if f.equal {
+		frame = equalAspect(frame, t)
 	}
 	t.frame = frame
-	f.drawAxes(&c, t, xt, yt)
-	return nil
+	return t, xt, yt, nil
+}
+
+// equalAspect shrinks the frame, keeping it centred, so that one unit has
+// the same length on both axes.
+func equalAspect(fr vg.Rectangle, t *transform) vg.Rectangle {
+	w, h := float64(fr.Max.X-fr.Min.X), float64(fr.Max.Y-fr.Min.Y)
+	sx, sy := w/(t.x1-t.x0), h/(t.y1-t.y0)
+	if sx > sy {
+		d := vg.Length(w-sy*(t.x1-t.x0)) / 2
+		fr.Min.X += d
+		fr.Max.X -= d
+	} else {
+		d := vg.Length(h-sx*(t.y1-t.y0)) / 2
+		fr.Min.Y += d
+		fr.Max.Y -= d
+	}
+	return fr
 }
 
 // layout returns the frame of the axes inside full, leaving room for the

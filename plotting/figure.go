@@ -30,6 +30,7 @@ type Figure struct {
 	xlim, ylim            [2]float64
 	hasXlim, hasYlim      bool
 	logx, logy            bool
+	equal                 bool
 	grid                  bool
 	legendLoc             string
 	lines                 []*series
@@ -158,6 +159,10 @@ func (f *Figure) LogX() *Figure { f.logx = true; return f }
 // LogY makes the y axis logarithmic; Render reports an error if some y is
 // not positive.
 func (f *Figure) LogY() *Figure { f.logy = true; return f }
+
+// Equal gives both axes the same scale, shrinking the frame as needed, so
+// that circles look round and gradients look perpendicular to level curves.
+func (f *Figure) Equal() *Figure { f.equal = true; return f }
 
 // Grid turns the grid lines at the ticks on or off; they are on by default.
 func (f *Figure) Grid(on bool) *Figure { f.grid = on; return f }

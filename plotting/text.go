@@ -85,10 +85,26 @@ func textHeight(s string, size float64) vg.Length {
 	return vg.Length((lAscent + pDescent) * size)
 }
 
+// Exponents of "10^n" tick labels: their size and rise, in ems. The
+// embedded fonts lack superscript 0 and minus, so powers are set by hand.
+const (
+	expScale = 0.7
+	expRise  = 0.4
+)
+
+// power splits a log tick label "10^n" into its base and exponent.
+func power(s string) (base, exp string, ok bool) {
+	base, exp, ok = strings.Cut(s, "^")
+	return base, exp, ok && !strings.Contains(s, "$")
+}
+
 // textWidth is the advance width of s.
 func textWidth(s string, size float64) vg.Length {
 	if s == "" {
 		return 0
+	}
+	if base, exp, ok := power(s); ok {
+		return textWidth(base, size) + textWidth(exp, size*expScale)
 	}
 	return textStyle(s, size).Width(s)
 }
@@ -97,6 +113,16 @@ func textWidth(s string, size float64) vg.Length {
 // text, va across it by the "lp" box, after rotating by rot radians.
 func drawText(c *draw.Canvas, s string, size float64, pt vg.Point, xa text.XAlignment, va vAlign, rot float64) {
 	if s == "" {
+		return
+	}
+	if base, exp, ok := power(s); ok && rot == 0 {
+		// Set the power as two left-aligned pieces.
+		bw := textWidth(base, size)
+		pt.X += vg.Length(xa) * textWidth(s, size)
+		drawText(c, base, size, pt, text.XLeft, va, 0)
+		pt.X += bw
+		pt.Y += vg.Length(expRise * size)
+		drawText(c, exp, size*expScale, pt, text.XLeft, va, 0)
 		return
 	}
 	sty := textStyle(s, size)

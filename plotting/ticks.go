@@ -130,12 +130,8 @@ func minus(s string) string {
 	return s
 }
 
-var superscripts = map[rune]rune{
-	'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
-}
-
 // logTicks returns the powers of ten in [lo, hi] (lo > 0) and their labels
-// written 10ⁿ; when the interval holds fewer than two decades it falls
+// written "10^n", which drawText sets as a power; when the interval holds fewer than two decades it falls
 // back to linear ticks.
 func logTicks(lo, hi float64, nbins int) ([]float64, []string) {
 	a, b := math.Ceil(math.Log10(lo)-1e-10), math.Floor(math.Log10(hi)+1e-10)
@@ -148,12 +144,7 @@ func logTicks(lo, hi float64, nbins int) ([]float64, []string) {
 	var labels []string
 	for e := a; e <= b; e += stride {
 		ticks = append(ticks, math.Pow(10, e))
-		var sb strings.Builder
-		sb.WriteString("10")
-		for _, r := range strconv.Itoa(int(e)) {
-			sb.WriteRune(superscripts[r])
-		}
-		labels = append(labels, sb.String())
+		labels = append(labels, "10^"+minus(strconv.Itoa(int(e))))
 	}
 	return ticks, labels
 }

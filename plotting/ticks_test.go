@@ -45,7 +45,7 @@ func TestTickLabels(t *testing.T) {
 
 func TestLogTicks(t *testing.T) {
 	at, labels := logTicks(0.005, 2000, 6)
-	want := []string{"10\u207b\u00b2", "10\u207b\u00b9", "10\u2070", "10\u00b9", "10\u00b2", "10\u00b3"}
+	want := []string{"10^\u22122", "10^\u22121", "10^0", "10^1", "10^2", "10^3"}
 	if !reflect.DeepEqual(labels, want) || len(at) != 6 || at[0] != 0.01 {
 		t.Errorf("logTicks = %v %q, want 0.01.. %q", at, labels, want)
 	}
