@@ -8,9 +8,13 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-zeromq/zmq4"
 )
+
+// sendTimeout bounds how long a send waits for a peer.
+const sendTimeout = 10 * time.Second
 
 // socket is one of the kernel's five ZeroMQ sockets. Sends are serialized,
 // and a panic inside zmq4 on a send or a receive becomes an error.
@@ -26,7 +30,9 @@ type socket struct {
 func listen(ctx context.Context, ci *ConnectionInfo, name string, port *int, kind zmq4.SocketType, lg *log.Logger) (*socket, error) {
 	var zs zmq4.Socket
 	zlog := log.New(lg.Writer(), lg.Prefix()+name+": zmq4: ", lg.Flags())
-	opts := []zmq4.Option{zmq4.WithLogger(zlog)}
+	// A send to a ROUTER peer that never connected would wait for zmq4's
+	// default five minutes: bound it.
+	opts := []zmq4.Option{zmq4.WithLogger(zlog), zmq4.WithTimeout(sendTimeout)}
 	switch kind {
 	case zmq4.Router:
 		zs = zmq4.NewRouter(ctx, opts...)
