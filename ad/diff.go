@@ -11,8 +11,8 @@ import (
 // second and higher derivatives (reverse over reverse). A variable that y
 // does not depend on gets the constant 0.
 //
-// Diff panics if x holds a variable of another tape, or if y depends on a
-// matrix operation (Mat), which Diff does not support yet.
+// Diff panics if x holds a variable of another tape, or if y depends on
+// Mat.Map (use Mat.MapVar instead).
 func Diff(y *Var, x []*Var) []*Var {
 	if y == nil {
 		panic("ad: Diff of a nil *Var")
@@ -22,17 +22,8 @@ func Diff(y *Var, x []*Var) []*Var {
 	}
 	t := y.t
 	top := int(y.idx)
-	adj := make([]*Var, top+1)
-	adj[top] = t.Const(1)
-	add := func(p, a *Var) {
-		if a == nil {
-			return
-		}
-		if q := adj[p.idx]; q != nil {
-			a = q.Add(a)
-		}
-		adj[p.idx] = a
-	}
+	d := &differ{adj: make([]*Var, top+1)}
+	d.adj[top] = t.Const(1)
 	last := t.chunkOf(top)
 	for k := last; k >= 0; k-- {
 		c := t.chunks[k]
@@ -41,27 +32,58 @@ func Diff(y *Var, x []*Var) []*Var {
 		}
 		for i := len(c) - 1; i >= 0; i-- {
 			n := &c[i]
-			a := adj[n.idx]
-			if a == nil || n.op <= opConst {
-				continue
-			}
-			a0, a1 := n.adjoints(a)
-			add(n.p0, a0)
-			if n.p1 != nil {
-				add(n.p1, a1)
+			switch {
+			case n.op <= opConst:
+			case n.op == opExt:
+				d.ext(t.ext[int(n.d0)], n)
+			case d.adj[n.idx] != nil:
+				a0, a1 := n.adjoints(d.adj[n.idx])
+				d.addV(n.p0, a0)
+				if n.p1 != nil {
+					d.addV(n.p1, a1)
+				}
 			}
 		}
 	}
 	g := make([]*Var, len(x))
 	for i, xi := range x {
 		if int(xi.idx) <= top { // later variables cannot influence y
-			g[i] = adj[xi.idx]
+			g[i] = d.adj[xi.idx]
 		}
 		if g[i] == nil {
 			g[i] = t.Const(0)
 		}
 	}
 	return g
+}
+
+// differ holds the adjoints, as variables, of one Diff: adj for scalar
+// nodes and adjM for matrix nodes, by tape position (nil means zero).
+type differ struct {
+	adj  []*Var
+	adjM map[int32]*Mat
+}
+
+// addV adds the contribution a (nil means none) to the adjoint of p.
+func (d *differ) addV(p, a *Var) {
+	if a == nil {
+		return
+	}
+	if q := d.adj[p.idx]; q != nil {
+		a = q.Add(a)
+	}
+	d.adj[p.idx] = a
+}
+
+// addM adds the contribution a to the adjoint of the matrix m.
+func (d *differ) addM(m, a *Mat) {
+	if d.adjM == nil {
+		d.adjM = make(map[int32]*Mat)
+	}
+	if q := d.adjM[m.slot.idx]; q != nil {
+		a = q.Add(a)
+	}
+	d.adjM[m.slot.idx] = a
 }
 
 // adjoints returns a·∂n/∂p0 and a·∂n/∂p1 as variables, built from the
@@ -131,8 +153,6 @@ func (n *Var) adjoints(a *Var) (a0, a1 *Var) {
 		return a.Mul(n.Mul(n.Neg().AddConst(1))), nil
 	case opAbs:
 		return a.Scale(sign(x.v)), nil
-	case opExt:
-		panic("ad: Diff (and Hessian, HVP) does not support matrix operations (Mat) yet; write the function with scalar *Var operations")
 	}
 	panic(fmt.Sprintf("ad: internal error: Diff meets unknown operation %d", n.op))
 }

@@ -38,7 +38,9 @@
 //
 // Mat is a matrix-valued variable on a tape (a gonum *mat.Dense value with a
 // gradient): products, transposes, sums, element-wise functions, Frobenius
-// inner products and norms, mixed freely with scalar variables.
+// inner products and norms, mixed freely with scalar variables (Matrix,
+// Column, At, ScaleBy). Diff, and so Hessian and HVP, work through matrix
+// operations too, except the first-order Mat.Map.
 // Problem turns an ad function into a gonum optimize.Problem with exact
 // gradient and Hessian.
 //

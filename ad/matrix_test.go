@@ -150,6 +150,14 @@ func TestMatOpsAgainstFD(t *testing.T) {
 				}
 				return sum
 			}},
+		{"MapVar Sum", func(m *Mat, s *Var) *Var { return m.MapVar(func(x *Var) *Var { return x.Mul(s).Exp() }).Sum() },
+			func(m *mat.Dense, s float64) float64 {
+				var sum float64
+				for _, e := range m.RawMatrix().Data {
+					sum += math.Exp(e * s)
+				}
+				return sum
+			}},
 		{"At mixes scalars", func(m *Mat, s *Var) *Var { return m.At(2, 1).Mul(s).Sin().Add(m.At(0, 0).Square()) },
 			func(m *mat.Dense, s float64) float64 { return math.Sin(m.At(2, 1)*s) + m.At(0, 0)*m.At(0, 0) }},
 	}

@@ -65,8 +65,9 @@ func TestMisusePanics(t *testing.T) {
 	mustPanic(t, "At range", "outside a 2×3", func() { m1.At(2, 0) })
 	mustPanic(t, "ScaleBy across tapes", "different tapes", func() { m1.ScaleBy(b) })
 	mustPanic(t, "Column of nothing", "Column", func() { Column(nil) })
-	mustPanic(t, "Diff through Mat", "matrix operations", func() {
+	mustPanic(t, "Diff through Map", "use Mat.MapVar", func() {
 		x := t1.Var(2)
-		Diff(Column([]*Var{x}).NormSq(), []*Var{x})
+		Diff(Column([]*Var{x}).Map(Dual.Sin).Sum(), []*Var{x})
 	})
+	mustPanic(t, "Matrix size", "Matrix(2, 2) needs 4", func() { Matrix(2, 2, []*Var{a}) })
 }

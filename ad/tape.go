@@ -57,15 +57,15 @@ type Var struct {
 // The zero Tape is ready to use. Reset empties it for reuse without freeing
 // memory.
 type Tape struct {
-	chunks [][]Var // recorded nodes; a chunk never moves, so *Var stay valid
-	starts []int   // index of the first node of each chunk
-	ck     int     // current chunk
-	cur    []Var   // chunks[ck], or nil before the first node
-	off    int     // nodes used in cur
-	n      int     // nodes in use
-	ext    []func(g float64)
-	leaves []*Var // reused by (*Tape).Grad
-	dirty  bool   // some adjoint may be nonzero (a sweep ran since Reset)
+	chunks [][]Var    // recorded nodes; a chunk never moves, so *Var stay valid
+	starts []int      // index of the first node of each chunk
+	ck     int        // current chunk
+	cur    []Var      // chunks[ck], or nil before the first node
+	off    int        // nodes used in cur
+	n      int        // nodes in use
+	ext    []*extNode // matrix operations, see Mat
+	leaves []*Var     // reused by (*Tape).Grad
+	dirty  bool       // some adjoint may be nonzero (a sweep ran since Reset)
 }
 
 const (
@@ -204,7 +204,7 @@ func (t *Tape) sweep(top int) {
 				continue
 			}
 			if n.op == opExt {
-				t.ext[int(n.d0)](g)
+				t.ext[int(n.d0)].backward(g)
 				continue
 			}
 			n.p0.g += g * n.d0
