@@ -218,6 +218,9 @@ func (f *Figure3D) draw(c draw.Canvas) error {
 			drawWireframe(&clip, s, proj[k])
 		}
 	}
+	for _, p := range f.paths {
+		drawPath3d(&clip, cam, p)
+	}
 	drawText(&c, f.title, titleFontSize, vg.Point{X: (sq.Min.X + sq.Max.X) / 2, Y: sq.Max.Y + titlePad}, text.XCenter, vaBaseline, 0)
 	return nil
 }

@@ -73,13 +73,13 @@ func ExampleNew3D() {
 		Wireframe(X, Y, plotting.Eval(q, X, Y), 10, "purple").
 		XLabel("x").YLabel("y").XLim(-2, 2).YLim(-2, 2).ZLim(-1, 1).Dist(12)
 	describe(fig)
-	// Output: <Figure3D 3.5x2.5 in with 2 surfaces> map[height:240 width:336]
+	// Output: <Figure3D 3.5x2.5 in with 2 plots> map[height:240 width:336]
 }
 
 func ExampleFigure3D_SurfaceFunc() {
 	fig := plotting.New3D().SurfaceFunc(func(x, y float64) float64 { return x*x - y*y }, -1, 1, -1, 1, 31, 3, "coolwarm")
 	describe(fig)
-	// Output: <Figure3D 3.5x2.5 in with 1 surface> map[height:240 width:336]
+	// Output: <Figure3D 3.5x2.5 in with 1 plot> map[height:240 width:336]
 }
 
 func ExampleFigure_Render_badData() {
@@ -105,4 +105,16 @@ func ExampleLinspace() {
 	// Output:
 	// [0 0.25 0.5 0.75 1]
 	// [0 0.25 0.5 0.75]
+}
+
+func ExampleFigure3D_Line() {
+	f := func(x, y float64) float64 { return x*x + 2*y*y }
+	xs, ys, zs := []float64{-1.8}, []float64{1.2}, []float64{f(-1.8, 1.2)}
+	for k := 0; k < 8; k++ {
+		x, y := xs[k]-0.2*2*xs[k], ys[k]-0.2*4*ys[k]
+		xs, ys, zs = append(xs, x), append(ys, y), append(zs, f(x, y))
+	}
+	fig := plotting.New3D().WireframeFunc(f, -2, 2, -2, 2, 41, 4, "").Line(xs, ys, zs, "r-o")
+	describe(fig)
+	// Output: <Figure3D 3.5x2.5 in with 2 plots> map[height:240 width:336]
 }

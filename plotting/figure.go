@@ -175,9 +175,10 @@ func (f *Figure) Size(width, height float64) *Figure {
 }
 
 // Legend places the legend of the labelled lines: "best" (the default, the
-// corner that hides the fewest points), "upper right", "upper left",
-// "lower left", "lower right", "upper center", "lower center", or "none".
-// It panics on another location.
+// place that hides the fewest points), "upper right", "upper left",
+// "lower left", "lower right", "center right", "center left",
+// "upper center", "lower center", "center", or "none". It panics on
+// another location.
 func (f *Figure) Legend(loc string) *Figure {
 	if _, ok := legendAnchors[loc]; !ok && loc != "best" && loc != "none" {
 		panic(fmt.Sprintf("plotting: unknown legend location %q", loc))

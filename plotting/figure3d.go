@@ -23,6 +23,7 @@ type Figure3D struct {
 	hasLim           [3]bool
 	elev, azim, dist float64
 	surfaces         []*surface
+	paths            []*path3d
 	errs             []error
 	ncolor           int
 }
@@ -157,8 +158,9 @@ func (f *Figure3D) Size(width, height float64) *Figure3D {
 
 // String describes the figure; it is the text/plain form of its bundle.
 func (f *Figure3D) String() string {
-	s := fmt.Sprintf("<Figure3D %gx%g in with %d surface", f.width, f.height, len(f.surfaces))
-	if len(f.surfaces) != 1 {
+	n := len(f.surfaces) + len(f.paths)
+	s := fmt.Sprintf("<Figure3D %gx%g in with %d plot", f.width, f.height, n)
+	if n != 1 {
 		s += "s"
 	}
 	return s + ">"
@@ -201,6 +203,13 @@ func (f *Figure3D) limits() ([3][2]float64, error) {
 				for _, v := range row {
 					lim[k][0], lim[k][1] = math.Min(lim[k][0], v), math.Max(lim[k][1], v)
 				}
+			}
+		}
+	}
+	for _, p := range f.paths {
+		for k, v := range [][]float64{p.xs, p.ys, p.zs} {
+			for _, x := range v {
+				lim[k][0], lim[k][1] = math.Min(lim[k][0], x), math.Max(lim[k][1], x)
 			}
 		}
 	}

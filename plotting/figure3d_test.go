@@ -89,3 +89,21 @@ func Test3DSVG(t *testing.T) {
 		t.Errorf("no SVG in %v", d.Data)
 	}
 }
+
+func TestLine3D(t *testing.T) {
+	fig := New3D().Line([]float64{0, 1}, []float64{0, 1}, []float64{0}, "r-o")
+	if _, err := fig.Render(); err == nil || !strings.Contains(err.Error(), "3D line 1: z: len(xs) = 2 but len(ys) = 1") {
+		t.Errorf("err = %v", err)
+	}
+	fig = New3D().Line([]float64{0, 1}, []float64{0, 2}, []float64{-1, 3}, "k--")
+	lim, err := fig.limits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lim != [3][2]float64{{0, 1}, {0, 2}, {-1, 3}} {
+		t.Errorf("limits %v", lim)
+	}
+	if _, err := fig.Render(); err != nil {
+		t.Fatal(err)
+	}
+}

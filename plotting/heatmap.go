@@ -16,8 +16,8 @@ type heatMap struct {
 }
 
 // HeatMap adds fn over [x0, x1] x [y0, y1], sampled on a GridSamples x
-// GridSamples grid, as an image coloured with the viridis map. The grid
-// is drawn under the image's grid lines, as matplotlib's imshow is.
+// GridSamples grid, as an image coloured with the viridis map. The image
+// is drawn under the grid lines, which Grid(false) removes.
 func (f *Figure) HeatMap(fn func(x, y float64) float64, x0, x1, y0, y1 float64) *Figure {
 	X, Y, Z := sampleGrid(fn, x0, x1, y0, y1, GridSamples)
 	return f.HeatMapGrid(X, Y, Z, "viridis")

@@ -43,7 +43,9 @@ func linearTicks(lo, hi float64, nbins int) []float64 {
 			t := k*step + best
 			// Snap away float noise such as 0.30000000000000004.
 			p := math.Pow(10, math.Max(0, 3-math.Floor(math.Log10(step))))
-			t = math.Round(t*p) / p
+			if r := math.Round(t*p) / p; !math.IsInf(t*p, 0) && !math.IsNaN(r) {
+				t = r
+			}
 			if math.Abs(t) < step*1e-10 {
 				t = 0
 			}
