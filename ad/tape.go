@@ -157,6 +157,7 @@ func (x *Var) Grad() float64 { return x.g }
 // its tape: afterwards v.Grad() is ∂x/∂v for every v on the tape (0 if x does
 // not depend on v). Each call starts from zero.
 func (x *Var) Backward() {
+	x.val() // nil check
 	t := x.t
 	t.zeroAll()
 	x.g = 1
