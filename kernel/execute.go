@@ -80,12 +80,15 @@ func (s *Server) execute(r *request) {
 		if !req.Silent {
 			s.publish(parent, "error", map[string]any{"ename": ename, "evalue": evalue, "traceback": tb})
 		}
+		if orDefault(req.StopOnError, true) {
+			// Executes received before this reply leaves are aborted;
+			// those sent after the client saw it are not.
+			s.abortUpTo = s.received.Load()
+		}
 		s.reply(r, map[string]any{
 			"status": "error", "execution_count": count,
 			"ename": ename, "evalue": evalue, "traceback": tb,
 		})
-		// The queued executes are aborted after this request's idle.
-		s.aborting = orDefault(req.StopOnError, true)
 		return
 	}
 	if val != nil && !req.Silent {
@@ -173,21 +176,4 @@ func (s *Server) evaluate(ev engine.Evaluator, expr string) (d display.Data, err
 		cancel()
 	}()
 	return ev.Evaluate(ctx, expr)
-}
-
-// abortQueued answers every execute_request already waiting in the queue
-// with status "aborted"; other requests waiting there are served normally.
-func (s *Server) abortQueued() {
-	for {
-		select {
-		case m, ok := <-s.queue:
-			if !ok {
-				return
-			}
-			r := &request{sock: s.shell, msg: m, abort: true}
-			s.serveRequest(shellHandlers, r)
-		default:
-			return
-		}
-	}
 }

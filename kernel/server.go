@@ -60,12 +60,13 @@ type Server struct {
 
 	shell, control, stdin, iopub, hb *socket
 
-	queue   chan *Message // shell requests, in arrival order
-	history *History
+	queue    chan queued // shell requests, in arrival order
+	received atomic.Uint64
+	history  *History
 
 	// Owned by the shell worker.
 	execCount int
-	aborting  bool // a cell failed: abort the executes already queued
+	abortUpTo uint64 // executes received up to this one are aborted (stop_on_error)
 
 	lastOut   atomic.Pointer[cellOutput] // the output display.* calls go to
 	runMu     sync.Mutex
@@ -114,7 +115,7 @@ func New(cfg Config) (*Server, error) {
 		session:      newID(),
 		user:         username(),
 		log:          log.New(w, "gocalc kernel: ", log.LstdFlags),
-		queue:        make(chan *Message, 4096),
+		queue:        make(chan queued, 4096),
 		stdinReplies: make(chan *Message, 16),
 		ctx:          ctx,
 		stop:         stop,
@@ -301,7 +302,7 @@ func (s *Server) readShell() {
 		}
 		if m != nil {
 			select {
-			case s.queue <- m:
+			case s.queue <- queued{m, s.received.Add(1)}:
 			case <-s.ctx.Done():
 				return
 			}
@@ -309,18 +310,20 @@ func (s *Server) readShell() {
 	}
 }
 
+// queued is a shell request numbered in order of arrival.
+type queued struct {
+	msg *Message
+	seq uint64
+}
+
 // runShell serves shell requests one at a time, in order.
 func (s *Server) runShell() {
 	defer s.workers.Done()
-	for m := range s.queue {
+	for q := range s.queue {
 		if s.stopped() {
 			return
 		}
-		s.serve(s.shell, shellHandlers, m)
-		if s.aborting {
-			s.aborting = false
-			s.abortQueued()
-		}
+		s.serveRequest(shellHandlers, &request{sock: s.shell, msg: q.msg, abort: q.seq <= s.abortUpTo})
 	}
 }
 
