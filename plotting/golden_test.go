@@ -156,3 +156,14 @@ func BenchmarkWireframePNG(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkContourField(b *testing.B) {
+	f := func(x, y float64) float64 { return x*x + 2*y*y }
+	grad := func(x, y float64) (float64, float64) { return 2 * x, 4 * y }
+	for i := 0; i < b.N; i++ {
+		fig := New().Contour(f, -3, 3, -2, 2, 8).GradientField(grad, -3, 3, -2, 2, 13)
+		if _, err := fig.Render(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -47,7 +47,11 @@ func checkLabel(what, s string) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("plotting: %s %q cannot be rendered: %v", what, s, r)
+			hint := ""
+			if m := fmt.Sprint(r); strings.Contains(m, "ast.Sup") || strings.Contains(m, "ast.Sub") {
+				hint = " (the LaTeX renderer sets no superscripts or subscripts: write x² or x₁ in Unicode)"
+			}
+			err = fmt.Errorf("plotting: %s %q cannot be rendered: %v%s", what, s, r, hint)
 		}
 	}()
 	sty := textStyle(s, fontSize)
