@@ -152,3 +152,33 @@ func TestProgressWithoutPublisher(t *testing.T) {
 		t.Errorf("String() = %q", p.String())
 	}
 }
+
+func TestProgressConcurrent(t *testing.T) {
+	r := record(t)
+	p := NewProgress(4000, "")
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 1000; i++ {
+				p.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	p.Done()
+	last := r.update[len(r.update)-1].Data["text/plain"].(string)
+	if !strings.Contains(last, "4000/4000") {
+		t.Errorf("final state %q, want 4000/4000", last)
+	}
+}
+
+func BenchmarkProgressAdd(b *testing.B) {
+	defer SetPublisher(&recorder{})()
+	p := NewProgress(b.N, "")
+	for i := 0; i < b.N; i++ {
+		p.Add(1)
+	}
+	p.Done()
+}
