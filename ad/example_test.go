@@ -200,3 +200,44 @@ func ExampleFloat() {
 	fmt.Println(x.Square().Add(x.Const(1)).Value())
 	// Output: 5
 }
+
+func ExampleMatrix() {
+	// The Hessian of ‖Av − b‖² in v is 2AᵀA, through matrix operations.
+	a := mat.NewDense(2, 2, []float64{1, 2, 0, 1})
+	b := mat.NewDense(2, 1, []float64{1, 1})
+	f := func(v []*ad.Var) *ad.Var {
+		t := v[0].Tape()
+		return t.Mat(a).Mul(ad.Matrix(2, 1, v)).Sub(t.Mat(b)).NormSq()
+	}
+	fmt.Println(mat.Formatted(ad.Hessian(f, []float64{0, 0})))
+	// Output:
+	// ⎡ 2   4⎤
+	// ⎣ 4  10⎦
+}
+
+func ExampleMat_Map() {
+	t := ad.NewTape()
+	m := t.Mat(mat.NewDense(1, 2, []float64{0, 1}))
+	s := m.Map(ad.Dual.Tanh).Sum() // first order only; MapVar for Hessians
+	s.Backward()
+	fmt.Printf("%.4f\n", mat.Formatted(m.Grad()))
+	// Output: [1.0000  0.4200]
+}
+
+func ExampleMat_MapVar() {
+	t := ad.NewTape()
+	x := []*ad.Var{t.Var(0.5)}
+	s := ad.Column(x).MapVar((*ad.Var).Sin).Sum()
+	d2 := ad.Diff(ad.Diff(s, x)[0], x)[0] // -sin x
+	fmt.Printf("%.4f %.4f\n", d2.Value(), -math.Sin(0.5))
+	// Output: -0.4794 -0.4794
+}
+
+func ExampleTape_Const() {
+	t := ad.NewTape()
+	x := t.Var(2)
+	y := x.Mul(t.Const(3)).Add(x.Const(1)) // the same as x.Scale(3).AddConst(1)
+	y.Backward()
+	fmt.Println(y, x)
+	// Output: 7 (grad 1) 2 (grad 3)
+}
