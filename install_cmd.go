@@ -20,7 +20,7 @@ type location struct {
 func (l *location) register(fs *flag.FlagSet) {
 	fs.BoolVar(&l.user, "user", false, "the per-user Jupyter data dir: $JUPYTER_DATA_DIR, else ~/.local/share/jupyter (the default)")
 	fs.BoolVar(&l.sysPrefix, "sys-prefix", false, "the active Python environment: $VIRTUAL_ENV or $CONDA_PREFIX /share/jupyter")
-	fs.StringVar(&l.prefix, "prefix", "", "DIR/share/jupyter")
+	fs.StringVar(&l.prefix, "prefix", "", "`DIR`/share/jupyter")
 }
 
 // dataDir returns the Jupyter data dir the flags choose.
@@ -50,8 +50,8 @@ func installCommand(args []string) int {
 			"lives in a temporary folder, so it is copied into the kernelspec folder first.")
 	var loc location
 	loc.register(fs)
-	name := fs.String("name", install.DefaultName, "kernelspec name (letters, digits, '.', '_', '-')")
-	display := fs.String("display-name", install.DefaultDisplayName, "the name shown in Jupyter's kernel picker")
+	name := fs.String("name", install.DefaultName, "kernelspec `NAME` (letters, digits, '.', '_', '-')")
+	display := fs.String("display-name", install.DefaultDisplayName, "`TEXT` shown in Jupyter's kernel picker")
 	if _, code, done := parse(fs, args, 0, 0); done {
 		return code
 	}
@@ -78,7 +78,7 @@ func uninstallCommand(args []string) int {
 			"including the binary it copied there, if any.")
 	var loc location
 	loc.register(fs)
-	name := fs.String("name", install.DefaultName, "kernelspec name")
+	name := fs.String("name", install.DefaultName, "kernelspec `NAME`")
 	if _, code, done := parse(fs, args, 0, 0); done {
 		return code
 	}

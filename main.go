@@ -140,14 +140,37 @@ func newFlagSet(name, synopsis, description string) *flag.FlagSet {
 	fs.Usage = func() {
 		w := fs.Output()
 		fmt.Fprintf(w, "Usage: gocalc %s %s\n\n%s\n", name, synopsis, description)
-		hasFlags := false
-		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
-		if hasFlags {
-			fmt.Fprint(w, "\nOptions:\n")
-			fs.PrintDefaults()
-		}
+		printFlags(w, fs)
 	}
 	return fs
+}
+
+// printFlags lists fs's flags GNU-style (--name VALUE), the way this
+// command's synopses spell them; Go's flag package accepts both - and --.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprint(w, "\nOptions:\n")
+			first = false
+		}
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		value, usage := flag.UnquoteUsage(f)
+		if value == "value" {
+			value = "D"
+		}
+		line := "  " + dash + f.Name
+		if value != "" {
+			line += " " + strings.ToUpper(value)
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0s" {
+			usage += fmt.Sprintf(" (default %q)", f.DefValue)
+		}
+		fmt.Fprintf(w, "%-26s %s\n", line, usage)
+	})
 }
 
 // parse parses args with fs, allowing flags before and after positional

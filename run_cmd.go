@@ -44,8 +44,8 @@ func runCommand(args []string) int {
 			"Cells run in the notebook's folder. At the first failing cell, gocalc prints the\n"+
 			"cell's number, error and traceback, writes nothing, and exits with status 1;\n"+
 			"with --allow-errors errors are recorded as outputs and the run goes on.")
-	out := fs.String("o", "", "write the executed notebook to this file instead (- for stdout)")
-	fs.StringVar(out, "output", "", "same as -o")
+	out := fs.String("o", "", "write the executed notebook to `FILE` instead of NOTEBOOK (- for stdout)")
+	fs.StringVar(out, "output", "", "same as -o `FILE`")
 	var timeout durationFlag
 	fs.Var(&timeout, "timeout", "interrupt a cell that runs longer than this (90s, 2m, or seconds); none by default")
 	allowErrors := fs.Bool("allow-errors", false, "record failing cells' errors and keep going; exit 0")
