@@ -274,7 +274,9 @@ func (m *Mat) ScaleBy(s *Var) *Mat {
 // derivative of f comes from one evaluation on dual numbers, so it is fast
 // but first order only: Diff, Hessian and HVP panic on it. MapVar is the
 // variant for higher derivatives. Any function written with Dual methods
-// works, e.g. m.Map(ad.Dual.Tanh).
+// works, e.g. m.Map(func(x ad.Dual) ad.Dual { return x.Tanh() }). (Compiled
+// code may pass the method expression ad.Dual.Tanh; yaegi v0.16.1 mis-calls
+// method expressions of compiled types, so notebook cells need the literal.)
 func (m *Mat) Map(f func(Dual) Dual) *Mat {
 	r, c := m.val.Dims()
 	v := mat.NewDense(r, c, nil)
@@ -291,7 +293,8 @@ func (m *Mat) Map(f func(Dual) Dual) *Mat {
 
 // MapVar returns the matrix f(mᵢⱼ), applying f element by element on
 // scalar variables, so derivatives of every order exist (at the price of
-// recording f once per element), e.g. m.MapVar((*ad.Var).Tanh).
+// recording f once per element), e.g.
+// m.MapVar(func(x *ad.Var) *ad.Var { return x.Tanh() }).
 func (m *Mat) MapVar(f func(*Var) *Var) *Mat {
 	r, c := m.val.Dims()
 	xs := make([]*Var, 0, r*c)
