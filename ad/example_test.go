@@ -218,7 +218,7 @@ func ExampleMatrix() {
 func ExampleMat_Map() {
 	t := ad.NewTape()
 	m := t.Mat(mat.NewDense(1, 2, []float64{0, 1}))
-	s := m.Map(ad.Dual.Tanh).Sum() // first order only; MapVar for Hessians
+	s := m.Map(func(x ad.Dual) ad.Dual { return x.Tanh() }).Sum() // first order only
 	s.Backward()
 	fmt.Printf("%.4f\n", mat.Formatted(m.Grad()))
 	// Output: [1.0000  0.4200]
@@ -227,7 +227,7 @@ func ExampleMat_Map() {
 func ExampleMat_MapVar() {
 	t := ad.NewTape()
 	x := []*ad.Var{t.Var(0.5)}
-	s := ad.Column(x).MapVar((*ad.Var).Sin).Sum()
+	s := ad.Column(x).MapVar(func(v *ad.Var) *ad.Var { return v.Sin() }).Sum()
 	d2 := ad.Diff(ad.Diff(s, x)[0], x)[0] // -sin x
 	fmt.Printf("%.4f %.4f\n", d2.Value(), -math.Sin(0.5))
 	// Output: -0.4794 -0.4794
