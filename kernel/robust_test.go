@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand"
 	"net"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -214,5 +215,36 @@ func TestFloodDeliveredExactly(t *testing.T) {
 	t.Logf("%d lines (%d bytes) in %d stream messages", n, want.Len(), streams)
 	if got := types(out); got[0] != "status:busy" || got[len(got)-1] != "status:idle" {
 		t.Errorf("flood not wrapped in busy/idle: %v ... %v", got[:2], got[len(got)-1])
+	}
+}
+
+func TestMemoryFlatOverManyCells(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs thousands of cells")
+	}
+	k := startKernel(t, mockExec{})
+	run := func(n int) {
+		for i := 0; i < n; i++ {
+			id := k.send("shell", "execute_request", map[string]any{"code": "print x\nvalue 1"})
+			k.outputs(id)
+			k.reply("shell", id)
+		}
+	}
+	heap := func() uint64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	run(300)
+	before := heap()
+	run(3000)
+	after := heap()
+	growth := int64(after) - int64(before)
+	t.Logf("heap %d KB -> %d KB over 3000 cells (%+d bytes per cell)", before>>10, after>>10, growth/3000)
+	// What a cell may keep: its history entry and its remembered signature.
+	if growth > 3000*1024 {
+		t.Errorf("heap grew by %d KB over 3000 cells", growth>>10)
 	}
 }
