@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
@@ -38,7 +40,17 @@ const (
 	sigLen      = 10
 )
 
-var registerGuard sync.Once
+var (
+	registerGuard sync.Once
+	guardLog      atomic.Pointer[log.Logger] // where closed connections are reported
+)
+
+// logGuard reports a connection the guard closed.
+func logGuard(c net.Conn, reason string) {
+	if l := guardLog.Load(); l != nil {
+		l.Printf("closed a connection from %s: %s", c.RemoteAddr(), reason)
+	}
+}
 
 // guardedEndpoint rewrites tcp://... and ipc://... to the guarded
 // transports, registering them with zmq4 on first use.
@@ -56,10 +68,12 @@ func guardedEndpoint(ep string) string {
 // guardTransport is a zmq4 transport whose listeners guard their connections.
 type guardTransport struct{ inner transport.Transport }
 
+// Dial dials as the plain transport does: the guard is for listeners.
 func (g guardTransport) Dial(ctx context.Context, d transport.Dialer, addr string) (net.Conn, error) {
 	return g.inner.Dial(ctx, d, addr)
 }
 
+// Listen listens with the plain transport and guards what it accepts.
 func (g guardTransport) Listen(ctx context.Context, addr string) (net.Listener, error) {
 	l, err := g.inner.Listen(ctx, addr)
 	if err != nil {
@@ -70,6 +84,7 @@ func (g guardTransport) Listen(ctx context.Context, addr string) (net.Listener, 
 	return gl, nil
 }
 
+// Addr resolves an endpoint as the plain transport does.
 func (g guardTransport) Addr(ep string) (string, error) { return g.inner.Addr(ep) }
 
 // guardListener accepts connections on its own goroutine and passes on
@@ -105,6 +120,11 @@ func (l *guardListener) vet(c net.Conn) {
 	c.SetReadDeadline(time.Now().Add(guardTimeout))
 	var sig [sigLen]byte
 	if _, err := io.ReadFull(c, sig[:]); err != nil || sig[0] != 0xff || sig[9] != 0x7f {
+		reason := "not a ZMTP peer"
+		if err != nil {
+			reason = "no ZMTP signature: " + err.Error()
+		}
+		logGuard(c, reason)
 		c.Close()
 		return
 	}
@@ -116,6 +136,7 @@ func (l *guardListener) vet(c net.Conn) {
 	}
 }
 
+// Accept returns the next connection that sent a ZMTP signature.
 func (l *guardListener) Accept() (net.Conn, error) {
 	select {
 	case c := <-l.conns:
@@ -125,6 +146,7 @@ func (l *guardListener) Accept() (net.Conn, error) {
 	}
 }
 
+// Close stops accepting and closes the listener.
 func (l *guardListener) Close() error {
 	l.closeOnce.Do(func() { close(l.done) })
 	return l.Listener.Close()
@@ -133,6 +155,7 @@ func (l *guardListener) Close() error {
 // errGuard reports a connection closed by the guard.
 type errGuard struct{ reason string }
 
+// Error says why the guard closed the connection.
 func (e errGuard) Error() string { return "kernel: connection closed: " + e.reason }
 
 // guardConn hands zmq4 one checked frame at a time.
@@ -146,12 +169,18 @@ type guardConn struct {
 	err        error
 }
 
+// Read returns checked bytes; after a violation the connection is closed
+// and every Read fails.
 func (c *guardConn) Read(p []byte) (int, error) {
 	if len(c.buf) == 0 {
 		if c.err != nil {
 			return 0, c.err
 		}
 		if err := c.fill(); err != nil {
+			var ge errGuard
+			if errors.As(err, &ge) {
+				logGuard(c.Conn, ge.reason)
+			}
 			c.err = err
 			c.Conn.Close()
 			return 0, err

@@ -128,6 +128,11 @@ func TestGarbageOnEveryPortSurvived(t *testing.T) {
 	if c := content(rep); c["status"] != "ok" {
 		t.Errorf("execute after garbage: %v", c)
 	}
+	for _, want := range []string{"exceeds the limit", "truncated READY property", "not a ZMTP peer", "message before the handshake"} {
+		if !strings.Contains(k.log.String(), want) {
+			t.Errorf("guard did not log %q", want)
+		}
+	}
 	if n := strings.Count(k.log.String(), "dropped a message"); n < 10 {
 		t.Errorf("%d dropped messages logged, want at least 10:\n%s", n, k.log.String())
 	}

@@ -121,6 +121,7 @@ func New(cfg Config) (*Server, error) {
 		stop:         stop,
 		done:         make(chan struct{}),
 	}
+	guardLog.Store(s.log)
 	h, err := OpenHistory(cfg.HistoryPath)
 	if err != nil {
 		s.log.Printf("history disabled: %v", err)
