@@ -102,14 +102,16 @@ func dial(t testing.TB, ci ConnectionInfo) *testClient {
 	}
 	c.ident = c.session
 	id := zmq4.WithID(zmq4.SocketIdentity(c.ident))
+	retry := zmq4.WithDialerRetry(5 * time.Millisecond)
+	patient := zmq4.WithDialerMaxRetries(1000)
 	for name, port := range map[string]int{"shell": ci.ShellPort, "control": ci.ControlPort, "stdin": ci.StdinPort} {
-		s := zmq4.NewDealer(ctx, id)
+		s := zmq4.NewDealer(ctx, id, retry, patient)
 		if err := s.Dial(ci.Endpoint(port)); err != nil {
 			t.Fatalf("dial %s: %v", name, err)
 		}
 		c.sockets[name] = s
 	}
-	sub := zmq4.NewSub(ctx)
+	sub := zmq4.NewSub(ctx, retry, patient)
 	if err := sub.Dial(ci.Endpoint(ci.IOPubPort)); err != nil {
 		t.Fatalf("dial iopub: %v", err)
 	}
@@ -117,7 +119,7 @@ func dial(t testing.TB, ci ConnectionInfo) *testClient {
 		t.Fatal(err)
 	}
 	c.sockets["iopub"] = sub
-	c.hb = zmq4.NewReq(ctx)
+	c.hb = zmq4.NewReq(ctx, retry, patient)
 	if err := c.hb.Dial(ci.Endpoint(ci.HBPort)); err != nil {
 		t.Fatalf("dial hb: %v", err)
 	}
@@ -167,7 +169,7 @@ func (c *testClient) waitReady() {
 			c.reply("shell", id)
 			c.drain(100 * time.Millisecond)
 			return
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(20 * time.Millisecond):
 		}
 	}
 	c.t.Fatal("kernel never published on iopub")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -24,7 +25,7 @@ var (
 	buildErr  error
 )
 
-func gocalcBinary(t *testing.T) string {
+func gocalcBinary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test builds the gocalc command")
@@ -47,7 +48,7 @@ func gocalcBinary(t *testing.T) string {
 	return binPath
 }
 
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	t.Helper()
 	var ports []int
 	var ls []net.Listener
@@ -73,7 +74,7 @@ type process struct {
 	exited chan error
 }
 
-func writeConnectionFile(t *testing.T, dir string, ci ConnectionInfo) string {
+func writeConnectionFile(t testing.TB, dir string, ci ConnectionInfo) string {
 	t.Helper()
 	b, _ := json.Marshal(ci)
 	path := filepath.Join(dir, fmt.Sprintf("kernel-%d.json", time.Now().UnixNano()))
@@ -84,7 +85,7 @@ func writeConnectionFile(t *testing.T, dir string, ci ConnectionInfo) string {
 }
 
 // startProcess starts the kernel with JUPYTER_DATA_DIR set to dataDir.
-func startProcess(t *testing.T, dataDir string) *process {
+func startProcess(t testing.TB, dataDir string) *process {
 	t.Helper()
 	bin := gocalcBinary(t)
 	p := freePorts(t, 5)
@@ -94,6 +95,7 @@ func startProcess(t *testing.T, dataDir string) *process {
 	cmd.Env = append(os.Environ(), "JUPYTER_DATA_DIR="+dataDir)
 	pr := &process{cmd: cmd, stderr: &syncBuffer{}, exited: make(chan error, 1)}
 	cmd.Stderr = pr.stderr
+	started := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +114,7 @@ func startProcess(t *testing.T, dataDir string) *process {
 	pr.testClient = dial(t, ci)
 	t.Cleanup(pr.close)
 	pr.waitReady()
+	t.Logf("kernel ready (kernel_info reply and iopub) %v after start", time.Since(started))
 	return pr
 }
 
@@ -246,4 +249,24 @@ func TestEndToEndStartErrors(t *testing.T) {
 			t.Errorf("%s: stderr %q, want one line containing %q", tc.name, msg, tc.want)
 		}
 	}
+}
+
+// BenchmarkEndToEndRoundTrip measures an empty cell on the real binary and
+// interpreter, from execute_request to idle and reply.
+func BenchmarkEndToEndRoundTrip(b *testing.B) {
+	k := startProcess(b, b.TempDir())
+	req := map[string]any{"code": "", "silent": false, "store_history": true, "user_expressions": map[string]any{}, "allow_stdin": false}
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		id := k.send("shell", "execute_request", req)
+		k.outputs(id)
+		k.reply("shell", id)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
 }
