@@ -202,7 +202,7 @@ async function saveAndFetch(name) {
   return (await res.json()).content;
 }
 
-test('the chapter runs in JupyterLab with the gocalc kernel', { timeout: 300 * second }, () =>
+test('the chapter runs in JupyterLab with the gocalc kernel', { timeout: 240 * second }, () =>
   step('chapter', async () => {
     await page.goto(`${base}/lab/tree/${encodeURIComponent(chapter)}?token=${token}`);
     await panel().locator('.jp-Cell').first().waitFor({ timeout: kernelStart });
@@ -270,7 +270,7 @@ test('the chapter runs in JupyterLab with the gocalc kernel', { timeout: 300 * s
     assert.equal(await kernelStatus(), 'idle');
   }));
 
-test('a new gocalc notebook', { timeout: 180 * second }, async (t) => {
+test('a new gocalc notebook', { timeout: 150 * second }, async (t) => {
   await step('new-notebook', async () => {
     await menu('File', 'New Launcher');
     const card = page.locator('.jp-Launcher-section', { hasText: 'Notebook' })

@@ -8,7 +8,7 @@
 # with node's test runner, and always stops JupyterLab, its kernels and the
 # browser it started. Exits non-zero when anything fails.
 #
-# Environment: GOCALC_BIN (default bin/gocalc), ARTIFACTS (default artifacts/),
+# Environment: GOCALC_BIN (default bin/gocalc), ARTIFACTS (default artifacts/browser/),
 # BROWSER_TEST_KEEP=1 keeps the throwaway directory for inspection.
 set -euo pipefail
 
@@ -48,7 +48,9 @@ if [ ! -f "$notebook" ]; then
 	say "missing $notebook"
 	exit 1
 fi
-artifacts=${ARTIFACTS:-$root/artifacts}
+# Screenshots, the browser console and JupyterLab's log of this run only.
+artifacts=${ARTIFACTS:-$root/artifacts/browser}
+rm -rf "$artifacts"
 mkdir -p "$artifacts"
 
 tmp=$(mktemp -d /tmp/gocalc-browser.XXXXXX)
@@ -134,4 +136,4 @@ say "JupyterLab $(.venv/bin/jupyter lab --version) at $url"
 
 JUPYTER_URL=$url JUPYTER_TOKEN=$token ARTIFACTS=$artifacts BROWSER_TMP=$tmp \
 	CHAPTER=$(basename "$notebook") \
-	node --test --test-reporter=spec --test-concurrency=1 "$here/browser.test.js"
+	timeout -k 10 480 node --test --test-reporter=spec --test-concurrency=1 "$here/browser.test.js"
