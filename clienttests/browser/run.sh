@@ -8,7 +8,8 @@
 # with node's test runner, and always stops JupyterLab, its kernels and the
 # browser it started. Exits non-zero when anything fails.
 #
-# Environment: GOCALC_BIN (default bin/gocalc), ARTIFACTS (default artifacts/browser/),
+# Environment: GOCALC_BIN (default bin/gocalc), BROWSER_ARTIFACTS (default
+# artifacts/browser/, emptied first),
 # BROWSER_TEST_KEEP=1 keeps the throwaway directory for inspection.
 set -euo pipefail
 
@@ -49,7 +50,7 @@ if [ ! -f "$notebook" ]; then
 	exit 1
 fi
 # Screenshots, the browser console and JupyterLab's log of this run only.
-artifacts=${ARTIFACTS:-$root/artifacts/browser}
+artifacts=${BROWSER_ARTIFACTS:-$root/artifacts/browser}
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
 
