@@ -30,6 +30,7 @@ import (
 //	input PROMPT     read a line and print "got LINE"
 //	panic            panic
 //	later TEXT       print TEXT from a goroutine 100ms after the cell ended
+//	dhtml TEXT       display.HTML(TEXT), through the process's publisher
 type mockExec struct{}
 
 var words = []string{"Println", "Printf", "Print", "Sprintf", "ΔxΔy", "math"}
@@ -98,6 +99,8 @@ func (mockExec) Execute(ctx context.Context, code string, out engine.Output) (*d
 				time.Sleep(100 * time.Millisecond)
 				out.Stream("stdout", arg+"\n")
 			}()
+		case "dhtml":
+			display.HTML(arg)
 		case "":
 		default:
 			return nil, &engine.Error{Name: "MockError", Value: "unknown command " + cmd}

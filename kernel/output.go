@@ -100,6 +100,9 @@ func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 	s := o.s
 	s.inputMu.Lock()
 	defer s.inputMu.Unlock()
+	if err := o.ctx.Err(); err != nil { // interrupted while another input was pending
+		return "", fmt.Errorf("input request abandoned: %w", err)
+	}
 	for drained := false; !drained; {
 		select {
 		case <-s.stdinReplies:

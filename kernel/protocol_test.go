@@ -295,3 +295,44 @@ func TestServeStopsOnContext(t *testing.T) {
 		t.Fatal("Serve did not return on cancel")
 	}
 }
+
+func TestStreamsFlushLive(t *testing.T) {
+	k := startKernel(t, mockExec{})
+	start := time.Now()
+	id := k.send("shell", "execute_request", map[string]any{"code": "print first\nsleep 600ms\nprint second"})
+	var arrivals []time.Duration
+	for done := false; !done; {
+		select {
+		case m := <-k.recv["iopub"]:
+			if parentID(m) != id {
+				continue
+			}
+			switch {
+			case m.Header.MsgType == "stream":
+				arrivals = append(arrivals, time.Since(start))
+			case m.Header.MsgType == "status" && content(m)["execution_state"] == "idle":
+				done = true
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("no idle")
+		}
+	}
+	k.reply("shell", id)
+	if len(arrivals) != 2 {
+		t.Fatalf("%d stream messages, want 2", len(arrivals))
+	}
+	if arrivals[0] > 400*time.Millisecond {
+		t.Errorf("first line arrived %v after the request, want it before the cell ends", arrivals[0])
+	}
+}
+
+func TestPackageDisplayReachesTheCell(t *testing.T) {
+	k := startKernel(t, mockExec{})
+	_, out := k.execute("dhtml <i>hi</i>", nil)
+	if got := types(out); !reflect.DeepEqual(got, []string{"status:busy", "execute_input", "display_data", "status:idle"}) {
+		t.Fatalf("iopub %v", got)
+	}
+	if d := content(out[2])["data"].(map[string]any); d["text/html"] != "<i>hi</i>" {
+		t.Errorf("display_data %v", d)
+	}
+}
