@@ -3,6 +3,8 @@ package kernel
 import (
 	"bytes"
 	"testing"
+
+	"github.com/go-zeromq/zmq4"
 )
 
 // fuzzSep separates frames in a fuzz input.
@@ -49,6 +51,25 @@ func FuzzDecode(f *testing.F) {
 			if m2.Header != m.Header || !bytes.Equal(m2.Content, m.Content) && m.Content != nil {
 				t.Fatalf("round trip changed the message: %+v -> %+v", m, m2)
 			}
+		}
+	})
+}
+
+// FuzzReadyCommand checks the guard against zmq4 itself: a READY command
+// the guard lets through must not panic zmq4's metadata parser, which
+// runs on one of zmq4's goroutines where no recover can reach it.
+func FuzzReadyCommand(f *testing.F) {
+	f.Add([]byte("\x05READY\x0bSocket-Type\x00\x00\x00\x06DEALER\x08Identity\x00\x00\x00\x00"))
+	f.Add([]byte("\x05READY\x03ab"))
+	f.Add([]byte("\x05READY\x01a\x00\x00"))
+	f.Add([]byte("\x05PING"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if checkCommand(body) != nil || commandName(body) != "READY" {
+			return
+		}
+		md := zmq4.Metadata{}
+		if err := md.UnmarshalZMTP(body[1+int(body[0]):]); err != nil {
+			t.Logf("zmq4 rejects it cleanly: %v", err)
 		}
 	})
 }
