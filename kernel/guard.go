@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -128,7 +129,7 @@ func (l *guardListener) vet(c net.Conn) {
 		c.Close()
 		return
 	}
-	gc := &guardConn{Conn: c, r: bufio.NewReaderSize(io.MultiReader(strings.NewReader(string(sig[:])), c), 64<<10)}
+	gc := &guardConn{Conn: c, r: bufioReader(sig[:], c)}
 	select {
 	case l.conns <- gc:
 	case <-l.done:
@@ -150,6 +151,11 @@ func (l *guardListener) Accept() (net.Conn, error) {
 func (l *guardListener) Close() error {
 	l.closeOnce.Do(func() { close(l.done) })
 	return l.Listener.Close()
+}
+
+// bufioReader reads the signature already read, then the connection.
+func bufioReader(sig []byte, c net.Conn) *bufio.Reader {
+	return bufio.NewReaderSize(io.MultiReader(bytes.NewReader(sig), c), 64<<10)
 }
 
 // errGuard reports a connection closed by the guard.
