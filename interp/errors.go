@@ -1,0 +1,212 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+	"go/scanner"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// Names of the errors Execute returns (engine.Error.Name).
+const (
+	ErrCompile     = "CompileError"     // the cell does not parse or type-check
+	ErrPanic       = "panic"            // the cell panicked at run time
+	ErrInterrupted = "Interrupted"      // the context was cancelled
+	ErrUnsupported = "UnsupportedError" // a Go feature the interpreter lacks
+	ErrInternal    = "InternalError"    // a failure inside the interpreter itself
+)
+
+// parseErrors collects the syntax errors of a cell's items.
+type parseErrors []*scanner.Error
+
+func (p *parseErrors) add(err error) {
+	var list scanner.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			*p = append(*p, e)
+		}
+		return
+	}
+	*p = append(*p, &scanner.Error{Msg: err.Error()})
+}
+
+func (p parseErrors) Error() string { return p[0].Error() }
+
+// pos is a position in a cell.
+type pos struct{ cell, line, col int }
+
+// decodeLine splits a generated line number into cell and line.
+func decodeLine(l int) (cell, line int) { return l / lineBase, l % lineBase }
+
+// posRe finds generated positions in yaegi's messages, with or without the
+// file name: "_.go:3000002:5: " or "3000002:5: ".
+var posRe = regexp.MustCompile(`(?:_\.go:)?([0-9]{7,}):([0-9]+)`)
+
+// cellMessage rewrites every generated position in msg as "cell n, line
+// l:c" (or "line l:c" for the current cell), and returns the first one.
+func (in *Interpreter) cellMessage(msg string, cur int) (string, *pos) {
+	var first *pos
+	out := posRe.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := posRe.FindStringSubmatch(m)
+		l, _ := strconv.Atoi(sub[1])
+		c, _ := strconv.Atoi(sub[2])
+		cell, line := decodeLine(l)
+		if first == nil {
+			first = &pos{cell, line, c}
+		}
+		if cell == cur {
+			return fmt.Sprintf("%d:%d", line, c)
+		}
+		return fmt.Sprintf("cell %d, %d:%d", cell, line, c)
+	})
+	return out, first
+}
+
+// sourceLine returns the line of a cell's source with a caret under col.
+func (in *Interpreter) sourceLine(p *pos) []string {
+	src, ok := in.sources[p.cell]
+	if !ok {
+		return nil
+	}
+	lines := strings.Split(src, "\n")
+	if p.line < 1 || p.line > len(lines) {
+		return nil
+	}
+	text := strings.ReplaceAll(lines[p.line-1], "\t", "    ")
+	prefix := fmt.Sprintf("%4d | ", p.line)
+	out := []string{prefix + text}
+	if p.col >= 1 {
+		// Count the caret offset in runes, with tabs as four spaces.
+		raw := lines[p.line-1]
+		width := 0
+		for i, r := range raw {
+			if i >= p.col-1 {
+				break
+			}
+			if r == '\t' {
+				width += 4
+			} else {
+				width++
+			}
+		}
+		out = append(out, strings.Repeat(" ", len(prefix)-2)+"| "+strings.Repeat(" ", width)+"^")
+	}
+	return out
+}
+
+// clamp moves a position past the end of its cell (an error at the end
+// of the generated wrapper) to just after the cell's last character.
+func (in *Interpreter) clamp(p *pos) *pos {
+	src, ok := in.sources[p.cell]
+	if !ok {
+		return p
+	}
+	lines := strings.Split(strings.TrimRight(src, " \t\r\n"), "\n")
+	if p.line > len(lines) || p.line == len(lines) && p.col > len(lines[len(lines)-1])+1 {
+		return &pos{p.cell, len(lines), len(lines[len(lines)-1]) + 1}
+	}
+	return p
+}
+
+// where names a position for a traceback header.
+func where(p *pos, cur int) string {
+	if p.cell == cur {
+		return fmt.Sprintf("line %d, column %d", p.line, p.col)
+	}
+	return fmt.Sprintf("cell %d, line %d, column %d", p.cell, p.line, p.col)
+}
+
+// compileError converts a parse or compile error into an *engine.Error
+// that names the cell's own line and column and shows the line.
+func (in *Interpreter) compileError(err error, cur int) *engine.Error {
+	var perr parseErrors
+	if errors.As(err, &perr) {
+		var tb []string
+		var first string
+		for i, e := range perr {
+			cell, line := decodeLine(e.Pos.Line)
+			p := in.clamp(&pos{cell, line, e.Pos.Column})
+			msg := e.Msg
+			if e.Pos.Line == 0 {
+				p = nil
+			}
+			if p != nil {
+				msg = fmt.Sprintf("%d:%d: %s", p.line, p.col, e.Msg)
+			}
+			if i == 0 {
+				first = msg
+			}
+			if i < 5 {
+				tb = append(tb, "syntax error: "+msg)
+				if p != nil {
+					tb = append(tb, in.sourceLine(p)...)
+				}
+			}
+		}
+		return &engine.Error{Name: ErrCompile, Value: first, Traceback: tb}
+	}
+	msg, p := in.cellMessage(err.Error(), cur)
+	tb := []string{ErrCompile + ": " + msg}
+	if p != nil {
+		tb = append(tb, in.sourceLine(p)...)
+	}
+	return &engine.Error{Name: ErrCompile, Value: msg, Traceback: tb}
+}
+
+// framePos reads a position out of one of yaegi's panic lines.
+var frameRe = regexp.MustCompile(`^([0-9]+):([0-9]+): panic: (.*)$`)
+
+// runtimeError builds the error of a panic, with the interpreted frames
+// yaegi reported, innermost first, each with its source line.
+func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.Error {
+	msg := panicMessage(val)
+	tb := []string{"panic: " + msg}
+	seen := map[pos]bool{}
+	for _, f := range frames {
+		m := frameRe.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		l, _ := strconv.Atoi(m[1])
+		c, _ := strconv.Atoi(m[2])
+		cell, line := decodeLine(l)
+		p := pos{cell, line, c}
+		fn := strings.TrimSuffix(strings.TrimPrefix(m[3], "main."), "(...)")
+		if fn == "main" || strings.HasPrefix(fn, "_gocalc") || seen[p] || cell == 0 {
+			continue
+		}
+		seen[p] = true
+		if fn == "func" {
+			fn = "func literal"
+		}
+		tb = append(tb, fmt.Sprintf("  %s, in %s", where(&p, cur), fn))
+		tb = append(tb, in.sourceLine(&p)...)
+	}
+	return &engine.Error{Name: ErrPanic, Value: msg, Traceback: tb}
+}
+
+// panicMessage formats a panic value as Go's runtime does, translating
+// reflect's wording of index errors into Go's.
+func panicMessage(v any) string {
+	var s string
+	switch v := v.(type) {
+	case error:
+		s = v.Error()
+	case fmt.Stringer:
+		s = v.String()
+	default:
+		s = fmt.Sprint(v)
+	}
+	switch {
+	case strings.HasPrefix(s, "reflect: slice index out of range"), strings.HasPrefix(s, "reflect: array index out of range"),
+		strings.HasPrefix(s, "reflect: string index out of range"):
+		return "runtime error: index out of range (" + s + ")"
+	case strings.HasPrefix(s, "reflect: slice bounds out of range"):
+		return "runtime error: slice bounds out of range (" + s + ")"
+	}
+	return s
+}

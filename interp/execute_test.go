@@ -1,0 +1,126 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+func TestValues(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ code, want string }{
+		{"1 + 2", "3"},
+		{"x := 3\nx * 2", "6"},
+		{"math.Sqrt(2)", "1.4142135623730951"},
+		{`"str"`, `"str"`},
+		{"[]float64{1, 2.5}", "[1 2.5]"},
+		{"func two() (int, error) { return 1, nil }\ntwo()", "1, <nil>"},
+		{"type P struct{ X int }\nfunc (p P) String() string { return fmt.Sprintf(\"P(%d)\", p.X) }\nP{4}", "P(4)"},
+		{"errors.New(\"bad\")", "bad"},
+		{"x = 7", ""},
+		{"fmt.Println(\"printed\")", ""},
+		{"func void() {}\nvoid()", ""},
+		{"var z int", ""},
+		{"", ""},
+		{"// just a comment", ""},
+		{"mat.NewDense(2, 2, []float64{1, 2, 3, 4})", "⎡1  2⎤\n⎣3  4⎦"},
+	}
+	for _, tt := range tests {
+		got, _ := mustRun(t, in, tt.code)
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}
+
+func TestOutputCapture(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ code, stdout, stderr string }{
+		{`fmt.Println("a"); fmt.Printf("%d\n", 2); fmt.Print("b\n")`, "a\n2\nb\n", ""},
+		{`println("p", 1)`, "p 1\n", ""},
+		{`os.Stdout.WriteString("w\n"); fmt.Fprintln(os.Stdout, "f")`, "w\nf\n", ""},
+		{`fmt.Fprintln(os.Stderr, "e")`, "", "e\n"},
+		{`log.SetFlags(0); log.Println("logged")`, "", "logged\n"},
+	}
+	for _, tt := range tests {
+		_, rec := mustRun(t, in, tt.code)
+		if got := rec.stream("stdout"); got != tt.stdout {
+			t.Errorf("%q: stdout %q, want %q", tt.code, got, tt.stdout)
+		}
+		if got := rec.stream("stderr"); got != tt.stderr {
+			t.Errorf("%q: stderr %q, want %q", tt.code, got, tt.stderr)
+		}
+	}
+}
+
+func TestCompileErrorPosition(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ code, value, line string }{
+		{"undefinedVar", "1:1: undefined: undefinedVar", "   1 | undefinedVar"},
+		{"x := 1\ny := x + nope", "2:10: undefined: nope", "   2 | y := x + nope"},
+		{"a := 1\nfor {\n", "2:6: expected '}', found 'EOF'", "   2 | for {"},
+	}
+	for _, tt := range tests {
+		_, _, err := run(t, in, tt.code)
+		var e *engine.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("%q: got %v, want *engine.Error", tt.code, err)
+		}
+		if e.Name != ErrCompile || e.Value != tt.value {
+			t.Errorf("%q: got %s %q, want %s %q", tt.code, e.Name, e.Value, ErrCompile, tt.value)
+		}
+		if tt.line != "" && (len(e.Traceback) < 2 || e.Traceback[1] != tt.line) {
+			t.Errorf("%q: traceback %q, want line %q", tt.code, e.Traceback, tt.line)
+		}
+	}
+}
+
+func TestRuntimePanic(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func at(s []int, i int) int {\n\treturn s[i]\n}")
+	_, _, err := run(t, in, "v := 1\nat([]int{1}, 3)")
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrPanic {
+		t.Fatalf("got %v, want a panic error", err)
+	}
+	tb := strings.Join(e.Traceback, "\n")
+	if !strings.Contains(e.Value, "index out of range") || !strings.Contains(tb, "cell 1, line 2") || !strings.Contains(tb, "return s[i]") {
+		t.Errorf("traceback:\n%s", tb)
+	}
+	if got, _ := mustRun(t, in, "v + 1"); got != "2" {
+		t.Errorf("after panic: got %q, want 2", got)
+	}
+	_, _, err = run(t, in, `panic("boom")`)
+	if !errors.As(err, &e) || e.Value != "boom" {
+		t.Errorf("got %v, want panic boom", err)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "n := 0")
+	for _, code := range []string{"for { n++ }", "select {}", "time.Sleep(time.Hour)", "for i := 0; ; i++ { n = i }"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(50*time.Millisecond, cancel)
+		start := time.Now()
+		_, err := in.Execute(ctx, code, &recorder{})
+		took := time.Since(start) - 50*time.Millisecond
+		var e *engine.Error
+		if !errors.As(err, &e) || e.Name != ErrInterrupted {
+			t.Errorf("%q: got %v, want Interrupted", code, err)
+		}
+		if took > 100*time.Millisecond {
+			t.Errorf("%q: stopped %v after the cancel, want < 100ms", code, took)
+		}
+	}
+	got1, _ := mustRun(t, in, "n")
+	time.Sleep(20 * time.Millisecond)
+	got2, _ := mustRun(t, in, "n")
+	if got1 != got2 {
+		t.Errorf("a cancelled loop resumed: n went from %s to %s", got1, got2)
+	}
+}

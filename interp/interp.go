@@ -1,0 +1,183 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"runtime/debug"
+	"sync"
+
+	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/symbols"
+	yaegi "github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Options configures an Interpreter. The zero value is ready to use.
+type Options struct {
+	// Env is the environment cells see through os.Getenv; nil means the
+	// kernel's own environment.
+	Env []string
+}
+
+// Interpreter runs notebook cells. It implements engine.Executor and the
+// optional engine abilities. Its methods are safe for concurrent use;
+// cells run one at a time.
+type Interpreter struct {
+	opts Options
+
+	mu      sync.Mutex // held while a cell runs
+	y       *yaegi.Interpreter
+	sink    *sink
+	rt      *rt
+	stdout  *pipe
+	stderr  *pipe
+	errw    *errWriter
+	stdin   *stdin
+	cell    int            // number of the last cell run
+	sources map[int]string // cell number -> source, for tracebacks
+	imports map[string]string
+	closed  bool
+}
+
+var (
+	_ engine.Executor = (*Interpreter)(nil)
+	_ engine.Closer   = (*Interpreter)(nil)
+)
+
+// New returns an interpreter with the standard library and the preloaded
+// packages ready to use without imports.
+func New(opts Options) (*Interpreter, error) {
+	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
+	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
+	in.errw = &errWriter{sink: in.sink}
+	in.stdin = &stdin{sink: in.sink}
+	var err error
+	if in.stdout, err = newPipe("stdout", in.sink); err != nil {
+		return nil, err
+	}
+	if in.stderr, err = newPipe("stderr", in.sink); err != nil {
+		in.stdout.close()
+		return nil, err
+	}
+	if err := in.reset(); err != nil {
+		in.Close()
+		return nil, err
+	}
+	return in, nil
+}
+
+// reset makes a fresh yaegi interpreter with every package and the
+// prelude loaded.
+func (in *Interpreter) reset() (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("interp: starting the interpreter panicked: %v", p)
+		}
+	}()
+	env := in.opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: in.stdout.w, Stderr: in.errw, Env: env})
+	if err := y.Use(stdlib.Symbols); err != nil {
+		return err
+	}
+	if err := y.Use(symbols.Symbols); err != nil {
+		return err
+	}
+	if err := y.Use(in.rt.exports()); err != nil {
+		return err
+	}
+	stderrFile := in.stderr.w
+	var stdinReader io.Reader = in.stdin
+	if err := y.Use(yaegi.Exports{"os/os": {
+		"Stderr": reflect.ValueOf(&stderrFile).Elem(),
+		"Stdin":  reflect.ValueOf(&stdinReader).Elem(),
+	}}); err != nil {
+		return err
+	}
+	y.ImportUsed()
+	if _, err := y.Eval(packages().clashImports()); err != nil {
+		return fmt.Errorf("interp: binding package names: %w", err)
+	}
+	if _, err := y.Eval(prelude); err != nil {
+		return fmt.Errorf("interp: prelude: %w", err)
+	}
+	in.y = y
+	in.imports = map[string]string{}
+	return nil
+}
+
+// Close releases the interpreter's pipes. Goroutines that cells started
+// keep running until the process exits.
+func (in *Interpreter) Close() error {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed {
+		return nil
+	}
+	in.closed = true
+	if in.stdout != nil {
+		in.stdout.close()
+	}
+	if in.stderr != nil {
+		in.stderr.close()
+	}
+	return nil
+}
+
+// Execute runs one cell. See the package documentation for what a cell may
+// contain and how its value is shown.
+func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Output) (res *display.Data, err error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed {
+		return nil, &engine.Error{Name: ErrInternal, Value: "the interpreter is closed"}
+	}
+	in.sink.set(out)
+	restore := display.SetPublisher(out)
+	defer restore()
+	defer in.flush()
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, &engine.Error{Name: ErrInternal, Value: fmt.Sprint(p), Traceback: []string{"gocalc internal error: " + fmt.Sprint(p), string(debug.Stack())}}
+		}
+	}()
+	in.cell++
+	cur := in.cell
+	in.sources[cur] = code
+	p, perr := parseCell(in.y.FileSet(), cur, code)
+	if perr != nil {
+		return nil, in.compileError(perr, cur)
+	}
+	for i := range p.steps {
+		if res, err = in.runStep(ctx, cur, &p.steps[i]); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// flush waits until everything the cell wrote to os.Stdout and os.Stderr
+// has reached the Output.
+func (in *Interpreter) flush() {
+	in.stdout.sync()
+	in.stderr.sync()
+}
+
+// interrupted is the error of a cancelled cell.
+func interrupted(extra string) *engine.Error {
+	msg := "the cell was interrupted"
+	if extra != "" {
+		msg += "; " + extra
+	}
+	return &engine.Error{Name: ErrInterrupted, Value: msg, Traceback: []string{ErrInterrupted + ": " + msg}}
+}
+
+// errCompilePanic marks a panic inside yaegi's compiler.
+var errCompilePanic = errors.New("the interpreter failed on this code")

@@ -1,0 +1,211 @@
+package interp
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// sink routes what cells write to the Output of the cell being run. Output
+// written after Execute returned (by a goroutine the cell started) goes to
+// the Output of the last cell.
+type sink struct {
+	mu  sync.Mutex
+	out engine.Output
+}
+
+func (s *sink) set(out engine.Output) {
+	s.mu.Lock()
+	s.out = out
+	s.mu.Unlock()
+}
+
+func (s *sink) stream(name, text string) {
+	s.mu.Lock()
+	out := s.out
+	s.mu.Unlock()
+	if out != nil && text != "" {
+		out.Stream(name, text)
+	}
+}
+
+func (s *sink) input(prompt string) (string, error) {
+	s.mu.Lock()
+	out := s.out
+	s.mu.Unlock()
+	if out == nil {
+		return "", engine.ErrNoStdin
+	}
+	return out.Input(prompt, false)
+}
+
+// pipe captures one of the interpreter's file streams (os.Stdout or
+// os.Stderr in cells) through an os.Pipe, so that writes through the
+// *os.File are captured as well as fmt.Print. A reader goroutine forwards
+// the bytes live; sync waits until everything written before it was
+// forwarded, using a marker the reader recognises.
+type pipe struct {
+	name   string
+	sink   *sink
+	r, w   *os.File
+	mu     sync.Mutex
+	seq    int
+	synced map[int]chan struct{}
+	done   chan struct{}
+}
+
+const syncMark = "\x00gocalc-sync-"
+
+var syncRe = regexp.MustCompile("\x00gocalc-sync-([0-9]+)\x00")
+
+func newPipe(name string, s *sink) (*pipe, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	p := &pipe{name: name, sink: s, r: r, w: w, synced: map[int]chan struct{}{}, done: make(chan struct{})}
+	go p.read()
+	return p, nil
+}
+
+func (p *pipe) read() {
+	defer close(p.done)
+	buf := make([]byte, 32*1024)
+	var pending []byte
+	for {
+		n, err := p.r.Read(buf)
+		pending = append(pending, buf[:n]...)
+		for {
+			loc := syncRe.FindSubmatchIndex(pending)
+			if loc == nil {
+				break
+			}
+			p.sink.stream(p.name, string(pending[:loc[0]]))
+			id, _ := strconv.Atoi(string(pending[loc[2]:loc[3]]))
+			pending = pending[loc[1]:]
+			p.mu.Lock()
+			if c, ok := p.synced[id]; ok {
+				close(c)
+				delete(p.synced, id)
+			}
+			p.mu.Unlock()
+		}
+		// Keep back a possible beginning of a marker.
+		keep := 0
+		if i := bytes.LastIndexByte(pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMark), pending[i:min(len(pending), i+len(syncMark))]) {
+			keep = len(pending) - i
+		}
+		if len(pending)-keep > 0 {
+			p.sink.stream(p.name, string(pending[:len(pending)-keep]))
+			pending = append(pending[:0], pending[len(pending)-keep:]...)
+		}
+		if err != nil {
+			if len(pending) > 0 {
+				p.sink.stream(p.name, string(pending))
+			}
+			return
+		}
+	}
+}
+
+// sync returns once everything written to the pipe so far was forwarded.
+func (p *pipe) sync() {
+	p.mu.Lock()
+	p.seq++
+	id := p.seq
+	c := make(chan struct{})
+	p.synced[id] = c
+	p.mu.Unlock()
+	if _, err := p.w.WriteString(syncMark + strconv.Itoa(id) + "\x00"); err != nil {
+		return
+	}
+	select {
+	case <-c:
+	case <-p.done:
+	}
+}
+
+func (p *pipe) close() {
+	p.w.Close()
+	<-p.done
+	p.r.Close()
+}
+
+// errWriter is the interpreter's own error stream (log package output and
+// yaegi's panic reports). Panic reports are kept as frames for the cell's
+// traceback instead of being shown; everything else is forwarded.
+type errWriter struct {
+	sink   *sink
+	mu     sync.Mutex
+	line   []byte
+	frames []string
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.line = append(e.line, b...)
+	for {
+		i := bytes.IndexByte(e.line, '\n')
+		if i < 0 {
+			break
+		}
+		l := string(e.line[:i])
+		e.line = e.line[i+1:]
+		if frameRe.MatchString(l) {
+			e.frames = append(e.frames, l)
+			continue
+		}
+		e.sink.stream("stderr", l+"\n")
+	}
+	return len(b), nil
+}
+
+// takeFrames returns and forgets the panic frames recorded so far.
+func (e *errWriter) takeFrames() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	f := e.frames
+	e.frames = nil
+	return f
+}
+
+// errStdinClosed is returned to cells reading standard input when the
+// frontend does not accept input requests.
+var errStdinClosed = errors.New("gocalc: cannot read standard input: this frontend does not accept input (allow_stdin is false)")
+
+// stdin is the interpreter's standard input: it asks the frontend for a
+// line whenever a read finds its buffer empty.
+type stdin struct {
+	sink *sink
+	mu   sync.Mutex
+	buf  []byte
+}
+
+func (s *stdin) Read(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.buf) == 0 {
+		line, err := s.sink.input("")
+		if errors.Is(err, engine.ErrNoStdin) {
+			s.sink.stream("stderr", errStdinClosed.Error()+"\n")
+			return 0, errStdinClosed
+		}
+		if err != nil {
+			return 0, err
+		}
+		s.buf = append(s.buf, line...)
+		s.buf = append(s.buf, '\n')
+	}
+	n := copy(p, s.buf)
+	s.buf = s.buf[n:]
+	return n, nil
+}
+
+var _ io.Reader = (*stdin)(nil)

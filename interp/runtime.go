@@ -1,0 +1,195 @@
+package interp
+
+import (
+	"fmt"
+	"reflect"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/gocalc/gocalc/display"
+)
+
+// rtName is the name under which the host helpers below are visible to
+// interpreted code. Rewritten cells call them; users never need to.
+const rtName = "_gocalc"
+
+// result is one value of a cell's last expression, as the interpreted
+// formatter saw it.
+type result struct {
+	value    any
+	text     string
+	renderer display.Renderer
+}
+
+// runState is what the host learns while one step of a cell runs.
+type runState struct {
+	mu       sync.Mutex
+	results  []result
+	panicked bool
+	panicVal any
+	stack    string
+	finished chan struct{} // closed when the cell's function returned
+}
+
+// rt holds the host side of the helpers that rewritten cells call.
+type rt struct {
+	mu     sync.Mutex
+	cur    *runState
+	sink   *sink
+	cancel chan struct{} // closed when the running cell is interrupted
+}
+
+func (r *rt) state() *runState {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cur
+}
+
+// run calls the statements of a cell, wrapped in a function literal. It
+// records a panic instead of letting it unwind into yaegi, and tells the
+// host when the function has returned, also after an interrupt, so that
+// the next cell never starts while this one still runs.
+func (r *rt) run(f func()) {
+	st := r.state()
+	defer func() {
+		if p := recover(); p != nil && st != nil {
+			st.mu.Lock()
+			st.panicked, st.panicVal, st.stack = true, p, string(debug.Stack())
+			st.mu.Unlock()
+		}
+		if st != nil {
+			close(st.finished)
+		}
+	}()
+	f()
+}
+
+// goStmt runs f in a new goroutine; a panic there is reported on the
+// cell's stderr instead of killing the kernel.
+func (r *rt) goStmt(f func()) {
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
+			}
+		}()
+		f()
+	}()
+}
+
+// show records one value of the cell's last expression.
+func (r *rt) show(v any, text string, rend display.Renderer) {
+	st := r.state()
+	if st == nil {
+		return
+	}
+	st.mu.Lock()
+	st.results = append(st.results, result{value: v, text: text, renderer: rend})
+	st.mu.Unlock()
+}
+
+// sleep is time.Sleep for cells: an interrupt wakes it.
+func (r *rt) sleep(d time.Duration) {
+	r.mu.Lock()
+	c := r.cancel
+	r.mu.Unlock()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-c:
+	}
+}
+
+// clear implements the clear builtin for maps and slices.
+func clearValue(v any) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Map:
+		rv.Clear()
+	case reflect.Slice:
+		z := reflect.Zero(rv.Type().Elem())
+		for i := 0; i < rv.Len(); i++ {
+			rv.Index(i).Set(z)
+		}
+	case reflect.Invalid:
+	default:
+		panic(fmt.Sprintf("invalid argument: clear(%v) (argument must be a map or slice, not %s)", v, rv.Type()))
+	}
+}
+
+// exports returns the helpers as a yaegi symbol table.
+func (r *rt) exports() map[string]map[string]reflect.Value {
+	return map[string]map[string]reflect.Value{
+		rtName + "/" + rtName: {
+			"Run":   reflect.ValueOf(r.run),
+			"Go":    reflect.ValueOf(r.goStmt),
+			"Show":  reflect.ValueOf(r.show),
+			"Clear": reflect.ValueOf(clearValue),
+		},
+		"time/time": {
+			"Sleep": reflect.ValueOf(r.sleep),
+		},
+	}
+}
+
+// prelude is interpreted once in every session. The formatter runs inside
+// the interpreter because only there do values of cell-declared types
+// keep their String and Render methods.
+const prelude = `package main
+
+func _gocalc_show(vals ...any) {
+	for _, v := range vals {
+		_gocalc_show1(v)
+	}
+}
+
+func _gocalc_show1(v any) {
+	if v == nil {
+		_gocalc.Show(nil, "<nil>", nil)
+		return
+	}
+	if r, ok := v.(display.Renderer); ok {
+		_gocalc.Show(v, "", r)
+		return
+	}
+	if s, ok := v.(fmt.Stringer); ok {
+		_gocalc.Show(v, s.String(), nil)
+		return
+	}
+	if e, ok := v.(error); ok {
+		_gocalc.Show(v, e.Error(), nil)
+		return
+	}
+	_gocalc.Show(v, fmt.Sprint(v), nil)
+}
+
+type _gocalc_ordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
+}
+
+func _gocalc_min[T _gocalc_ordered](a T, b ...T) T {
+	for _, x := range b {
+		if x != x {
+			return x
+		}
+		if x < a {
+			a = x
+		}
+	}
+	return a
+}
+
+func _gocalc_max[T _gocalc_ordered](a T, b ...T) T {
+	for _, x := range b {
+		if x != x {
+			return x
+		}
+		if x > a {
+			a = x
+		}
+	}
+	return a
+}
+`

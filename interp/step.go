@@ -1,0 +1,183 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+	"time"
+
+	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/engine"
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+// interruptWait is how long an interrupted cell is given to unwind before
+// Execute returns.
+const interruptWait = 80 * time.Millisecond
+
+// compile hands an AST to yaegi, turning a panic of its compiler into an
+// error.
+func (in *Interpreter) compile(n ast.Node) (prog *yaegi.Program, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			prog, err = nil, fmt.Errorf("%w (yaegi: %v)", errCompilePanic, p)
+		}
+	}()
+	return in.y.CompileAST(n)
+}
+
+// compileErr converts a compile failure, saying so when yaegi itself
+// panicked.
+func (in *Interpreter) compileErr(err error, cur int, at token.Pos) *engine.Error {
+	e := in.compileError(err, cur)
+	if strings.Contains(err.Error(), errCompilePanic.Error()) && at.IsValid() {
+		p := in.y.FileSet().Position(at)
+		cell, line := decodeLine(p.Line)
+		ps := &pos{cell, line, p.Column}
+		e.Name = ErrUnsupported
+		e.Value = fmt.Sprintf("%d:%d: %s", line, p.Column, err.Error())
+		e.Traceback = append([]string{ErrUnsupported + ": " + e.Value}, in.sourceLine(ps)...)
+	}
+	return e
+}
+
+// runStep runs one step of cell cur.
+func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display.Data, error) {
+	switch st.kind {
+	case stepImport:
+		return nil, in.runImports(cur, st.imports)
+	case stepDecl:
+		prog, err := in.compile(declFile(st.decls, st.first))
+		if err != nil {
+			return nil, in.compileErr(err, cur, st.first)
+		}
+		return nil, in.exec(ctx, cur, prog, nil)
+	case stepVar:
+		prog, err := in.compile(declFile(st.decls, st.first))
+		if err != nil {
+			return nil, in.compileErr(err, cur, st.first)
+		}
+		return nil, in.exec(ctx, cur, prog, nil)
+	}
+	stmts := st.stmts
+	if st.show != nil {
+		stmts = append(stmts[:len(stmts):len(stmts)], showStmt(st.show))
+	}
+	prog, err := in.compile(stmtBody(stmts, st.first))
+	if err != nil && st.show != nil && strings.Contains(err.Error(), "as type (...any)") {
+		// A call without results: run it as a statement.
+		stmts = append(st.stmts[:len(st.stmts):len(st.stmts)], &ast.ExprStmt{X: st.show})
+		prog, err = in.compile(stmtBody(stmts, st.first))
+	}
+	if err != nil {
+		return nil, in.compileErr(err, cur, st.first)
+	}
+	rs := &runState{finished: make(chan struct{})}
+	if err := in.exec(ctx, cur, prog, rs); err != nil {
+		return nil, err
+	}
+	return in.results(rs)
+}
+
+// exec runs a compiled program. With a runState (statement steps), it
+// waits for the wrapped function to return and reports its panic.
+func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, rs *runState) error {
+	in.rt.mu.Lock()
+	in.rt.cur = rs
+	in.rt.mu.Unlock()
+	in.errw.takeFrames()
+	_, err := in.y.ExecuteWithContext(ctx, prog)
+	if ctx.Err() != nil {
+		in.rt.mu.Lock()
+		close(in.rt.cancel)
+		in.rt.cancel = make(chan struct{})
+		in.rt.mu.Unlock()
+		extra := ""
+		if rs != nil {
+			select {
+			case <-rs.finished:
+			case <-time.After(interruptWait):
+				extra = "it is still blocked in a compiled call and stops when that call returns"
+			}
+		} else {
+			time.Sleep(5 * time.Millisecond)
+		}
+		return interrupted(extra)
+	}
+	if rs != nil {
+		<-rs.finished
+		rs.mu.Lock()
+		defer rs.mu.Unlock()
+		if rs.panicked {
+			return in.runtimeError(rs.panicVal, in.errw.takeFrames(), cur)
+		}
+	}
+	if err != nil {
+		var p yaegi.Panic
+		if asPanic(err, &p) {
+			return in.runtimeError(p.Value, in.errw.takeFrames(), cur)
+		}
+		return in.compileError(err, cur)
+	}
+	return nil
+}
+
+func asPanic(err error, p *yaegi.Panic) bool {
+	if v, ok := err.(yaegi.Panic); ok {
+		*p = v
+		return true
+	}
+	return false
+}
+
+// results turns the values recorded by the show helper into the cell's
+// execute_result: a renderer's bundle when there is a single value that
+// renders itself, the values' text otherwise. Further rich values are
+// published as display data.
+func (in *Interpreter) results(rs *runState) (*display.Data, error) {
+	rs.mu.Lock()
+	rr := rs.results
+	rs.mu.Unlock()
+	if len(rr) == 0 {
+		return nil, nil
+	}
+	if len(rr) == 1 && rr[0].renderer != nil {
+		d, err := render(rr[0].renderer)
+		if err != nil {
+			return nil, &engine.Error{Name: "RenderError", Value: err.Error(), Traceback: []string{"RenderError: " + err.Error()}}
+		}
+		return &d, nil
+	}
+	texts := make([]string, 0, len(rr))
+	multiline := false
+	for _, r := range rr {
+		t := r.text
+		if r.renderer != nil {
+			if d, err := render(r.renderer); err == nil {
+				display.Publish(d)
+			}
+			t = fmt.Sprint(r.value)
+		}
+		t = formatValue(r.value, t)
+		multiline = multiline || strings.Contains(t, "\n")
+		texts = append(texts, t)
+	}
+	sep := ", "
+	if multiline {
+		sep = "\n"
+	}
+	d := display.New("text/plain", strings.Join(texts, sep))
+	return &d, nil
+}
+
+// render calls Render, turning a panic into an error.
+func render(r display.Renderer) (d display.Data, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("Render panicked: %v", p)
+		}
+	}()
+	return r.Render()
+}
