@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"io"
 	"os"
 	"reflect"
@@ -41,6 +42,7 @@ type Interpreter struct {
 	cell    int            // number of the last cell run
 	sources map[int]string // cell number -> source, for tracebacks
 	imports map[string]string
+	dirty   bool // a failed compile may have left half-declared names
 	closed  bool
 }
 
@@ -84,7 +86,7 @@ func (in *Interpreter) reset() (err error) {
 		env = os.Environ()
 	}
 	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: in.stdout.w, Stderr: in.errw, Env: env})
-	if err := y.Use(stdlib.Symbols); err != nil {
+	if err := y.Use(stdlibSymbols()); err != nil {
 		return err
 	}
 	if err := y.Use(symbols.Symbols); err != nil {
@@ -102,7 +104,7 @@ func (in *Interpreter) reset() (err error) {
 		return err
 	}
 	y.ImportUsed()
-	if _, err := y.Eval(packages().clashImports()); err != nil {
+	if _, err := y.Eval(packages().clashImports() + "import (\n\t\"cmp\"\n\t\"maps\"\n\t\"slices\"\n)\n"); err != nil {
 		return fmt.Errorf("interp: binding package names: %w", err)
 	}
 	if _, err := y.Eval(prelude); err != nil {
@@ -111,6 +113,28 @@ func (in *Interpreter) reset() (err error) {
 	in.y = y
 	in.imports = map[string]string{}
 	return nil
+}
+
+var (
+	stdlibOnce sync.Once
+	stdlibSyms yaegi.Exports
+)
+
+// stdlibSymbols is yaegi's standard library without the empty tables of
+// cmp, maps and slices, so that their generic source versions, which
+// yaegi compiles at start, are the ones cells get.
+func stdlibSymbols() yaegi.Exports {
+	stdlibOnce.Do(func() {
+		stdlibSyms = yaegi.Exports{}
+		for k, v := range stdlib.Symbols {
+			switch k {
+			case "cmp/cmp", "maps/maps", "slices/slices", "github.com/traefik/yaegi/stdlib/stdlib":
+				continue
+			}
+			stdlibSyms[k] = v
+		}
+	})
+	return stdlibSyms
 }
 
 // Close releases the interpreter's pipes. Goroutines that cells started
@@ -151,7 +175,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	in.cell++
 	cur := in.cell
 	in.sources[cur] = code
-	p, perr := parseCell(in.y.FileSet(), cur, code)
+	p, perr := parseCell(in.y.FileSet(), cur, code, in.context())
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
 	}
@@ -161,6 +185,47 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		}
 	}
 	return res, nil
+}
+
+// context tells parsing which globals hold integers and which names the
+// session declares.
+func (in *Interpreter) context() cellContext {
+	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}}
+	for name, v := range in.globals() {
+		c.declared[name] = true
+		if v.IsValid() {
+			switch v.Kind() {
+			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+				c.intGlobals[name] = true
+			}
+		}
+	}
+	return c
+}
+
+// globals returns the session's global variables and constants. A var
+// that was compiled in a failed cell but never run has no storage yet;
+// running an empty program allocates it.
+func (in *Interpreter) globals() (g map[string]reflect.Value) {
+	get := func() (g map[string]reflect.Value, ok bool) {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		return in.y.Globals(), true
+	}
+	if g, ok := get(); ok {
+		return g
+	}
+	if prog, err := in.compile(&ast.BlockStmt{}); err == nil {
+		in.y.Execute(prog)
+	}
+	if g, ok := get(); ok {
+		return g
+	}
+	return map[string]reflect.Value{}
 }
 
 // flush waits until everything the cell wrote to os.Stdout and os.Stderr

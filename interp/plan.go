@@ -48,19 +48,28 @@ func lineDirective(cell, line, col int) string {
 	return fmt.Sprintf("//line %s:%d:%d\n", srcName, cell*lineBase+line, col)
 }
 
-// parseCell parses a cell into steps: imports first, then declarations
-// without side effects (funcs, methods, types, consts), then var
-// declarations and statements in source order.
-func parseCell(fset *token.FileSet, cell int, code string) (*plan, error) {
-	p := &plan{cell: cell}
-	var imports []*ast.ImportSpec
-	var decls []ast.Decl
-	var seq []step
+// parsed is one item of a cell after parsing: a file of declarations or
+// the statements of a function body.
+type parsed struct {
+	kind itemKind
+	file *ast.File
+	body *ast.BlockStmt
+}
+
+// cellContext is what parsing a cell needs to know of the session.
+type cellContext struct {
+	intGlobals map[string]bool // globals holding integers
+	declared   map[string]bool // names the session declares
+}
+
+// parseItems parses and rewrites a cell's items.
+func parseItems(fset *token.FileSet, cell int, code string, ctx cellContext) ([]parsed, error) {
+	var out []parsed
 	var perr parseErrors
+	var roots []ast.Node
 	for _, it := range splitCell(code) {
 		dir := lineDirective(cell, it.line, it.col)
-		switch it.kind {
-		case itemStmt:
+		if it.kind == itemStmt {
 			src := "package main\nfunc main() {\n" + dir + it.text + "\n}\n"
 			f, err := parser.ParseFile(fset, srcName, src, parser.ParseComments)
 			if err != nil {
@@ -68,7 +77,44 @@ func parseCell(fset *token.FileSet, cell int, code string) (*plan, error) {
 				continue
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body
-			for _, s := range body.List {
+			out = append(out, parsed{kind: itemStmt, body: body})
+			roots = append(roots, body)
+			continue
+		}
+		src := "package main\n" + dir + it.text + "\n"
+		f, err := parser.ParseFile(fset, srcName, src, parser.ParseComments)
+		if err != nil {
+			perr.add(err)
+			continue
+		}
+		out = append(out, parsed{kind: it.kind, file: f})
+		roots = append(roots, f)
+	}
+	if len(perr) > 0 {
+		return nil, perr
+	}
+	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
+	for _, root := range roots {
+		r.rewrite(root)
+	}
+	return out, nil
+}
+
+// parseCell parses a cell into steps: imports first, then declarations
+// without side effects (funcs, methods, types, consts), then var
+// declarations and statements in source order.
+func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
+	items, err := parseItems(fset, cell, code, ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{cell: cell}
+	var imports []*ast.ImportSpec
+	var decls []ast.Decl
+	var seq []step
+	for _, it := range items {
+		if it.body != nil {
+			for _, s := range it.body.List {
 				if a, ok := s.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
 					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{defineToVar(a)}, first: a.Pos()})
 					continue
@@ -79,34 +125,25 @@ func parseCell(fset *token.FileSet, cell int, code string) (*plan, error) {
 					seq = append(seq, step{kind: stepStmt, stmts: []ast.Stmt{s}, first: s.Pos()})
 				}
 			}
-		default:
-			src := "package main\n" + dir + it.text + "\n"
-			f, err := parser.ParseFile(fset, srcName, src, parser.ParseComments)
-			if err != nil {
-				perr.add(err)
-				continue
-			}
-			for _, d := range f.Decls {
-				switch d := d.(type) {
-				case *ast.GenDecl:
-					switch d.Tok {
-					case token.IMPORT:
-						for _, s := range d.Specs {
-							imports = append(imports, s.(*ast.ImportSpec))
-						}
-					case token.VAR:
-						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, first: d.Pos()})
-					default:
-						decls = append(decls, d)
+			continue
+		}
+		for _, d := range it.file.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				switch d.Tok {
+				case token.IMPORT:
+					for _, s := range d.Specs {
+						imports = append(imports, s.(*ast.ImportSpec))
 					}
+				case token.VAR:
+					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, first: d.Pos()})
 				default:
 					decls = append(decls, d)
 				}
+			default:
+				decls = append(decls, d)
 			}
 		}
-	}
-	if len(perr) > 0 {
-		return nil, perr
 	}
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})

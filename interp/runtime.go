@@ -192,4 +192,74 @@ func _gocalc_max[T _gocalc_ordered](a T, b ...T) T {
 	}
 	return a
 }
+
+func _gocalc_less[E _gocalc_ordered](a, b E) bool {
+	return a < b || (a != a && b == b)
+}
+
+func _gocalc_slices_Sort[E _gocalc_ordered](x []E) {
+	sort.Slice(x, func(i, j int) bool { return _gocalc_less(x[i], x[j]) })
+}
+
+func _gocalc_slices_SortFunc[E any](x []E, cmp func(a, b E) int) {
+	sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
+}
+
+func _gocalc_slices_SortStableFunc[E any](x []E, cmp func(a, b E) int) {
+	sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
+}
+
+func _gocalc_slices_IsSorted[E _gocalc_ordered](x []E) bool {
+	for i := 1; i < len(x); i++ {
+		if _gocalc_less(x[i], x[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func _gocalc_slices_Max[E _gocalc_ordered](x []E) E {
+	if len(x) == 0 {
+		panic("slices.Max: empty list")
+	}
+	return _gocalc_max(x[0], x[1:]...)
+}
+
+func _gocalc_slices_Min[E _gocalc_ordered](x []E) E {
+	if len(x) == 0 {
+		panic("slices.Min: empty list")
+	}
+	return _gocalc_min(x[0], x[1:]...)
+}
+
+func _gocalc_slices_MaxFunc[E any](x []E, cmp func(a, b E) int) E {
+	if len(x) == 0 {
+		panic("slices.MaxFunc: empty list")
+	}
+	m := x[0]
+	for _, v := range x[1:] {
+		if cmp(v, m) > 0 {
+			m = v
+		}
+	}
+	return m
+}
+
+func _gocalc_slices_MinFunc[E any](x []E, cmp func(a, b E) int) E {
+	if len(x) == 0 {
+		panic("slices.MinFunc: empty list")
+	}
+	m := x[0]
+	for _, v := range x[1:] {
+		if cmp(v, m) < 0 {
+			m = v
+		}
+	}
+	return m
+}
+
+func _gocalc_slices_BinarySearch[E _gocalc_ordered](x []E, target E) (int, bool) {
+	i := sort.Search(len(x), func(i int) bool { return !_gocalc_less(x[i], target) })
+	return i, i < len(x) && x[i] == target
+}
 `

@@ -28,19 +28,57 @@ func (in *Interpreter) compile(n ast.Node) (prog *yaegi.Program, err error) {
 	return in.y.CompileAST(n)
 }
 
-// compileErr converts a compile failure, saying so when yaegi itself
-// panicked.
-func (in *Interpreter) compileErr(err error, cur int, at token.Pos) *engine.Error {
+// compileErr converts a compile failure of step st, saying so when yaegi
+// itself panicked, with the likely cause.
+func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
+	in.dirty = true
 	e := in.compileError(err, cur)
-	if strings.Contains(err.Error(), errCompilePanic.Error()) && at.IsValid() {
+	if !strings.Contains(err.Error(), errCompilePanic.Error()) {
+		return e
+	}
+	at, msg := st.first, err.Error()
+	if rp := suspiciousRange(st); rp.IsValid() && strings.Contains(msg, "nil type") {
+		at = rp
+		msg = "cannot range over this value: gocalc's interpreter supports range over integers only where it can tell the value is an integer, " +
+			"and not range over functions (Go 1.23 iterators); write for i := 0; i < n; i++, or call the iterator with a yield function"
+	}
+	e.Name = ErrUnsupported
+	if at.IsValid() {
 		p := in.y.FileSet().Position(at)
 		cell, line := decodeLine(p.Line)
-		ps := &pos{cell, line, p.Column}
-		e.Name = ErrUnsupported
-		e.Value = fmt.Sprintf("%d:%d: %s", line, p.Column, err.Error())
-		e.Traceback = append([]string{ErrUnsupported + ": " + e.Value}, in.sourceLine(ps)...)
+		e.Value = fmt.Sprintf("%d:%d: %s", line, p.Column, msg)
+		e.Traceback = append([]string{ErrUnsupported + ": " + e.Value}, in.sourceLine(&pos{cell, line, p.Column})...)
+	} else {
+		e.Value = msg
+		e.Traceback = []string{ErrUnsupported + ": " + msg}
 	}
 	return e
+}
+
+// suspiciousRange finds a range statement over something that is not
+// visibly a collection.
+func suspiciousRange(st *step) token.Pos {
+	var nodes []ast.Node
+	for _, d := range st.decls {
+		nodes = append(nodes, d)
+	}
+	for _, s := range st.stmts {
+		nodes = append(nodes, s)
+	}
+	found := token.NoPos
+	for _, n := range nodes {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if r, ok := n.(*ast.RangeStmt); ok && found == token.NoPos {
+				switch r.X.(type) {
+				case *ast.CompositeLit:
+				default:
+					found = r.X.Pos()
+				}
+			}
+			return found == token.NoPos
+		})
+	}
+	return found
 }
 
 // runStep runs one step of cell cur.
@@ -51,13 +89,13 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 	case stepDecl:
 		prog, err := in.compile(declFile(st.decls, st.first))
 		if err != nil {
-			return nil, in.compileErr(err, cur, st.first)
+			return nil, in.compileErr(err, cur, st)
 		}
 		return nil, in.exec(ctx, cur, prog, nil)
 	case stepVar:
 		prog, err := in.compile(declFile(st.decls, st.first))
 		if err != nil {
-			return nil, in.compileErr(err, cur, st.first)
+			return nil, in.compileErr(err, cur, st)
 		}
 		return nil, in.exec(ctx, cur, prog, nil)
 	}
@@ -72,7 +110,7 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		prog, err = in.compile(stmtBody(stmts, st.first))
 	}
 	if err != nil {
-		return nil, in.compileErr(err, cur, st.first)
+		return nil, in.compileErr(err, cur, st)
 	}
 	rs := &runState{finished: make(chan struct{})}
 	if err := in.exec(ctx, cur, prog, rs); err != nil {

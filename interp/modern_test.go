@@ -1,0 +1,58 @@
+package interp
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// Each case fails on plain yaegi v0.16.1 (see DESIGN.md): a host panic,
+// an undefined builtin, or pre-Go 1.22 semantics.
+func TestModernGo(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ name, code, want string }{
+		{"shadowing", "i := 100\nfor i := 0; i < 3; i++ {}\ni", "100"},
+		{"shadowing other type", "k := 100\nfor k := range []string{\"a\"} { _ = k }\nk", "100"},
+		{"range int literal", "s := 0\nfor i := range 5 { s += i }\ns", "10"},
+		{"range int var", "n := 4\ncount := 0\nfor range n { count++ }\ncount", "4"},
+		{"range int expr", "xs := []int{1, 2, 3}\nlast := 0\nfor i := range len(xs) - 1 { last = i }\nlast", "1"},
+		{"range int64 keeps type", "var m int64 = 3\nvar got int64\nfor i := range m { got += i }\ngot", "3"},
+		{"range int in func", "func sumTo(n int) int {\n\tt := 0\n\tfor i := range n {\n\t\tt += i\n\t}\n\treturn t\n}\nsumTo(4)", "6"},
+		{"range labeled", "hits := 0\nouter:\nfor i := range 3 {\n\tfor j := range 3 {\n\t\tif j > i { continue outer }\n\t\thits++\n\t}\n}\nhits", "6"},
+		{"loopvar closures", "var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100", "210"},
+		{"loopvar range", "var gs []func() string\nfor _, s := range []string{\"a\", \"b\"} { gs = append(gs, func() string { return s }) }\ngs[0]() + gs[1]()", `"ab"`},
+		{"loopvar pointers", "var ps []*int\nfor i := range 3 { ps = append(ps, &i) }\n*ps[0] + *ps[2]", "2"},
+		{"min ints", "min(3, 1, 2)", "1"},
+		{"max ints", "max(3, 1, 2)", "3"},
+		{"min mixed const", "fx := 2.5\nmin(1, fx)", "1"},
+		{"max mixed const", "max(fx, 4)", "4"},
+		{"min const floats", "min(1, 0.5)", "0.5"},
+		{"min strings", `min("b", "a")`, `"a"`},
+		{"max NaN", "max(1, math.NaN())", "NaN"},
+		{"clear map", "cm := map[string]int{\"a\": 1}\nclear(cm)\nlen(cm)", "0"},
+		{"clear slice", "cs := []int{1, 2}\nclear(cs)\ncs", "[0 0]"},
+		{"slices and maps", "ss := []int{3, 1, 2}\nslices.Sort(ss)\nss", "[1 2 3]"},
+		{"slices max", "slices.Max(ss)", "3"},
+	}
+	for _, tt := range tests {
+		got, _, err := run(t, in, tt.code)
+		if err != nil || got != tt.want {
+			t.Errorf("%s: %q: got %q, %v; want %q", tt.name, tt.code, got, err, tt.want)
+		}
+	}
+}
+
+func TestUnsupportedIsAnError(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func seq(yield func(int) bool) {\n\tfor i := 0; i < 3; i++ {\n\t\tif !yield(i) { return }\n\t}\n}")
+	_, _, err := run(t, in, "total := 0\nfor x := range seq {\n\ttotal += x\n}")
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.HasPrefix(e.Value, "2:16: cannot range over this value") {
+		t.Fatalf("got %v, want UnsupportedError at 2:16", err)
+	}
+	if got, _ := mustRun(t, in, "total"); got != "0" {
+		t.Errorf("after the error: total = %q, want 0", got)
+	}
+}

@@ -1,0 +1,394 @@
+package interp
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// rewriter brings a cell's AST to what yaegi runs correctly, keeping the
+// original positions for error messages:
+//
+//   - for i := range n, with n an integer, becomes a three-clause loop;
+//   - loop variables captured by a closure, a go statement or & get a
+//     per-iteration copy (Go 1.22 semantics);
+//   - min, max and clear call helpers;
+//   - go f(x) evaluates its arguments, then runs f in a goroutine whose
+//     panic is reported instead of killing the kernel.
+type rewriter struct {
+	ints    map[string]bool // names known to hold integers
+	nonInts map[string]bool // names known to hold something else
+	shadow  map[string]bool // user names hiding min, max or clear
+	errs    []error
+	tmp     int
+}
+
+// newRewriter prepares a rewriter for root, with the session's global
+// names (intGlobals hold integers) and the names the session declares.
+func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewriter {
+	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{}}
+	for n := range intGlobals {
+		r.ints[n] = true
+	}
+	for _, b := range []string{"min", "max", "clear"} {
+		if declared[b] {
+			r.shadow[b] = true
+		}
+	}
+	for _, root := range roots {
+		r.collect(root)
+	}
+	return r
+}
+
+var intTypes = map[string]bool{"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "uint": true,
+	"uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true, "byte": true, "rune": true}
+
+// collect learns, by name, which identifiers of root hold integers.
+func (r *rewriter) collect(root ast.Node) {
+	typed := func(names []*ast.Ident, typ ast.Expr, values []ast.Expr) {
+		for i, n := range names {
+			switch {
+			case typ != nil:
+				if id, ok := typ.(*ast.Ident); ok && intTypes[id.Name] {
+					r.ints[n.Name] = true
+				} else {
+					r.nonInts[n.Name] = true
+				}
+			case i < len(values) && len(values) == len(names):
+				if r.isInt(values[i]) {
+					r.ints[n.Name] = true
+				}
+			}
+		}
+	}
+	for range 2 { // twice, so that n := m after m := 3 is known
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Field:
+				typed(n.Names, n.Type, nil)
+			case *ast.ValueSpec:
+				typed(n.Names, n.Type, n.Values)
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok && r.isInt(n.Rhs[i]) {
+							r.ints[id.Name] = true
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if n.Name.Name == "min" || n.Name.Name == "max" || n.Name.Name == "clear" {
+					if n.Recv == nil {
+						r.shadow[n.Name.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// isInt tells whether e is an integer expression, as far as names show.
+func (r *rewriter) isInt(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.INT
+	case *ast.Ident:
+		return r.ints[e.Name] && !r.nonInts[e.Name]
+	case *ast.ParenExpr:
+		return r.isInt(e.X)
+	case *ast.UnaryExpr:
+		return r.isInt(e.X)
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.SHL, token.SHR:
+			return r.isInt(e.X)
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+			return r.isInt(e.X) || r.isInt(e.Y)
+		}
+	case *ast.CallExpr:
+		if id, ok := e.Fun.(*ast.Ident); ok {
+			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+		}
+	}
+	return false
+}
+
+func (r *rewriter) ident(name string, at token.Pos) *ast.Ident {
+	return &ast.Ident{NamePos: at, Name: name}
+}
+
+func (r *rewriter) temp(prefix string, at token.Pos) *ast.Ident {
+	r.tmp++
+	return r.ident(fmt.Sprintf("_gocalc_%s%d", prefix, r.tmp), at)
+}
+
+// rewrite applies the rewrites to everything under root.
+func (r *rewriter) rewrite(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			r.list(n.List)
+		case *ast.CaseClause:
+			r.list(n.Body)
+		case *ast.CommClause:
+			r.list(n.Body)
+		case *ast.CallExpr:
+			r.builtin(n)
+		}
+		return true
+	})
+}
+
+// list rewrites the statements of one statement list in place.
+func (r *rewriter) list(stmts []ast.Stmt) {
+	for i, s := range stmts {
+		stmts[i] = r.stmt(s)
+	}
+}
+
+func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.LabeledStmt:
+		inner := r.stmt(s.Stmt)
+		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 {
+			// keep the label on the loop: { n := ...; L: for ... }
+			s.Stmt = b.List[1]
+			b.List[1] = s
+			return b
+		}
+		s.Stmt = inner
+	case *ast.RangeStmt:
+		if s.Value == nil && r.isInt(s.X) {
+			return r.rangeInt(s)
+		}
+		if s.Tok == token.DEFINE && captures(s.Body, idents(s.Key, s.Value)) {
+			s.Body.List = append(copies(idents(s.Key, s.Value)), s.Body.List...)
+		}
+	case *ast.ForStmt:
+		perIteration(s)
+	case *ast.GoStmt:
+		return r.goStmt(s)
+	}
+	return s
+}
+
+// rangeInt turns `for i := range n { ... }` into
+// `{ _n := n; for i := _n - _n; i < _n; i++ { ... } }`; i gets n's type.
+func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
+	at := s.For
+	n := r.temp("n", at)
+	key, _ := s.Key.(*ast.Ident)
+	tok := s.Tok
+	if key == nil || key.Name == "_" {
+		key, tok = r.temp("i", at), token.DEFINE
+	}
+	zero := &ast.BinaryExpr{X: r.ident(n.Name, at), OpPos: at, Op: token.SUB, Y: r.ident(n.Name, at)}
+	loop := &ast.ForStmt{
+		For:  at,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{r.ident(key.Name, key.Pos())}, TokPos: at, Tok: tok, Rhs: []ast.Expr{zero}},
+		Cond: &ast.BinaryExpr{X: r.ident(key.Name, at), OpPos: at, Op: token.LSS, Y: r.ident(n.Name, at)},
+		Post: &ast.IncDecStmt{X: r.ident(key.Name, at), TokPos: at, Tok: token.INC},
+		Body: s.Body,
+	}
+	def := &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{s.X}}
+	return &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, loop}, Rbrace: s.Body.Rbrace}
+}
+
+// perIteration gives a three-clause loop's variables a per-iteration copy
+// when the body captures them and never assigns them.
+func perIteration(s *ast.ForStmt) {
+	init, ok := s.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE {
+		return
+	}
+	names := idents(init.Lhs...)
+	if !captures(s.Body, names) || assigns(s.Body, names) {
+		return
+	}
+	s.Body.List = append(copies(names), s.Body.List...)
+}
+
+func idents(es ...ast.Expr) []*ast.Ident {
+	var out []*ast.Ident
+	for _, e := range es {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func nameSet(ids []*ast.Ident) map[string]bool {
+	m := map[string]bool{}
+	for _, id := range ids {
+		m[id.Name] = true
+	}
+	return m
+}
+
+// captures tells whether body can keep a loop variable beyond its
+// iteration: a function literal or go statement naming it, or &v.
+func captures(body *ast.BlockStmt, ids []*ast.Ident) bool {
+	if len(ids) == 0 {
+		return false
+	}
+	names := nameSet(ids)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			ast.Inspect(n, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && names[id.Name] {
+					found = true
+				}
+				return !found
+			})
+			return false
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && names[id.Name] {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// assigns tells whether body assigns one of the names.
+func assigns(body *ast.BlockStmt, ids []*ast.Ident) bool {
+	names := nameSet(ids)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && names[id.Name] {
+						found = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := n.X.(*ast.Ident); ok && names[id.Name] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// copies is `v := v` for each name.
+func copies(ids []*ast.Ident) []ast.Stmt {
+	var out []ast.Stmt
+	for _, id := range ids {
+		out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: id.Pos(), Name: id.Name}}, TokPos: id.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{&ast.Ident{NamePos: id.Pos(), Name: id.Name}}})
+	}
+	return out
+}
+
+// goStmt turns `go f(a, b)` into
+// `{ _a1, _a2 := a, b; _gocalc.Go(func() { f(_a1, _a2) }) }`: arguments are
+// still evaluated before the goroutine starts.
+func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
+	at := s.Go
+	call := s.Call
+	var lhs, rhs []ast.Expr
+	args := make([]ast.Expr, len(call.Args))
+	for i, a := range call.Args {
+		if constant(a) {
+			args[i] = a
+			continue
+		}
+		t := r.temp("a", a.Pos())
+		lhs = append(lhs, t)
+		rhs = append(rhs, a)
+		args[i] = r.ident(t.Name, a.Pos())
+	}
+	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: at, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{&ast.ExprStmt{X: inner}}, Rbrace: call.Rparen}}
+	goCall := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident("Go", at)}, Lparen: at, Args: []ast.Expr{lit}, Rparen: call.Rparen}}
+	block := &ast.BlockStmt{Lbrace: at, Rbrace: call.Rparen}
+	if len(lhs) > 0 {
+		block.List = append(block.List, &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.DEFINE, Rhs: rhs})
+	}
+	block.List = append(block.List, goCall)
+	return block
+}
+
+// constant tells whether e is a literal, which keeps its untyped constant
+// meaning only where it is written.
+func constant(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return e.Name == "nil" || e.Name == "true" || e.Name == "false"
+	case *ast.UnaryExpr:
+		return constant(e.X)
+	case *ast.ParenExpr:
+		return constant(e.X)
+	case *ast.BinaryExpr:
+		return constant(e.X) && constant(e.Y)
+	}
+	return false
+}
+
+// slicesExtra are the functions of package slices that yaegi's generic
+// slices package lacks; the prelude defines them.
+var slicesExtra = map[string]bool{"Sort": true, "SortFunc": true, "SortStableFunc": true, "IsSorted": true,
+	"Max": true, "Min": true, "MaxFunc": true, "MinFunc": true, "BinarySearch": true}
+
+// builtin rewrites calls of the min, max and clear builtins and of the
+// slices functions yaegi lacks.
+func (r *rewriter) builtin(c *ast.CallExpr) {
+	if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+		if x, ok := sel.X.(*ast.Ident); ok && x.Name == "slices" && slicesExtra[sel.Sel.Name] {
+			c.Fun = r.ident("_gocalc_slices_"+sel.Sel.Name, x.Pos())
+		}
+		return
+	}
+	id, ok := c.Fun.(*ast.Ident)
+	if !ok || r.shadow[id.Name] {
+		return
+	}
+	switch id.Name {
+	case "min", "max":
+		if len(c.Args) == 0 {
+			return
+		}
+		// The helper is generic: put a typed argument first (or a float
+		// constant among constants) so that the type parameter is
+		// inferred from it and the other constants convert.
+		first, float := -1, -1
+		for i, a := range c.Args {
+			if !constant(a) {
+				first = i
+				break
+			}
+			if l, ok := a.(*ast.BasicLit); ok && l.Kind == token.FLOAT && float < 0 {
+				float = i
+			}
+		}
+		if first < 0 && float >= 0 {
+			first = float
+			a := c.Args[float]
+			c.Args[float] = &ast.CallExpr{Fun: r.ident("float64", a.Pos()), Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
+		}
+		if first > 0 {
+			c.Args[0], c.Args[first] = c.Args[first], c.Args[0]
+		}
+		c.Fun = r.ident("_gocalc_"+id.Name, id.Pos())
+	case "clear":
+		c.Fun = &ast.SelectorExpr{X: r.ident(rtName, id.Pos()), Sel: r.ident("Clear", id.Pos())}
+	}
+}
+
+// reserved reports names reserved for gocalc's own helpers.
+func reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
