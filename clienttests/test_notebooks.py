@@ -83,7 +83,9 @@ def _sample(path: Path) -> None:
 
 def _normalized(nb) -> list[list[dict]]:
     """Outputs per cell, with consecutive streams of the same name merged
-    (the kernel may split a stream into several messages)."""
+    (the kernel may split a stream into several messages), and each run of
+    consecutive stream outputs sorted by name: the interpreter reads stdout
+    and stderr from two pipes, so their relative order is not fixed."""
     cells = []
     for c in nb.cells:
         if c.cell_type != "code":
@@ -97,8 +99,21 @@ def _normalized(nb) -> list[list[dict]]:
             if o["output_type"] == "error":
                 o.pop("traceback")
             outs.append(o)
-        cells.append((c.execution_count, outs))
+        cells.append((c.execution_count, _sort_stream_runs(outs)))
     return cells
+
+
+def _sort_stream_runs(outs: list[dict]) -> list[dict]:
+    result, run = [], []
+    for o in outs + [{"output_type": "end"}]:
+        if o["output_type"] == "stream":
+            run.append(o)
+            continue
+        result += sorted(run, key=lambda s: s["name"])
+        run = []
+        if o["output_type"] != "end":
+            result.append(o)
+    return result
 
 
 def test_gocalc_run_matches_nbclient(tmp_path):
@@ -111,7 +126,7 @@ def test_gocalc_run_matches_nbclient(tmp_path):
     proc = subprocess.run([str(GOCALC), "run", str(src), "-o", str(out), "--allow-errors"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert "cell 10 (In [9])" in proc.stderr
+    assert "cell 10 (In [8])" in proc.stderr
     _check_nbformat_layout(out)
     ran = nbformat.read(out, as_version=4)
 
@@ -120,10 +135,12 @@ def test_gocalc_run_matches_nbclient(tmp_path):
         assert g == w, f"code cell {i + 1}: gocalc run {g} != nbclient {w}"
     assert len(got) == len(want)
     # Spot checks on what both produced.
-    assert got[0][1][0]["text"] == "ligne 1\nligne 2\n"
+    assert [o["text"] for o in got[0][1]] == ["warn\n", "ligne 1\nligne 2\n"]  # stderr, stdout
     assert got[1][1][0]["data"]["text/plain"] == "42"
-    assert got[3][1][0]["data"]["text/plain"] == '"v2"' or "v2" in got[3][1][0]["data"]["text/plain"]
-    assert got[6][0] is None and got[6][1] == []
+    assert got[3][1][0]["data"]["text/plain"] == "v2"  # updated in place by the next cell
+    assert [o["text"] for o in got[5][1]] == ["kept\n"]
+    assert [o["text"] for o in got[6][1]] == ["new\n"]
+    assert got[7][0] is None and got[7][1] == []  # the blank cell is skipped
     assert ran.metadata.language_info.name == "go"
     assert src.read_text() != out.read_text()
 
@@ -134,7 +151,7 @@ def test_gocalc_run_stops_at_first_error(tmp_path):
     before = src.read_bytes()
     proc = subprocess.run([str(GOCALC), "run", str(src)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
-    assert "cell 10 (In [9])" in proc.stderr
+    assert "cell 10 (In [8])" in proc.stderr
     assert "undefinedThing" in proc.stderr
     assert src.read_bytes() == before, "a failed run must not rewrite the notebook"
 
