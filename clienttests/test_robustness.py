@@ -134,6 +134,46 @@ def test_garbage_on_every_socket_is_survived(kernel):
     assert ex.result_text() == "42"
 
 
+def test_raw_tcp_garbage_and_bad_subscriptions_are_survived(kernel):
+    """Bytes that are not ZMTP at all, a valid greeting followed by junk, and
+    junk frames from an XSUB on iopub: the kernel must keep serving."""
+    import socket
+
+    km, kc = kernel
+    pid = kernel_pid(km)
+    rng = random.Random(7)
+    ports = [km.shell_port, km.iopub_port, km.stdin_port, km.control_port, km.hb_port]
+    greeting = b"\xff" + b"\x00" * 8 + b"\x7f" + b"\x03\x00" + b"NULL" + b"\x00" * 16 + b"\x00" + b"\x00" * 31
+    for port in ports:
+        for payload in (rng.randbytes(4096), greeting + rng.randbytes(512), greeting[:10], b"\x00" * 64,
+                        greeting + b"\x04\xff" + b"\x05READY" + rng.randbytes(300)):
+            with socket.create_connection((km.ip, port), timeout=2) as c:
+                try:
+                    c.sendall(payload)
+                    c.settimeout(0.2)
+                    c.recv(1024)
+                except OSError:
+                    pass
+    xsub = _socket(km, zmq.XSUB, km.iopub_port)
+    try:
+        for _ in range(100):
+            xsub.send_multipart([rng.randbytes(rng.randint(0, 64)) for _ in range(rng.randint(1, 3))])
+        xsub.send(b"\x01")  # a real subscription after the junk
+        time.sleep(0.3)
+    finally:
+        xsub.close()
+    assert alive(pid), "the kernel died of raw garbage"
+    ex = run(kc, "6 * 7")
+    assert ex.result_text() == "42"
+    hb = _socket(km, zmq.REQ, km.hb_port)
+    try:
+        hb.send(b"still there?")
+        assert hb.poll(2000)
+        assert hb.recv() == b"still there?"
+    finally:
+        hb.close()
+
+
 def test_heartbeat_answers_while_busy(kernel):
     km, kc = kernel
     msg_id = kc.execute("for {}")
