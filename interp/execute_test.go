@@ -124,3 +124,50 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("a cancelled loop resumed: n went from %s to %s", got1, got2)
 	}
 }
+
+func TestGoroutinePanicKeepsKernel(t *testing.T) {
+	in := newInterp(t)
+	_, rec := mustRun(t, in, "done := make(chan bool)\ngo func() {\n\tdefer close(done)\n\tpanic(\"in goroutine\")\n}()\n<-done\ntime.Sleep(10 * time.Millisecond)")
+	if got := rec.stream("stderr"); !strings.Contains(got, "panic in goroutine") || !strings.Contains(got, "in goroutine") {
+		t.Errorf("stderr %q: want the goroutine's panic reported", got)
+	}
+	// go with arguments evaluates them before the goroutine starts.
+	got, _ := mustRun(t, in, "res := make(chan int, 3)\nfor i := 0; i < 3; i++ { go func(k int) { res <- k * k }(i) }\n<-res + <-res + <-res")
+	if got != "5" {
+		t.Errorf("got %q, want 5", got)
+	}
+	if got, _ := mustRun(t, in, "1 + 1"); got != "2" {
+		t.Errorf("after a goroutine panic: got %q", got)
+	}
+}
+
+func TestCompilerPanicKeepsKernel(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "kept := 11")
+	// Range over a function literal crashes yaegi's compiler.
+	_, _, err := run(t, in, "for x := range func(yield func(int) bool) {} { _ = x }")
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrUnsupported {
+		t.Fatalf("got %v, want UnsupportedError", err)
+	}
+	if got, _ := mustRun(t, in, "kept"); got != "11" {
+		t.Errorf("after a compiler panic: kept = %q", got)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	in := newInterp(t)
+	rec := &recorder{inputs: []string{"42", "hello world"}}
+	d, err := in.Execute(context.Background(), "var n int\nfmt.Scan(&n)\nr := bufio.NewReader(os.Stdin)\nline, _ := r.ReadString('\\n')\nfmt.Sprint(n*2, strings.TrimSpace(line))", rec)
+	if err != nil {
+		t.Fatal(engine.TracebackText(err))
+	}
+	if got := d.Data["text/plain"]; got != `"84hello world"` {
+		t.Errorf("got %v, want \"84hello world\"", got)
+	}
+	rec = &recorder{}
+	d, err = in.Execute(context.Background(), "var m int\n_, serr := fmt.Scan(&m)\nserr", rec)
+	if err != nil || !strings.Contains(d.Data["text/plain"].(string), "does not accept input") {
+		t.Errorf("without stdin: got %v, %v; want the ErrNoStdin explanation", d, err)
+	}
+}

@@ -42,6 +42,8 @@ type Interpreter struct {
 	cell    int            // number of the last cell run
 	sources map[int]string // cell number -> source, for tracebacks
 	imports map[string]string
+	sess    session
+	gen     int  // incremented with every new yaegi interpreter
 	dirty   bool // a failed compile may have left half-declared names
 	closed  bool
 }
@@ -111,6 +113,7 @@ func (in *Interpreter) reset() (err error) {
 		return fmt.Errorf("interp: prelude: %w", err)
 	}
 	in.y = y
+	in.gen++
 	in.imports = map[string]string{}
 	return nil
 }
@@ -179,7 +182,20 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
 	}
-	for i := range p.steps {
+	if in.dirty && !hasDecls(p) {
+		if err := in.rebuild(ctx, cur, nil); err != nil {
+			return nil, err
+		}
+	}
+	for i := 0; i < len(p.steps); i++ {
+		gen := in.gen
+		if gen != p.gen {
+			// A rebuild brought a new interpreter with its own file set:
+			// parse again (the steps come out the same).
+			if p, perr = parseCell(in.y.FileSet(), cur, code, in.context()); perr != nil {
+				return nil, in.compileError(perr, cur)
+			}
+		}
 		if res, err = in.runStep(ctx, cur, &p.steps[i]); err != nil {
 			return nil, err
 		}
@@ -187,10 +203,24 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	return res, nil
 }
 
+func hasDecls(p *plan) bool {
+	for _, s := range p.steps {
+		if s.kind == stepDecl {
+			return true
+		}
+	}
+	return false
+}
+
 // context tells parsing which globals hold integers and which names the
 // session declares.
 func (in *Interpreter) context() cellContext {
-	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}}
+	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, gen: in.gen}
+	for _, d := range in.sess.decls {
+		for _, k := range d.keys {
+			c.declared[k] = true
+		}
+	}
 	for name, v := range in.globals() {
 		c.declared[name] = true
 		if v.IsValid() {

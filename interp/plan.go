@@ -34,11 +34,14 @@ type step struct {
 	stmts   []ast.Stmt
 	show    ast.Expr // stepStmt: the last expression, whose values are shown
 	first   token.Pos
+	entries []*entry        // stepDecl, stepVar: what the session records
+	define  *ast.AssignStmt // stepVar: the declaration as x := v, when it has that form
 }
 
 // plan is a parsed cell.
 type plan struct {
 	cell  int
+	gen   int // the interpreter generation whose file set holds the positions
 	steps []step
 }
 
@@ -51,7 +54,7 @@ func lineDirective(cell, line, col int) string {
 // parsed is one item of a cell after parsing: a file of declarations or
 // the statements of a function body.
 type parsed struct {
-	kind itemKind
+	item
 	file *ast.File
 	body *ast.BlockStmt
 }
@@ -60,15 +63,16 @@ type parsed struct {
 type cellContext struct {
 	intGlobals map[string]bool // globals holding integers
 	declared   map[string]bool // names the session declares
+	gen        int             // the interpreter generation
 }
 
 // parseItems parses and rewrites a cell's items.
-func parseItems(fset *token.FileSet, cell int, code string, ctx cellContext) ([]parsed, error) {
+func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, error) {
 	var out []parsed
 	var perr parseErrors
 	var roots []ast.Node
-	for _, it := range splitCell(code) {
-		dir := lineDirective(cell, it.line, it.col)
+	for _, it := range items {
+		dir := lineDirective(it.cell, it.line, it.col)
 		if it.kind == itemStmt {
 			src := "package main\nfunc main() {\n" + dir + it.text + "\n}\n"
 			f, err := parser.ParseFile(fset, srcName, src, parser.ParseComments)
@@ -77,7 +81,7 @@ func parseItems(fset *token.FileSet, cell int, code string, ctx cellContext) ([]
 				continue
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body
-			out = append(out, parsed{kind: itemStmt, body: body})
+			out = append(out, parsed{item: it, body: body})
 			roots = append(roots, body)
 			continue
 		}
@@ -87,7 +91,7 @@ func parseItems(fset *token.FileSet, cell int, code string, ctx cellContext) ([]
 			perr.add(err)
 			continue
 		}
-		out = append(out, parsed{kind: it.kind, file: f})
+		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
 	}
 	if len(perr) > 0 {
@@ -104,19 +108,32 @@ func parseItems(fset *token.FileSet, cell int, code string, ctx cellContext) ([]
 // without side effects (funcs, methods, types, consts), then var
 // declarations and statements in source order.
 func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
-	items, err := parseItems(fset, cell, code, ctx)
+	p, err := parseSteps(fset, cell, code, ctx)
+	if p != nil {
+		p.gen = ctx.gen
+	}
+	return p, err
+}
+
+func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
+	items := splitCell(code)
+	for i := range items {
+		items[i].cell = cell
+	}
+	parsedItems, err := parseItems(fset, items, ctx)
 	if err != nil {
 		return nil, err
 	}
 	p := &plan{cell: cell}
 	var imports []*ast.ImportSpec
 	var decls []ast.Decl
+	var entries []*entry
 	var seq []step
-	for _, it := range items {
+	for _, it := range parsedItems {
 		if it.body != nil {
 			for _, s := range it.body.List {
 				if a, ok := s.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
-					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{defineToVar(a)}, first: a.Pos()})
+					seq = append(seq, step{kind: stepVar, define: a, first: a.Pos(), entries: []*entry{newEntry(it.item, defineToVar(a))}})
 					continue
 				}
 				if n := len(seq); n > 0 && seq[n-1].kind == stepStmt {
@@ -136,12 +153,14 @@ func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*pl
 						imports = append(imports, s.(*ast.ImportSpec))
 					}
 				case token.VAR:
-					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, first: d.Pos()})
+					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
 				default:
 					decls = append(decls, d)
+					entries = append(entries, newEntry(it.item, d))
 				}
 			default:
 				decls = append(decls, d)
+				entries = append(entries, newEntry(it.item, d))
 			}
 		}
 	}
@@ -149,7 +168,7 @@ func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*pl
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
 	if len(decls) > 0 {
-		p.steps = append(p.steps, step{kind: stepDecl, decls: decls, first: decls[0].Pos()})
+		p.steps = append(p.steps, step{kind: stepDecl, decls: decls, first: decls[0].Pos(), entries: entries})
 	}
 	// The value of a cell is its last expression statement.
 	if n := len(seq); n > 0 && seq[n-1].kind == stepStmt {
@@ -176,6 +195,25 @@ func defineToVar(a *ast.AssignStmt) *ast.GenDecl {
 		names[i] = id
 	}
 	return &ast.GenDecl{TokPos: a.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: names, Values: a.Rhs}}}
+}
+
+// varToDefine turns `var a, b = f()` (one spec, no type) into `a, b :=
+// f()`, the form that yaegi declares as globals in its implicit main;
+// yaegi rejects some var declarations of several values ("variable
+// definition loop").
+func varToDefine(d *ast.GenDecl) *ast.AssignStmt {
+	if len(d.Specs) != 1 {
+		return nil
+	}
+	vs := d.Specs[0].(*ast.ValueSpec)
+	if vs.Type != nil || len(vs.Values) == 0 {
+		return nil
+	}
+	lhs := make([]ast.Expr, len(vs.Names))
+	for i, n := range vs.Names {
+		lhs[i] = n
+	}
+	return &ast.AssignStmt{Lhs: lhs, TokPos: d.TokPos, Tok: token.DEFINE, Rhs: vs.Values}
 }
 
 // showable tells whether a cell's last expression should be shown: calls

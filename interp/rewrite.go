@@ -293,34 +293,26 @@ func copies(ids []*ast.Ident) []ast.Stmt {
 	return out
 }
 
-// goStmt turns `go f(a, b)` into
-// `{ _a1, _a2 := a, b; _gocalc.Go(func() { f(_a1, _a2) }) }`: arguments are
-// still evaluated before the goroutine starts.
+// goStmt turns `go f(a, b)` into `_gocalc.Go(f, a, b)`: the arguments are
+// still evaluated before the goroutine starts, and the host runs f with
+// a recover that reports a panic instead of killing the kernel. A builtin
+// (go println(x)) runs inside a function literal instead.
 func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 	at := s.Go
 	call := s.Call
-	var lhs, rhs []ast.Expr
-	args := make([]ast.Expr, len(call.Args))
-	for i, a := range call.Args {
-		if constant(a) {
-			args[i] = a
-			continue
-		}
-		t := r.temp("a", a.Pos())
-		lhs = append(lhs, t)
-		rhs = append(rhs, a)
-		args[i] = r.ident(t.Name, a.Pos())
+	if id, ok := call.Fun.(*ast.Ident); ok && goBuiltins[id.Name] {
+		lit := &ast.FuncLit{Type: &ast.FuncType{Func: at, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{&ast.ExprStmt{X: call}}, Rbrace: call.Rparen}}
+		return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident("Go", at)}, Lparen: at, Args: []ast.Expr{lit}, Rparen: call.Rparen}}
 	}
-	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
-	lit := &ast.FuncLit{Type: &ast.FuncType{Func: at, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{&ast.ExprStmt{X: inner}}, Rbrace: call.Rparen}}
-	goCall := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident("Go", at)}, Lparen: at, Args: []ast.Expr{lit}, Rparen: call.Rparen}}
-	block := &ast.BlockStmt{Lbrace: at, Rbrace: call.Rparen}
-	if len(lhs) > 0 {
-		block.List = append(block.List, &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.DEFINE, Rhs: rhs})
+	name := "Go"
+	if call.Ellipsis.IsValid() {
+		name = "GoSlice"
 	}
-	block.List = append(block.List, goCall)
-	return block
+	args := append([]ast.Expr{call.Fun}, call.Args...)
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident(name, at)}, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}}
 }
+
+var goBuiltins = map[string]bool{"print": true, "println": true, "close": true, "panic": true, "copy": true, "delete": true, "clear": true}
 
 // constant tells whether e is a literal, which keeps its untyped constant
 // meaning only where it is written.

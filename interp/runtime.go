@@ -65,16 +65,49 @@ func (r *rt) run(f func()) {
 	f()
 }
 
-// goStmt runs f in a new goroutine; a panic there is reported on the
-// cell's stderr instead of killing the kernel.
-func (r *rt) goStmt(f func()) {
+// goCall runs f(args...) in a new goroutine; a panic there is reported
+// on the cell's stderr instead of killing the kernel. Untyped constant
+// arguments arrive with their default type and are converted to the
+// parameter's type.
+func (r *rt) goCall(f any, args ...any) { r.start(f, args, false) }
+
+// goSlice is goCall for a call ending in xs...
+func (r *rt) goSlice(f any, args ...any) { r.start(f, args, true) }
+
+func (r *rt) start(f any, args []any, spread bool) {
+	fv := reflect.ValueOf(f)
+	if fv.Kind() != reflect.Func {
+		panic(fmt.Sprintf("go: %T is not a function", f))
+	}
+	ft := fv.Type()
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var pt reflect.Type
+		switch {
+		case ft.IsVariadic() && i >= ft.NumIn()-1 && !spread:
+			pt = ft.In(ft.NumIn() - 1).Elem()
+		case i < ft.NumIn():
+			pt = ft.In(i)
+		}
+		v := reflect.ValueOf(a)
+		if !v.IsValid() && pt != nil {
+			v = reflect.Zero(pt)
+		} else if pt != nil && v.Type() != pt && !v.Type().AssignableTo(pt) && v.Type().ConvertibleTo(pt) {
+			v = v.Convert(pt)
+		}
+		in[i] = v
+	}
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
 				r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
 			}
 		}()
-		f()
+		if spread {
+			fv.CallSlice(in)
+		} else {
+			fv.Call(in)
+		}
 	}()
 }
 
@@ -123,10 +156,11 @@ func clearValue(v any) {
 func (r *rt) exports() map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		rtName + "/" + rtName: {
-			"Run":   reflect.ValueOf(r.run),
-			"Go":    reflect.ValueOf(r.goStmt),
-			"Show":  reflect.ValueOf(r.show),
-			"Clear": reflect.ValueOf(clearValue),
+			"Run":     reflect.ValueOf(r.run),
+			"Go":      reflect.ValueOf(r.goCall),
+			"GoSlice": reflect.ValueOf(r.goSlice),
+			"Show":    reflect.ValueOf(r.show),
+			"Clear":   reflect.ValueOf(clearValue),
 		},
 		"time/time": {
 			"Sleep": reflect.ValueOf(r.sleep),

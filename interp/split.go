@@ -23,6 +23,7 @@ type item struct {
 	text      string
 	line, col int // 1-based position of text[0] in the cell
 	offset    int // byte offset of text[0] in the cell
+	cell      int // number of the cell, once known
 }
 
 // tok is a scanned token.

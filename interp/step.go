@@ -81,22 +81,52 @@ func suspiciousRange(st *step) token.Pos {
 	return found
 }
 
+// varNode is what declares a var step's globals: the statement x := v in
+// yaegi's implicit main, or else the var declaration.
+func varNode(define *ast.AssignStmt, decls []ast.Decl) ast.Node {
+	if define != nil {
+		return &ast.BlockStmt{Lbrace: define.Pos(), List: []ast.Stmt{define}}
+	}
+	return declFile(decls, decls[0].Pos())
+}
+
+// redefines tells whether declarations name something the session
+// already declares (yaegi would keep old types and methods, and functions
+// compiled earlier would keep calling the old body).
+func (in *Interpreter) redefines(es []*entry) bool {
+	for _, e := range es {
+		if in.sess.has(e) {
+			return true
+		}
+	}
+	return false
+}
+
 // runStep runs one step of cell cur.
 func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display.Data, error) {
 	switch st.kind {
 	case stepImport:
 		return nil, in.runImports(cur, st.imports)
 	case stepDecl:
+		if in.dirty || in.redefines(st.entries) {
+			return nil, in.rebuild(ctx, cur, st.entries)
+		}
 		prog, err := in.compile(declFile(st.decls, st.first))
 		if err != nil {
 			return nil, in.compileErr(err, cur, st)
 		}
-		return nil, in.exec(ctx, cur, prog, nil)
+		if err := in.exec(ctx, cur, prog, nil); err != nil {
+			in.dirty = true
+			return nil, err
+		}
+		in.sess.addDecls(st.entries)
+		return nil, nil
 	case stepVar:
-		prog, err := in.compile(declFile(st.decls, st.first))
+		prog, err := in.compile(varNode(st.define, st.decls))
 		if err != nil {
 			return nil, in.compileErr(err, cur, st)
 		}
+		in.sess.addVar(st.entries[0])
 		return nil, in.exec(ctx, cur, prog, nil)
 	}
 	stmts := st.stmts

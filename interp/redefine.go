@@ -1,0 +1,332 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// entry is a declaration the session keeps as source, to replay it when
+// the session is rebuilt.
+type entry struct {
+	item
+	keys  []string // names declared: "f", "T", "T.M" for a method, "x"
+	isVar bool
+}
+
+// newEntry records the declaration d of item it.
+func newEntry(it item, d ast.Decl) *entry {
+	e := &entry{item: it}
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		name := d.Name.Name
+		if d.Recv != nil && len(d.Recv.List) > 0 {
+			name = recvName(d.Recv.List[0].Type) + "." + name
+		}
+		e.keys = []string{name}
+	case *ast.GenDecl:
+		e.isVar = d.Tok == token.VAR
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				e.keys = append(e.keys, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					if n.Name != "_" {
+						e.keys = append(e.keys, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return e
+}
+
+// recvName is the base type name of a method receiver.
+func recvName(t ast.Expr) string {
+	switch t := t.(type) {
+	case *ast.StarExpr:
+		return recvName(t.X)
+	case *ast.IndexExpr:
+		return recvName(t.X)
+	case *ast.IndexListExpr:
+		return recvName(t.X)
+	case *ast.ParenExpr:
+		return recvName(t.X)
+	case *ast.Ident:
+		return t.Name
+	}
+	return "?"
+}
+
+// session is what a rebuild replays: funcs, methods, types and consts,
+// the latest definition of each, and var declarations in order.
+type session struct {
+	decls []*entry
+	vars  []*entry
+}
+
+// has tells whether the session already declares one of e's names.
+func (s *session) has(e *entry) bool {
+	for _, d := range s.decls {
+		for _, k := range d.keys {
+			for _, n := range e.keys {
+				if k == n {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// overlaps tells whether two key lists share a name.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addDecls records declarations, replacing older ones of the same names.
+// It returns the names of older declarations dropped with them.
+func (s *session) addDecls(es []*entry) (dropped []string) {
+	for _, e := range es {
+		kept := s.decls[:0]
+		for _, d := range s.decls {
+			if overlaps(d.keys, e.keys) {
+				for _, k := range d.keys {
+					if !contains(e.keys, k) {
+						dropped = append(dropped, k)
+					}
+				}
+				continue
+			}
+			kept = append(kept, d)
+		}
+		s.decls = append(kept, e)
+	}
+	return dropped
+}
+
+// addVar records a var declaration. Older var declarations whose names
+// are all declared again are forgotten.
+func (s *session) addVar(e *entry) {
+	kept := s.vars[:0]
+	for _, v := range s.vars {
+		live := false
+		for _, k := range v.keys {
+			if !contains(e.keys, k) {
+				live = true
+			}
+		}
+		if live {
+			kept = append(kept, v)
+		}
+	}
+	s.vars = append(kept, e)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rebuild replaces the yaegi interpreter by a fresh one and replays the
+// session: imports, every func, method, type and const (with newDecls
+// replacing older definitions of the same names), then every var
+// declaration, compiled but not run. Variables get their old values back
+// where their type is unchanged; yaegi represents a cell's struct type by
+// its fields, so a value of a redefined type is kept when its fields are
+// the same and then has the new methods. What cannot be restored is
+// reported on stderr, and declarations that no longer compile are
+// dropped, with their error.
+func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) error {
+	old := in.globals()
+	cc := in.context()
+	dropped := in.sess.addDecls(newDecls)
+	imports := in.imports
+	if err := in.fresh(imports); err != nil {
+		return err
+	}
+	var notes []string
+	if len(dropped) > 0 {
+		notes = append(notes, fmt.Sprintf("no longer defined (declared together with a redefined name): %s", strings.Join(dropped, ", ")))
+	}
+	var cellErr error
+	for attempt := 0; len(in.sess.decls) > 0 && attempt <= len(in.sess.decls); attempt++ {
+		items := make([]item, len(in.sess.decls))
+		for i, d := range in.sess.decls {
+			items[i] = d.item
+		}
+		parsed, err := parseItems(in.y.FileSet(), items, cc)
+		if err != nil {
+			return in.compileError(err, cur)
+		}
+		var decls []ast.Decl
+		for _, p := range parsed {
+			decls = append(decls, p.file.Decls...)
+		}
+		prog, err := in.compile(declFile(decls, decls[0].Pos()))
+		if err == nil {
+			err = in.exec(ctx, cur, prog, nil)
+			if err == nil {
+				break
+			}
+		}
+		// Drop the declaration the error points at, or give up.
+		bad := in.culprit(err, in.sess.decls)
+		if bad < 0 || in.sess.decls[bad].cell == cur {
+			cellErr = in.compileError(err, cur)
+			if bad < 0 {
+				in.sess.decls = nil
+				notes = append(notes, "all earlier declarations were dropped: "+err.Error())
+				break
+			}
+		} else {
+			msg, _ := in.cellMessage(err.Error(), cur)
+			notes = append(notes, fmt.Sprintf("%s (cell %d) no longer compiles and was dropped: %s", strings.Join(in.sess.decls[bad].keys, ", "), in.sess.decls[bad].cell, msg))
+		}
+		in.sess.decls = append(in.sess.decls[:bad:bad], in.sess.decls[bad+1:]...)
+		if err := in.fresh(imports); err != nil {
+			return err
+		}
+	}
+	lost := in.replayVars(cc, old)
+	if len(lost) > 0 {
+		notes = append(notes, "reset to zero values: "+strings.Join(lost, ", "))
+	}
+	if len(notes) > 0 {
+		in.sink.stream("stderr", "gocalc: the session was rebuilt for the redefinition; "+strings.Join(notes, "; ")+"\n")
+	}
+	return cellErr
+}
+
+// fresh starts a new yaegi interpreter with the session's imports.
+func (in *Interpreter) fresh(imports map[string]string) error {
+	if err := in.reset(); err != nil {
+		return &errorString{err.Error()}
+	}
+	in.dirty = false
+	if len(imports) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(imports))
+	for n := range imports {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("import (\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "\t%s %q\n", n, imports[n])
+	}
+	b.WriteString(")\n")
+	if _, err := in.y.Eval(b.String()); err != nil {
+		return &errorString{"gocalc: restoring imports: " + err.Error()}
+	}
+	in.imports = imports
+	return nil
+}
+
+// replayVars declares the session's vars again without running their
+// initializers and restores the old values whose type is unchanged. It
+// returns the variables that could not be restored.
+func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue) []string {
+	var lost []string
+	kept := in.sess.vars[:0]
+	for _, v := range in.sess.vars {
+		parsed, err := parseItems(in.y.FileSet(), []item{v.item}, cc)
+		if err != nil || len(parsed) == 0 {
+			lost = append(lost, v.keys...)
+			continue
+		}
+		var node ast.Node
+		if p := parsed[0]; p.body != nil {
+			if a, ok := p.body.List[0].(*ast.AssignStmt); ok {
+				node = varNode(a, nil)
+			}
+		} else if len(p.file.Decls) > 0 {
+			if d, ok := p.file.Decls[0].(*ast.GenDecl); ok {
+				node = varNode(varToDefine(d), p.file.Decls)
+			}
+		}
+		if node == nil {
+			lost = append(lost, v.keys...)
+			continue
+		}
+		if _, err := in.compile(node); err != nil {
+			lost = append(lost, v.keys...)
+			continue
+		}
+		kept = append(kept, v)
+	}
+	in.sess.vars = kept
+	now := in.globals()
+	for _, v := range in.sess.vars {
+		for _, k := range v.keys {
+			ov, ok := old[k]
+			nv, ok2 := now[k]
+			if !ok || !ov.IsValid() {
+				continue
+			}
+			if !ok2 || !nv.IsValid() || !nv.CanSet() || ov.Type() != nv.Type() {
+				lost = append(lost, k)
+				continue
+			}
+			nv.Set(ov)
+		}
+	}
+	sort.Strings(lost)
+	return dedupe(lost)
+}
+
+type reflectValue = reflect.Value
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// culprit finds which entry an error's position falls in.
+func (in *Interpreter) culprit(err error, es []*entry) int {
+	if err == nil {
+		return -1
+	}
+	_, p := in.cellMessage(err.Error(), -1)
+	if p == nil {
+		return -1
+	}
+	for i, e := range es {
+		if e.cell != p.cell {
+			continue
+		}
+		lines := strings.Count(e.text, "\n")
+		if p.line >= e.line && p.line <= e.line+lines {
+			return i
+		}
+	}
+	return -1
+}
+
+// errorString is an error with a fixed message.
+type errorString struct{ s string }
+
+func (e *errorString) Error() string { return e.s }

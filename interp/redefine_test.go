@@ -1,0 +1,48 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// Plain yaegi keeps the first definition of a type or method, and
+// functions compiled earlier keep calling the old body of a function.
+func TestRedefinition(t *testing.T) {
+	in := newInterp(t)
+	steps := []struct{ code, want string }{
+		{"func f() int { return 1 }\nfunc g() int { return f() * 10 }", ""},
+		{"g()", "10"},
+		{"func f() int { return 2 }", ""},
+		{"g()", "20"},
+		{"type P struct{ X int }\nfunc (p P) String() string { return \"old\" }\np := P{1}", ""},
+		{"p", "old"},
+		{"func (p P) String() string { return fmt.Sprint(\"new \", p.X) }", ""},
+		{"p", "new 1"},
+		{"type P struct{ X, Y int }", ""},
+		{"P{1, 2}.Y", "2"},
+		{"const c = 1", ""},
+		{"const c = 2\nc", "2"},
+		{"v := 5", ""},
+		{"v := \"five\"\nv", `"five"`},
+		{"total := 41", ""},
+		{"func f() int { return 3 }\ntotal + 1", "42"},
+	}
+	for _, s := range steps {
+		got, rec := mustRun(t, in, s.code)
+		if got != s.want {
+			t.Errorf("%q: got %q, want %q (stderr %q)", s.code, got, s.want, rec.stream("stderr"))
+		}
+	}
+}
+
+func TestRedefinitionReportsLostValues(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Q struct{ A int }\nq := Q{7}\nkeep := 3.5")
+	_, rec := mustRun(t, in, "type Q struct{ A, B int }")
+	if !strings.Contains(rec.stream("stderr"), "reset to zero values: q") {
+		t.Errorf("stderr %q: want a note that q was reset", rec.stream("stderr"))
+	}
+	if got, _ := mustRun(t, in, "fmt.Sprint(q.B, keep)"); got != `"0 3.5"` {
+		t.Errorf("got %q, want 0 3.5", got)
+	}
+}
