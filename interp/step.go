@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"regexp"
 	"strings"
 	"time"
 
@@ -123,6 +124,13 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		return nil, nil
 	case stepVar:
 		prog, err := in.compile(varNode(st.define, st.decls))
+		if err != nil && st.define != nil && (strings.Contains(err.Error(), errCompilePanic.Error()) || strings.Contains(err.Error(), "definition loop")) {
+			// yaegi fails on some global definitions (generic calls, some
+			// multi-value calls) that it compiles inside a function.
+			if ok, terr := in.defineTyped(ctx, cur, st); ok {
+				return nil, terr
+			}
+		}
 		if err != nil {
 			return nil, in.compileErr(err, cur, st)
 		}
@@ -248,4 +256,60 @@ func render(r display.Renderer) (d display.Data, err error) {
 		}
 	}()
 	return r.Render()
+}
+
+// typeRe reads the type of an expression out of the error of a probe
+// assignment.
+var typeRe = regexp.MustCompile(`cannot use type (.+) as type struct ?\{ ?_gocalc int ?\}`)
+
+// defineTyped runs `x := v` as `var x T` then `x = v` inside a function,
+// learning T from yaegi's error for a probe assignment of v to a struct
+// type no value has. It reports false when the type cannot be learnt.
+func (in *Interpreter) defineTyped(ctx context.Context, cur int, st *step) (bool, error) {
+	a := st.define
+	if len(a.Lhs) != 1 || len(a.Rhs) != 1 {
+		return false, nil
+	}
+	name, ok := a.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false, nil
+	}
+	at := a.Pos()
+	probeType := &ast.StructType{Struct: at, Fields: &ast.FieldList{Opening: at, List: []*ast.Field{{Names: []*ast.Ident{{NamePos: at, Name: "_gocalc"}}, Type: &ast.Ident{NamePos: at, Name: "int"}}}, Closing: at}}
+	probe := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{{NamePos: at, Name: "_"}}, Type: probeType, Values: a.Rhs}}}}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: at, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{probe}}}
+	_, err := in.compile(&ast.BlockStmt{Lbrace: at, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: lit, Lparen: at}}}})
+	if err == nil {
+		return false, nil
+	}
+	m := typeRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false, nil
+	}
+	typ := strings.ReplaceAll(m[1], "main.", "")
+	// Declare the variable with its type, then assign it in a function.
+	p := in.y.FileSet().Position(at)
+	cell, line := decodeLine(p.Line)
+	declSrc := fmt.Sprintf("var %s %s", name.Name, typ)
+	it := item{kind: itemVar, text: declSrc, line: line, col: p.Column, cell: cell}
+	parsed, perr := parseItems(in.y.FileSet(), []item{it}, cellContext{})
+	if perr != nil {
+		return false, nil
+	}
+	prog, cerr := in.compile(parsed[0].file)
+	if cerr != nil {
+		return false, nil
+	}
+	if err := in.exec(ctx, cur, prog, nil); err != nil {
+		return true, err
+	}
+	in.sess.addVar(&entry{item: it, keys: []string{name.Name}, isVar: true})
+	assign := &ast.AssignStmt{Lhs: a.Lhs, TokPos: a.TokPos, Tok: token.ASSIGN, Rhs: a.Rhs}
+	body := stmtBody([]ast.Stmt{assign}, at)
+	aprog, aerr := in.compile(body)
+	if aerr != nil {
+		return true, in.compileErr(aerr, cur, st)
+	}
+	rs := &runState{finished: make(chan struct{})}
+	return true, in.exec(ctx, cur, aprog, rs)
 }

@@ -1,0 +1,56 @@
+package interp
+
+import (
+	"context"
+	"testing"
+)
+
+func TestRichValues(t *testing.T) {
+	in := newInterp(t)
+	rec := &recorder{}
+	d, err := in.Execute(context.Background(), "type Badge struct{ Name string }\nfunc (b Badge) Render() (display.Data, error) {\n\treturn display.New(\"text/html\", \"<b>\"+b.Name+\"</b>\"), nil\n}\nBadge{\"ok\"}", rec)
+	if err != nil || d == nil || d.Data["text/html"] != "<b>ok</b>" {
+		t.Fatalf("cell type with Render: got %v, %v; want text/html <b>ok</b>", d, err)
+	}
+	d, err = in.Execute(context.Background(), "plotting.Plot([]float64{0, 1, 2}, []float64{0, 1, 4}, \"x\", \"y\")", rec)
+	if err != nil || d == nil || d.Data["image/png"] == nil {
+		t.Fatalf("figure: got %v, %v; want an image/png bundle", d != nil, err)
+	}
+	d, err = in.Execute(context.Background(), "display.HTML(\"<i>hi</i>\")\nfig := plotting.Plot([]float64{0, 1}, []float64{1, 0}, \"\", \"\")", rec)
+	if err != nil || d != nil {
+		t.Fatalf("display.HTML cell: got %v, %v; want no value", d, err)
+	}
+	if len(rec.pub) != 1 || rec.pub[0].Data["text/html"] != "<i>hi</i>" {
+		t.Errorf("published %v; want one text/html output", rec.pub)
+	}
+	if d, _ := in.Execute(context.Background(), "fig", rec); d == nil || d.Data["image/png"] == nil {
+		t.Errorf("a figure variable: want an image/png bundle")
+	}
+}
+
+// The ad package gives Float, Dual and *Var the same method set; a cell
+// declares the generic interface itself and runs one function in plain,
+// forward and reverse mode. f(x) = x sin x + x, f'(x) = sin x + x cos x + 1.
+func TestGenericsOverAD(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, `type Scalar[T any] interface {
+	Value() float64
+	Add(y T) T
+	Mul(y T) T
+	Sin() T
+}
+
+func f[T Scalar[T]](x T) T { return x.Sin().Mul(x).Add(x) }`)
+	tests := []struct{ code, want string }{
+		{"f(ad.Float(0.5)).Value()", "0.7397127693021015"},
+		{"f(ad.Dual{V: 0.5, D: 1}).D", "1.9182168195493894"},
+		{"tape := ad.NewTape()\nxv := tape.Var(0.5)\ny := f(xv)\ny.Backward()\nxv.Grad()", "1.9182168195493894"},
+		{"yd := f(ad.Dual{V: 0.5, D: 1})\nyd.D", "1.9182168195493894"},
+	}
+	for _, tt := range tests {
+		got, _ := mustRun(t, in, tt.code)
+		if len(got) < 12 || got[:12] != tt.want[:12] {
+			t.Errorf("%q: got %s, want %s", tt.code, got, tt.want)
+		}
+	}
+}
