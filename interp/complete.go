@@ -1,0 +1,272 @@
+package interp
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/symbols"
+)
+
+var _ engine.Completer = (*Interpreter)(nil)
+
+var keywords = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
+	"for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
+	"struct", "switch", "type", "var"}
+
+var builtins = []string{"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
+	"min", "new", "panic", "print", "println", "real", "recover", "any", "bool", "byte", "comparable", "complex64",
+	"complex128", "error", "false", "float32", "float64", "int", "int8", "int16", "int32", "int64", "iota", "nil",
+	"rune", "string", "true", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"}
+
+// sourcePackages are the generic packages yaegi compiles from source, with
+// the functions cells can call.
+var sourcePackages = map[string][]string{
+	"slices": {"BinarySearch", "Clip", "Clone", "Compact", "CompactFunc", "Compare", "CompareFunc", "Concat", "Contains",
+		"ContainsFunc", "Delete", "DeleteFunc", "Equal", "EqualFunc", "Grow", "Index", "IndexFunc", "Insert", "IsSorted",
+		"Max", "MaxFunc", "Min", "MinFunc", "Replace", "Reverse", "Sort", "SortFunc", "SortStableFunc"},
+	"maps": {"Clone", "Copy", "DeleteFunc", "Equal", "EqualFunc"},
+	"cmp":  {"Compare", "Less", "Ordered"},
+}
+
+// Complete returns the completions at cursor (in code points): members of
+// a package (strings.ToUp), fields and methods of a value's type
+// (fig.Li), and otherwise keywords, builtins, packages and the session's
+// names. Replacing code from Start to End with a match gives valid code.
+func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
+	c = engine.Completion{Start: cursor, End: cursor, Matches: []string{}}
+	defer func() {
+		if recover() != nil {
+			c = engine.Completion{Start: cursor, End: cursor, Matches: []string{}}
+		}
+	}()
+	off := byteOffset(code, cursor)
+	start := off
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(code[:start])
+		if !isIdent(r) {
+			break
+		}
+		start -= size
+	}
+	prefix := code[start:off]
+	c.Start = cursor - utf8.RuneCountInString(prefix)
+	var cands []string
+	if start > 0 && code[start-1] == '.' {
+		cands = in.members(selectorBefore(code, start-1))
+	} else {
+		cands = in.names()
+	}
+	seen := map[string]bool{}
+	for _, m := range cands {
+		if strings.HasPrefix(m, prefix) && !seen[m] && !reserved(m) {
+			seen[m] = true
+			c.Matches = append(c.Matches, m)
+		}
+	}
+	sort.Strings(c.Matches)
+	return c
+}
+
+func isIdent(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// byteOffset converts a cursor in code points to a byte offset.
+func byteOffset(s string, cursor int) int {
+	if cursor <= 0 {
+		return 0
+	}
+	n := 0
+	for i := range s {
+		if n == cursor {
+			return i
+		}
+		n++
+	}
+	return len(s)
+}
+
+// selectorBefore returns the dotted identifier chain that ends at dot,
+// "" if the expression is something else (a call, an index).
+func selectorBefore(code string, dot int) string {
+	i := dot
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(code[:i])
+		if !isIdent(r) && r != '.' {
+			break
+		}
+		i -= size
+	}
+	return strings.Trim(code[i:dot], ".")
+}
+
+// names lists what an identifier on its own can complete to.
+func (in *Interpreter) names() []string {
+	out := append(append([]string{}, keywords...), builtins...)
+	for name := range packages().byName {
+		out = append(out, name)
+	}
+	if !in.mu.TryLock() {
+		return out
+	}
+	defer in.mu.Unlock()
+	for name := range in.imports {
+		out = append(out, name)
+	}
+	for name := range in.globals() {
+		out = append(out, name)
+	}
+	for _, d := range in.sess.decls {
+		for _, k := range d.keys {
+			if !strings.Contains(k, ".") {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// packagePath returns the import path a name means in cells, if it names
+// a package (and no session variable of that name hides it).
+func (in *Interpreter) packagePath(name string) (string, bool) {
+	if p, ok := in.imports[name]; ok {
+		return p, true
+	}
+	if _, isVar := in.globals()[name]; isVar {
+		return "", false
+	}
+	p, ok := packages().byName[name]
+	return p, ok
+}
+
+// members lists the exported names of a package, or the fields and
+// methods of an expression's type.
+func (in *Interpreter) members(expr string) []string {
+	if expr == "" {
+		return nil
+	}
+	if !in.mu.TryLock() {
+		return nil
+	}
+	defer in.mu.Unlock()
+	if !strings.Contains(expr, ".") {
+		if path, ok := in.packagePath(expr); ok {
+			return packageMembers(path)
+		}
+	}
+	return in.typeMembers(in.typeOf(expr))
+}
+
+// packageMembers lists a package's exported names.
+func packageMembers(path string) []string {
+	if names, ok := sourcePackages[path]; ok {
+		return names
+	}
+	table := packages().table(path)
+	out := make([]string, 0, len(table))
+	for name := range table {
+		if ast.IsExported(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// typeMembers lists the fields and methods of a type named as yaegi
+// prints it: "*ad.Var", "plotting.Figure", or a cell type "P".
+func (in *Interpreter) typeMembers(typ string) []string {
+	name := strings.TrimLeft(typ, "*")
+	if name == "" {
+		return nil
+	}
+	if rt := in.reflectType(name); rt != nil {
+		var out []string
+		if rt.Kind() == reflect.Interface {
+			for i := 0; i < rt.NumMethod(); i++ {
+				out = append(out, rt.Method(i).Name)
+			}
+			return out
+		}
+		pt := reflect.PointerTo(rt)
+		for i := 0; i < pt.NumMethod(); i++ {
+			out = append(out, pt.Method(i).Name)
+		}
+		if rt.Kind() == reflect.Struct {
+			for i := 0; i < rt.NumField(); i++ {
+				if f := rt.Field(i); f.IsExported() {
+					out = append(out, f.Name)
+				}
+			}
+		}
+		return out
+	}
+	// A type declared in a cell: its methods and fields from the source.
+	var out []string
+	for _, d := range in.sess.decls {
+		for _, k := range d.keys {
+			if m, ok := strings.CutPrefix(k, name+"."); ok {
+				out = append(out, m)
+			}
+		}
+		if contains(d.keys, name) {
+			out = append(out, structFields(d.text, name)...)
+		}
+	}
+	return out
+}
+
+// reflectType finds a compiled type by its qualified name, "ad.Var".
+func (in *Interpreter) reflectType(name string) reflect.Type {
+	pkg, typ, ok := strings.Cut(name, ".")
+	if !ok {
+		return nil
+	}
+	path, ok := in.packagePath(pkg)
+	if !ok {
+		return nil
+	}
+	v, ok := packages().table(path)[typ]
+	if !ok || !v.IsValid() || v.Kind() != reflect.Pointer || !v.IsNil() {
+		return nil
+	}
+	return v.Type().Elem()
+}
+
+// structFields lists the field names of the struct type name declared in
+// src.
+func structFields(src, name string) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+src, 0)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok || ts.Name.Name != name {
+			return true
+		}
+		if st, ok := ts.Type.(*ast.StructType); ok {
+			for _, fl := range st.Fields.List {
+				for _, id := range fl.Names {
+					out = append(out, id.Name)
+				}
+			}
+		}
+		return false
+	})
+	return out
+}
+
+// table returns the symbol table of a compiled package.
+func (c *catalog) table(path string) map[string]reflect.Value {
+	key := path + "/" + c.names[path]
+	if t, ok := stdlibSymbols()[key]; ok {
+		return t
+	}
+	return symbols.Symbols[key]
+}

@@ -1,0 +1,85 @@
+package interp
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestComplete(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Point struct{ X, Y float64 }\nfunc (p Point) Norm() float64 { return math.Hypot(p.X, p.Y) }\npt := Point{3, 4}\nfig := plotting.New()\nmyCounter := 1\nxv := ad.NewTape().Var(1)")
+	tests := []struct {
+		code    string
+		want    []string // all of these among the matches
+		notWant string
+		start   int
+	}{
+		{"strings.ToUp", []string{"ToUpper"}, "", 8},
+		{"x := strings.ToUp", []string{"ToUpper"}, "", 13},
+		{"math.Sq", []string{"Sqrt"}, "", 5},
+		{"mat.NewD", []string{"NewDense"}, "", 4},
+		{"slices.So", []string{"Sort", "SortFunc"}, "", 7},
+		{"myC", []string{"myCounter"}, "", 0},
+		{"fo", []string{"for"}, "", 0},
+		{"pt.", []string{"X", "Y", "Norm"}, "", 3},
+		{"pt.N", []string{"Norm"}, "X", 3},
+		{"fig.Li", []string{"Line"}, "", 4},
+		{"xv.Gr", []string{"Grad"}, "", 3},
+		{"_gocalc", nil, "_gocalc_show", 0},
+		{"s := \"héllo\"; strings.ToL", []string{"ToLower"}, "", 22},
+	}
+	for _, tt := range tests {
+		c := in.Complete(tt.code, utf8.RuneCountInString(tt.code))
+		for _, w := range tt.want {
+			if !slices.Contains(c.Matches, w) {
+				t.Errorf("%q: matches %v lack %q", tt.code, c.Matches, w)
+			}
+		}
+		if tt.notWant != "" && slices.Contains(c.Matches, tt.notWant) {
+			t.Errorf("%q: matches %v hold %q", tt.code, c.Matches, tt.notWant)
+		}
+		if c.Start != tt.start || c.End != utf8.RuneCountInString(tt.code) {
+			t.Errorf("%q: range %d-%d, want %d-%d", tt.code, c.Start, c.End, tt.start, utf8.RuneCountInString(tt.code))
+		}
+		// Applying a match gives the completed name.
+		if len(c.Matches) > 0 {
+			r := []rune(tt.code)
+			applied := string(r[:c.Start]) + c.Matches[0] + string(r[c.End:])
+			if !strings.HasSuffix(applied, c.Matches[0]) {
+				t.Errorf("%q: applying %q gives %q", tt.code, c.Matches[0], applied)
+			}
+		}
+	}
+}
+
+func TestInspect(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "// Area is documented in the cell.\nfunc Area(r float64) float64 { return math.Pi * r * r }\nradius := 2.5\nm := mat.NewDense(1, 2, []float64{1, 2})\nfig := plotting.New()")
+	tests := []struct {
+		code   string
+		cursor int
+		want   []string
+	}{
+		{"strings.ToUpper(s)", 10, []string{"func ToUpper(s string) string", "ToUpper returns s with all Unicode letters mapped to their upper case."}},
+		{"math", 2, []string{"package math", "basic constants and mathematical functions"}},
+		{"mat.NewDense", 6, []string{"func NewDense(r, c int, data []float64) *Dense"}},
+		{"m.Mul", 4, []string{"func (m *Dense) Mul(a, b Matrix)"}},
+		{"fig.Line", 6, []string{"func (f *Figure) Line(xs, ys []float64, format, label string) *Figure"}},
+		{"Area(1)", 2, []string{"func Area(r float64) float64"}},
+		{"radius", 3, []string{"radius: float64 = 2.5"}},
+	}
+	for _, tt := range tests {
+		d, ok := in.Inspect(tt.code, tt.cursor, 0)
+		text, _ := d.Data["text/plain"].(string)
+		for _, w := range tt.want {
+			if !ok || !strings.Contains(text, w) {
+				t.Errorf("%q@%d: got %v %q, want it to contain %q", tt.code, tt.cursor, ok, text, w)
+			}
+		}
+	}
+	if _, ok := in.Inspect("nothingHere", 3, 0); ok {
+		t.Errorf("an unknown name: want found=false")
+	}
+}
