@@ -44,7 +44,7 @@ func decodeLine(l int) (cell, line int) { return l / lineBase, l % lineBase }
 
 // posRe finds generated positions in yaegi's messages, with or without the
 // file name: "_.go:3000002:5: " or "3000002:5: ".
-var posRe = regexp.MustCompile(`(?:_\.go:)?([0-9]{7,}):([0-9]+)`)
+var posRe = regexp.MustCompile(`(?:_\.go:)?([0-9]{5,}):([0-9]+)`)
 
 // cellMessage rewrites every generated position in msg as "cell n, line
 // l:c" (or "line l:c" for the current cell), and returns the first one.

@@ -10,8 +10,16 @@ import (
 
 // lineBase encodes the cell in every generated position: cell n's line l
 // is line n*lineBase+l, so that yaegi's messages, which name only a line
-// and a column, tell which cell they come from.
-const lineBase = 1000000
+// and a column, tell which cell they come from. Go's line directives stop
+// at 2^30, so cell numbers wrap after maxCells, and a cell has at most
+// lineBase-1 lines.
+const (
+	lineBase = 10000
+	maxCells = 100000
+)
+
+// cellSlot is the number that positions carry for cell n.
+func cellSlot(n int) int { return (n-1)%maxCells + 1 }
 
 // srcName is the file name of all generated sources. yaegi scopes imports
 // by file name; one name for every cell keeps imports session-wide.
@@ -244,13 +252,17 @@ func showable(e ast.Expr) bool {
 	return true
 }
 
-// stmtBody wraps statements as `_gocalc.Run(func() { ... })`, the body of
-// yaegi's implicit main. Inside a function literal, `:=` declares locals
-// as Go says; the host learns when the statements have finished.
+// stmtBody wraps statements as `func() { ... }()`, the body of yaegi's
+// implicit main. Inside a function literal, `:=` declares locals as Go
+// says, and an interrupt can never resume them: yaegi stops a function's
+// frame for good, while a loop in its global frame can resume when the
+// next cell starts. (A deferred host call or handing the literal to a host
+// function would tell the host when it returns, but the first trips a
+// yaegi frame bug and the second makes yaegi copy its whole global frame
+// for every cell.)
 func stmtBody(stmts []ast.Stmt, pos token.Pos) *ast.BlockStmt {
-	run := &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Run"}}
 	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: pos, List: stmts}}
-	call := &ast.CallExpr{Fun: run, Lparen: pos, Args: []ast.Expr{lit}}
+	call := &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: call}}}
 }
 

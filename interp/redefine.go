@@ -144,8 +144,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// rebuild replaces the yaegi interpreter by a fresh one and replays the
-// session: imports, every func, method, type and const (with newDecls
+// rebuild replaces the yaegi interpreter by a fresh one, for a
+// redefinition, after a failed compile, and every compactEvery cells. It
+// replays the session: imports, every func, method, type and const (with newDecls
 // replacing older definitions of the same names), then every var
 // declaration, compiled but not run. Variables get their old values back
 // where their type is unchanged; yaegi represents a cell's struct type by
@@ -209,7 +210,7 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 		notes = append(notes, "reset to zero values: "+strings.Join(lost, ", "))
 	}
 	if len(notes) > 0 {
-		in.sink.stream("stderr", "gocalc: the session was rebuilt for the redefinition; "+strings.Join(notes, "; ")+"\n")
+		in.sink.stream("stderr", "gocalc: the session was rebuilt from its declarations; "+strings.Join(notes, "; ")+"\n")
 	}
 	return cellErr
 }

@@ -46,3 +46,22 @@ func TestRedefinitionReportsLostValues(t *testing.T) {
 		t.Errorf("got %q, want 0 3.5", got)
 	}
 }
+
+// Every compactEvery cells the session is rebuilt; values and
+// definitions survive it silently.
+func TestCompaction(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Acc struct{ N int }\nfunc (a *Acc) Add() { a.N++ }\nacc := &Acc{}\nm := mat.NewDense(1, 1, []float64{2})")
+	gen := in.gen
+	for range compactEvery + 5 {
+		if _, rec := mustRun(t, in, "acc.Add()"); rec.stream("stderr") != "" {
+			t.Fatalf("stderr %q", rec.stream("stderr"))
+		}
+	}
+	if in.gen == gen {
+		t.Fatalf("no compaction after %d cells", compactEvery+5)
+	}
+	if got, _ := mustRun(t, in, "acc.N + int(m.At(0, 0))"); got != "507" {
+		t.Errorf("after compaction: got %s, want 507", got)
+	}
+}

@@ -3,8 +3,8 @@ package interp
 import (
 	"fmt"
 	"reflect"
-	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gocalc/gocalc/display"
@@ -24,12 +24,8 @@ type result struct {
 
 // runState is what the host learns while one step of a cell runs.
 type runState struct {
-	mu       sync.Mutex
-	results  []result
-	panicked bool
-	panicVal any
-	stack    string
-	finished chan struct{} // closed when the cell's function returned
+	mu      sync.Mutex
+	results []result
 }
 
 // rt holds the host side of the helpers that rewritten cells call.
@@ -38,31 +34,13 @@ type rt struct {
 	cur    *runState
 	sink   *sink
 	cancel chan struct{} // closed when the running cell is interrupted
+	live   atomic.Int64  // goroutines that cells started and that still run
 }
 
 func (r *rt) state() *runState {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.cur
-}
-
-// run calls the statements of a cell, wrapped in a function literal. It
-// records a panic instead of letting it unwind into yaegi, and tells the
-// host when the function has returned, also after an interrupt, so that
-// the next cell never starts while this one still runs.
-func (r *rt) run(f func()) {
-	st := r.state()
-	defer func() {
-		if p := recover(); p != nil && st != nil {
-			st.mu.Lock()
-			st.panicked, st.panicVal, st.stack = true, p, string(debug.Stack())
-			st.mu.Unlock()
-		}
-		if st != nil {
-			close(st.finished)
-		}
-	}()
-	f()
 }
 
 // goCall runs f(args...) in a new goroutine; a panic there is reported
@@ -97,7 +75,9 @@ func (r *rt) start(f any, args []any, spread bool) {
 		}
 		in[i] = v
 	}
+	r.live.Add(1)
 	go func() {
+		defer r.live.Add(-1)
 		defer func() {
 			if p := recover(); p != nil {
 				r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
@@ -156,7 +136,6 @@ func clearValue(v any) {
 func (r *rt) exports() map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		rtName + "/" + rtName: {
-			"Run":     reflect.ValueOf(r.run),
 			"Go":      reflect.ValueOf(r.goCall),
 			"GoSlice": reflect.ValueOf(r.goSlice),
 			"Show":    reflect.ValueOf(r.show),

@@ -14,9 +14,9 @@ import (
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
-// interruptWait is how long an interrupted cell is given to unwind before
-// Execute returns.
-const interruptWait = 80 * time.Millisecond
+// interruptGrace is how long an interrupted cell is given to unwind
+// before Execute returns.
+const interruptGrace = 5 * time.Millisecond
 
 // compile hands an AST to yaegi, turning a panic of its compiler into an
 // error.
@@ -150,7 +150,7 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 	if err != nil {
 		return nil, in.compileErr(err, cur, st)
 	}
-	rs := &runState{finished: make(chan struct{})}
+	rs := &runState{}
 	if err := in.exec(ctx, cur, prog, rs); err != nil {
 		return nil, err
 	}
@@ -170,25 +170,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		close(in.rt.cancel)
 		in.rt.cancel = make(chan struct{})
 		in.rt.mu.Unlock()
-		extra := ""
-		if rs != nil {
-			select {
-			case <-rs.finished:
-			case <-time.After(interruptWait):
-				extra = "it is still blocked in a compiled call and stops when that call returns"
-			}
-		} else {
-			time.Sleep(5 * time.Millisecond)
-		}
-		return interrupted(extra)
-	}
-	if rs != nil {
-		<-rs.finished
-		rs.mu.Lock()
-		defer rs.mu.Unlock()
-		if rs.panicked {
-			return in.runtimeError(rs.panicVal, in.errw.takeFrames(), cur)
-		}
+		// Interpreted code notices the interrupt at its next step; give
+		// it that moment before the next cell may start.
+		time.Sleep(interruptGrace)
+		return interrupted("")
 	}
 	if err != nil {
 		var p yaegi.Panic
@@ -310,6 +295,6 @@ func (in *Interpreter) defineTyped(ctx context.Context, cur int, st *step) (bool
 	if aerr != nil {
 		return true, in.compileErr(aerr, cur, st)
 	}
-	rs := &runState{finished: make(chan struct{})}
+	rs := &runState{}
 	return true, in.exec(ctx, cur, aprog, rs)
 }

@@ -10,6 +10,7 @@ import (
 func init() {
 	Symbols["github.com/gocalc/gocalc/ad/ad"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"Column":                reflect.ValueOf(ad.Column),
 		"Derivative":            reflect.ValueOf(ad.Derivative),
 		"Diff":                  reflect.ValueOf(ad.Diff),
 		"DirectionalDerivative": reflect.ValueOf(ad.DirectionalDerivative),
@@ -18,13 +19,16 @@ func init() {
 		"Hessian":               reflect.ValueOf(ad.Hessian),
 		"JVP":                   reflect.ValueOf(ad.JVP),
 		"Jacobian":              reflect.ValueOf(ad.Jacobian),
+		"Matrix":                reflect.ValueOf(ad.Matrix),
 		"NewTape":               reflect.ValueOf(ad.NewTape),
+		"Problem":               reflect.ValueOf(ad.Problem),
 		"VJP":                   reflect.ValueOf(ad.VJP),
 		"ValueAndGrad":          reflect.ValueOf(ad.ValueAndGrad),
 
 		// type definitions
 		"Dual":  reflect.ValueOf((*ad.Dual)(nil)),
 		"Float": reflect.ValueOf((*ad.Float)(nil)),
+		"Mat":   reflect.ValueOf((*ad.Mat)(nil)),
 		"Tape":  reflect.ValueOf((*ad.Tape)(nil)),
 		"Var":   reflect.ValueOf((*ad.Var)(nil)),
 	}

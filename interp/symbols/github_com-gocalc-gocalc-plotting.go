@@ -17,14 +17,17 @@ func init() {
 		"DefaultWidth":  reflect.ValueOf(constant.MakeFromLiteral("3.5", token.FLOAT, 0)),
 		"Eval":          reflect.ValueOf(plotting.Eval),
 		"FuncSamples":   reflect.ValueOf(constant.MakeFromLiteral("500", token.INT, 0)),
+		"GridSamples":   reflect.ValueOf(constant.MakeFromLiteral("100", token.INT, 0)),
 		"Linspace":      reflect.ValueOf(plotting.Linspace),
 		"Meshgrid":      reflect.ValueOf(plotting.Meshgrid),
 		"New":           reflect.ValueOf(plotting.New),
+		"New3D":         reflect.ValueOf(plotting.New3D),
 		"Plot":          reflect.ValueOf(plotting.Plot),
 		"PlotMany":      reflect.ValueOf(plotting.PlotMany),
 		"RetinaDPI":     reflect.ValueOf(constant.MakeFromLiteral("192", token.INT, 0)),
 
 		// type definitions
-		"Figure": reflect.ValueOf((*plotting.Figure)(nil)),
+		"Figure":   reflect.ValueOf((*plotting.Figure)(nil)),
+		"Figure3D": reflect.ValueOf((*plotting.Figure3D)(nil)),
 	}
 }

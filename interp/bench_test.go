@@ -1,0 +1,144 @@
+package interp
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/gocalc/gocalc/ad"
+)
+
+// Run with: go test -run '^$' -bench . -benchtime 2s ./interp
+
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		in, err := New(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in.Close()
+	}
+}
+
+func benchCell(b *testing.B, code string) {
+	in := newInterp(b)
+	rec := &recorder{}
+	ctx := context.Background()
+	if _, err := in.Execute(ctx, code, rec); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := in.Execute(ctx, code, rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEmptyCell(b *testing.B)   { benchCell(b, "") }
+func BenchmarkOneLineCell(b *testing.B) { benchCell(b, "x := 1 + 2") }
+func BenchmarkExprCell(b *testing.B)    { benchCell(b, "math.Sqrt(2)") }
+
+// BenchmarkRedefinition is a cell that redefines a function, which
+// rebuilds the session (here with 20 functions and 20 variables).
+func BenchmarkRedefinition(b *testing.B) {
+	in := newInterp(b)
+	for i := range 20 {
+		mustRun(b, in, "func f"+string(rune('a'+i))+"(x float64) float64 { return x * 2 }\nv"+string(rune('a'+i))+" := f"+string(rune('a'+i))+"(1)")
+	}
+	for b.Loop() {
+		mustRun(b, in, "func fa(x float64) float64 { return x * 3 }")
+	}
+}
+
+// BenchmarkCallCompiled measures one call from interpreted code into a
+// compiled function (math.Sqrt), net of the interpreted loop around it.
+func BenchmarkCallCompiled(b *testing.B) {
+	in := newInterp(b)
+	const n = 200000
+	mustRun(b, in, "func loopCall(n int) float64 { s := 0.0; for i := 0; i < n; i++ { s += math.Sqrt(2) }; return s }\nfunc loopOnly(n int) float64 { s := 0.0; for i := 0; i < n; i++ { s += 1.4 }; return s }")
+	var withCall, without time.Duration
+	for b.Loop() {
+		t := time.Now()
+		mustRun(b, in, "loopCall(200000)")
+		withCall += time.Since(t)
+		t = time.Now()
+		mustRun(b, in, "loopOnly(200000)")
+		without += time.Since(t)
+	}
+	b.ReportMetric(float64(withCall-without)/float64(b.N)/n, "ns/call")
+}
+
+// BenchmarkLoopRatio compares an interpreted loop with the same compiled
+// loop.
+func BenchmarkLoopRatio(b *testing.B) {
+	in := newInterp(b)
+	const n = 300000
+	mustRun(b, in, "func sumSq(n int) float64 { s := 0.0; for i := 0; i < n; i++ { x := float64(i); s += x * x }; return s }")
+	var interp, compiled time.Duration
+	for b.Loop() {
+		t := time.Now()
+		mustRun(b, in, "sumSq(300000)")
+		interp += time.Since(t)
+		t = time.Now()
+		benchSink = sumSq(n)
+		compiled += time.Since(t)
+	}
+	b.ReportMetric(float64(interp)/float64(compiled), "x-slower")
+	b.ReportMetric(float64(interp)/float64(b.N)/n, "ns/iter-interp")
+}
+
+var benchSink float64
+
+func sumSq(n int) float64 {
+	s := 0.0
+	for i := 0; i < n; i++ {
+		x := float64(i)
+		s += x * x
+	}
+	return s
+}
+
+// logSumExp2 is f(x) = sum log(e^x_i + e^x_{i+1}), the function of the
+// design notes' gradient measurements.
+func logSumExp2(x []*ad.Var) *ad.Var {
+	s := x[0].Const(0)
+	for i := 0; i < len(x)-1; i++ {
+		s = s.Add(x[i].Exp().Add(x[i+1].Exp()).Log())
+	}
+	return s
+}
+
+const adCell = `func logSumExp2(x []*ad.Var) *ad.Var {
+	s := x[0].Const(0)
+	for i := 0; i < len(x)-1; i++ {
+		s = s.Add(x[i].Exp().Add(x[i+1].Exp()).Log())
+	}
+	return s
+}
+xs := make([]float64, 1000)
+for i := range xs { xs[i] = math.Sin(float64(i)) }`
+
+// BenchmarkGradFromCell is ad.Grad of an interpreted f (N=1000) called
+// from a cell, next to the same gradient of the compiled f.
+func BenchmarkGradFromCell(b *testing.B) {
+	in := newInterp(b)
+	mustRun(b, in, adCell)
+	xs := make([]float64, 1000)
+	for i := range xs {
+		xs[i] = math.Sin(float64(i))
+	}
+	var cell, compiled time.Duration
+	for b.Loop() {
+		t := time.Now()
+		mustRun(b, in, "g := ad.Grad(logSumExp2, xs)")
+		cell += time.Since(t)
+		t = time.Now()
+		g := ad.Grad(logSumExp2, xs)
+		compiled += time.Since(t)
+		benchSink = g[0]
+	}
+	b.ReportMetric(float64(cell)/float64(b.N)/1e3, "us/grad-cell")
+	b.ReportMetric(float64(compiled)/float64(b.N)/1e3, "us/grad-compiled")
+	b.ReportMetric(float64(cell)/float64(compiled), "x-slower")
+}
