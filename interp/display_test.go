@@ -54,3 +54,15 @@ func f[T Scalar[T]](x T) T { return x.Sin().Mul(x).Add(x) }`)
 		}
 	}
 }
+
+func TestEvaluate(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "r := 3.0")
+	d, err := in.Evaluate(context.Background(), "r * 2")
+	if err != nil || d.Data["text/plain"] != "6" {
+		t.Errorf("got %v, %v; want 6", d.Data, err)
+	}
+	if _, err := in.Evaluate(context.Background(), "nope +"); err == nil {
+		t.Errorf("a bad expression: want an error")
+	}
+}

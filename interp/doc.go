@@ -1,19 +1,57 @@
 // Package interp runs notebook cells written in ordinary modern Go on the
-// yaegi interpreter, behind the kernel's engine.Executor interface.
+// yaegi interpreter, behind the kernel's engine interfaces (Executor,
+// Completer, Inspector, CompletenessChecker, Evaluator, Closer).
+//
+// # Cells
 //
 // A cell is any mix of imports, declarations and statements, in any
 // order. The standard library and the preloaded packages (gonum's mat,
 // floats, stat, diff/fd, optimize and integrate; gonum/plot with plotter,
 // vg and draw; gocalc's ad, plotting and display) need no import. Where
 // several packages share a name, the name means math/rand (rand),
-// gonum/plot's vg/draw (draw), text/template and text/scanner; import the
-// others under another name.
+// gonum/plot's vg/draw (draw), text/template, text/scanner, runtime/pprof
+// and go/constant; import the others under another name
+// (import crand "crypto/rand"). Importing a package again is harmless;
+// only the standard library and the preloaded packages can be imported.
 //
 // Execute runs a cell in this order: its imports; its funcs, methods,
-// types and consts (which may refer to one another); then its var
-// declarations and statements in source order. A top-level `x := v` or
-// `var x = v` makes a session global. The other statements run inside a
-// function literal, so inner declarations shadow globals as Go says.
+// types and consts, which may refer to one another and may be used above
+// their declaration; then its var declarations and statements in source
+// order. A declaration that uses a variable the same cell declares runs
+// right after that variable. A top-level `x := v` or `var x = v` makes a
+// session global; the other statements run inside a function literal, so
+// that inner declarations shadow globals as Go says.
+//
+// # Redefinition
+//
+// Running a declaration again with a new body replaces the old one: the
+// session keeps every func, method, type and const as source and, on a
+// redefinition, builds a fresh yaegi interpreter that replays them (the
+// new versions in place of the old) and declares the session's variables
+// again without running their initializers. Each variable then gets its
+// old value back when its type is unchanged. yaegi represents a cell's
+// struct type by its fields, so a value of a redefined type is kept when
+// the fields are the same (and has the new methods); when they differ it
+// is reset to its zero value, and a note on stderr names it. Declarations
+// that no longer compile are dropped with their error, also on stderr. A
+// function value stored in a variable keeps running the code it was made
+// from, and goroutines that cells started keep running in the old
+// interpreter. The same rebuild follows a cell that failed to compile and
+// runs every 500 cells (when no goroutine started by a cell is running),
+// because yaegi's global state grows with every cell.
+//
+// # Modern Go
+//
+// Cells are rewritten for what yaegi v0.16.1 lacks: range over an integer
+// (when the value is visibly an integer: a literal, len, a conversion,
+// arithmetic, or a variable declared as one), per-iteration loop
+// variables (Go 1.22) where a closure, go statement or & can see them,
+// the min, max and clear builtins, slices.Sort and the other slices
+// functions yaegi's generic slices package lacks, and generic calls in
+// top-level definitions. Range over functions (Go 1.23 iterators) is
+// reported as an UnsupportedError.
+//
+// # Values and output
 //
 // The value of a cell is the value of its last expression statement, all
 // values of a multi-value call, shown as text/plain as fmt.Sprint prints
@@ -21,14 +59,28 @@
 // count); strings are quoted and gonum matrices laid out in rows. Calls to
 // fmt.Print*, log and display functions and calls without results show
 // nothing. A single value whose type has a Render() (display.Data, error)
-// method is shown as the bundle Render returns.
+// method, such as a plotting figure or a cell type, is shown as the
+// bundle Render returns.
 //
 // Output of fmt.Print*, print and println, os.Stdout and os.Stderr and the
-// log package streams live to the Output. Reading os.Stdin or fmt.Scan*
-// asks the frontend for a line (os.Stdin is an io.Reader in cells).
+// log package streams live to the Output (the order between stdout and
+// stderr is kept only approximately). display functions publish to the
+// Output of the running cell. Reading os.Stdin or fmt.Scan* asks the
+// frontend for a line (os.Stdin is an io.Reader in cells); without stdin
+// the read fails with an error that says so. os.Exit panics instead of
+// ending the kernel.
+//
+// # Errors, panics and interrupts
 //
 // Errors are *engine.Error values: CompileError with the cell's own line
 // and column and the offending line, panic with the message and the
-// interpreted frames, Interrupted when ctx is cancelled. No panic escapes
-// Execute.
+// interpreted frames (cell, line, function and source line),
+// UnsupportedError for code yaegi's compiler cannot take, Interrupted
+// when ctx is cancelled. No panic escapes Execute, Complete, Inspect or
+// IsComplete: a panic in a goroutine that a cell started is reported on
+// stderr, and a panic of yaegi's compiler becomes an UnsupportedError.
+// Cancelling ctx stops the cell within milliseconds, also in tight loops,
+// select{}, channel operations and time.Sleep, and stops the goroutines
+// it started; a compiled call in progress (a long gonum computation)
+// finishes first, and the cell never resumes.
 package interp

@@ -171,3 +171,97 @@ func TestStdin(t *testing.T) {
 		t.Errorf("without stdin: got %v, %v; want the ErrNoStdin explanation", d, err)
 	}
 }
+
+func TestCellOrder(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ code, want string }{
+		// A function may be called above its declaration.
+		{"twice(21)\nfunc twice(x int) int { return 2 * x }", "42"},
+		// A function using a variable the same cell declares runs after it.
+		{"n := 10\nfunc scaled() int { return n * 3 }\nscaled()", "30"},
+		{"k := 2\nfunc inner() int { return k }\nfunc outer() int { return inner() + 1 }\nouter()", "3"},
+		{"import \"strings\"\nu := strings.ToUpper(\"go\")\nu", `"GO"`},
+		{"import \"strings\"\nstrings.Repeat(\"a\", 2)", `"aa"`},
+		{"import m \"math\"\nm.Floor(2.5)", "2"},
+		{"import m \"math\"\nm.Ceil(2.5)", "3"},
+	}
+	for _, tt := range tests {
+		if got, _ := mustRun(t, in, tt.code); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}
+
+// timedRecorder notes when the first stream output arrived.
+type timedRecorder struct {
+	recorder
+	first time.Time
+}
+
+func (r *timedRecorder) Stream(name, text string) {
+	if r.first.IsZero() {
+		r.first = time.Now()
+	}
+	r.recorder.Stream(name, text)
+}
+
+func TestOutputIsLive(t *testing.T) {
+	in := newInterp(t)
+	rec := &timedRecorder{}
+	if _, err := in.Execute(context.Background(), "fmt.Println(\"early\")\ntime.Sleep(150 * time.Millisecond)", rec); err != nil {
+		t.Fatal(err)
+	}
+	end := time.Now()
+	if rec.first.IsZero() || end.Sub(rec.first) < 100*time.Millisecond {
+		t.Errorf("output arrived %v before the cell ended; want it streamed while the cell sleeps", end.Sub(rec.first))
+	}
+}
+
+func TestInterruptStopsGoroutines(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "ticks := 0\ngo func() {\n\tfor {\n\t\tticks++\n\t}\n}()")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(30*time.Millisecond, cancel)
+	if _, err := in.Execute(ctx, "select {}", &recorder{}); err == nil {
+		t.Fatal("want Interrupted")
+	}
+	a, _ := mustRun(t, in, "ticks")
+	time.Sleep(20 * time.Millisecond)
+	b, _ := mustRun(t, in, "ticks")
+	if a != b || a == "0" {
+		t.Errorf("the goroutine kept running after the interrupt: ticks %s then %s", a, b)
+	}
+	if n := in.rt.live.Load(); n != 0 {
+		t.Errorf("%d goroutines still running", n)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ code, want string }{
+		{`import "github.com/nope/nope"`, `package "github.com/nope/nope" is not available in gocalc`},
+		{`import "crypto/rand"`, `rand means "math/rand" in gocalc sessions`},
+		{`import . "math"`, "dot imports are not supported"},
+	}
+	for _, tt := range tests {
+		_, _, err := run(t, in, tt.code)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want an error containing %q", tt.code, err, tt.want)
+		}
+	}
+	if got, _ := mustRun(t, in, "import crand \"crypto/rand\"\nb := make([]byte, 4)\ncrand.Read(b)\nlen(b)"); got != "4" {
+		t.Errorf("aliased import: got %q", got)
+	}
+	if got, _ := mustRun(t, in, "import crand \"crypto/rand\"\n1"); got != "1" {
+		t.Errorf("repeated import: got %q", got)
+	}
+}
+
+func TestExitDoesNotKill(t *testing.T) {
+	in := newInterp(t)
+	_, _, err := run(t, in, "os.Exit(3)")
+	var e *engine.Error
+	if !errors.As(err, &e) || !strings.Contains(e.Value, "os.Exit(3)") {
+		t.Errorf("got %v, want a panic naming os.Exit(3)", err)
+	}
+}

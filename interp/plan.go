@@ -175,9 +175,6 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
-	if len(decls) > 0 {
-		p.steps = append(p.steps, step{kind: stepDecl, decls: decls, first: decls[0].Pos(), entries: entries})
-	}
 	// The value of a cell is its last expression statement.
 	if n := len(seq); n > 0 && seq[n-1].kind == stepStmt {
 		last := &seq[n-1]
@@ -186,8 +183,106 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			last.stmts = last.stmts[:len(last.stmts)-1]
 		}
 	}
-	p.steps = append(p.steps, seq...)
+	pins := pinDecls(decls, seq, ctx.declared)
+	declStep := func(at int) {
+		var ds []ast.Decl
+		var es []*entry
+		for i, d := range decls {
+			if pins[i] == at {
+				ds = append(ds, d)
+				es = append(es, entries[i])
+			}
+		}
+		if len(ds) > 0 {
+			p.steps = append(p.steps, step{kind: stepDecl, decls: ds, first: ds[0].Pos(), entries: es})
+		}
+	}
+	declStep(-1)
+	for i, st := range seq {
+		p.steps = append(p.steps, st)
+		declStep(i)
+	}
 	return p, nil
+}
+
+// pinDecls decides where each func, type or const declaration of a cell
+// runs: before everything (-1), so that statements may call functions
+// declared below them, unless it refers to a variable that the cell
+// itself declares and the session does not have yet; then right after
+// the step declaring it (i). A declaration referring to a pinned one is
+// pinned as late.
+func pinDecls(decls []ast.Decl, seq []step, declared map[string]bool) []int {
+	definedAt := map[string]int{}
+	for i, st := range seq {
+		if st.kind != stepVar {
+			continue
+		}
+		for _, e := range st.entries {
+			for _, k := range e.keys {
+				if !declared[k] {
+					definedAt[k] = i
+				}
+			}
+		}
+	}
+	pins := make([]int, len(decls))
+	refs := make([]map[string]bool, len(decls))
+	names := map[string]int{}
+	for i, d := range decls {
+		pins[i] = -1
+		refs[i] = map[string]bool{}
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				refs[i][id.Name] = true
+			}
+			return true
+		})
+		for _, n := range declNames(d) {
+			names[n] = i
+		}
+	}
+	if len(definedAt) == 0 {
+		return pins
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range decls {
+			for r := range refs[i] {
+				at, isVar := definedAt[r]
+				if j, isDecl := names[r]; isDecl && j != i {
+					at, isVar = pins[j], true
+				}
+				if isVar && at > pins[i] {
+					pins[i], changed = at, true
+				}
+			}
+		}
+	}
+	return pins
+}
+
+// declNames lists the names a func, type or const declaration declares.
+func declNames(d ast.Decl) []string {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			return []string{d.Name.Name}
+		}
+	case *ast.GenDecl:
+		var out []string
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				out = append(out, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					out = append(out, n.Name)
+				}
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // defineToVar turns a top-level `a, b := f()` into `var a, b = f()`, which
