@@ -14,9 +14,12 @@ class GocalcKernelTests(jkt.KernelTests):
     code_hello_world = 'fmt.Println("hello, world")'
     code_stderr = 'fmt.Fprintln(os.Stderr, "to stderr")'
 
+    # Matches are member names; cursor_start points after the dot.
     completion_samples = [
-        {"text": "strings.ToUp", "matches": {"strings.ToUpper"}},
-        {"text": "math.Sqr", "matches": {"math.Sqrt"}},
+        {"text": "strings.ToUp", "matches": {"ToUpper", "ToUpperSpecial"}},
+        {"text": "math.Sqr", "matches": {"Sqrt", "Sqrt2", "SqrtE", "SqrtPhi", "SqrtPi"}},
+        # cursor_pos counts code points: non-ASCII text before the cursor.
+        {"text": 'é := "ü€"\nmath.Sqr', "matches": {"Sqrt", "Sqrt2", "SqrtE", "SqrtPhi", "SqrtPi"}},
     ]
     complete_code_samples = [
         "x := 1",
