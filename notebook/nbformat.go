@@ -44,6 +44,7 @@ type ParseError struct {
 	Msg   string
 }
 
+// Error returns the message with its place, prefixed with "notebook: ".
 func (e *ParseError) Error() string {
 	if e.Where == "" {
 		return "notebook: " + e.Msg

@@ -44,6 +44,7 @@ type CellError struct {
 	Err            error // the interpreter's error, usually an *engine.Error
 }
 
+// Error says which cell failed, by position and execution count, and how.
 func (e *CellError) Error() string {
 	if e.TimedOut {
 		return fmt.Sprintf("cell %d (In [%d]) timed out: %v", e.Index, e.ExecutionCount, e.Err)
@@ -51,6 +52,7 @@ func (e *CellError) Error() string {
 	return fmt.Sprintf("cell %d (In [%d]) failed: %v", e.Index, e.ExecutionCount, e.Err)
 }
 
+// Unwrap returns the interpreter's error.
 func (e *CellError) Unwrap() error { return e.Err }
 
 // gracePeriod is how long Run waits for an interrupted cell to return
