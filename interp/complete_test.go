@@ -67,7 +67,7 @@ func TestInspect(t *testing.T) {
 		{"mat.NewDense", 6, []string{"func NewDense(r, c int, data []float64) *Dense"}},
 		{"m.Mul", 4, []string{"func (m *Dense) Mul(a, b Matrix)"}},
 		{"fig.Line", 6, []string{"func (f *Figure) Line(xs, ys []float64, format, label string) *Figure"}},
-		{"Area(1)", 2, []string{"func Area(r float64) float64"}},
+		{"Area(1)", 2, []string{"// Area is documented in the cell.", "func Area(r float64) float64"}},
 		{"radius", 3, []string{"radius: float64 = 2.5"}},
 	}
 	for _, tt := range tests {

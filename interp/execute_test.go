@@ -61,6 +61,8 @@ func TestCompileErrorPosition(t *testing.T) {
 	in := newInterp(t)
 	tests := []struct{ code, value, line string }{
 		{"undefinedVar", "1:1: undefined: undefinedVar", "   1 | undefinedVar"},
+		{"x := nope", "1:6: undefined: nope", "   1 | x := nope"},
+		{"fmt.Println(\"a\", 1,\n\tundefinedThing)", "2:2: undefined: undefinedThing", "   2 |     undefinedThing)"},
 		{"x := 1\ny := x + nope", "2:10: undefined: nope", "   2 | y := x + nope"},
 		{"a := 1\nfor {\n", "2:6: expected '}', found 'EOF'", "   2 | for {"},
 	}

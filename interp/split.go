@@ -39,7 +39,7 @@ func splitCell(src string) []item {
 	fset := token.NewFileSet()
 	file := fset.AddFile("cell", -1, len(src))
 	var s scanner.Scanner
-	s.Init(file, []byte(src), func(token.Position, string) {}, 0)
+	s.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
 
 	var items []item
 	var cur []tok
@@ -60,6 +60,9 @@ func splitCell(src string) []item {
 		if t == token.EOF {
 			flush(len(src))
 			break
+		}
+		if t == token.COMMENT {
+			continue
 		}
 		switch t {
 		case token.FOR, token.IF, token.SWITCH:
@@ -85,7 +88,35 @@ func splitCell(src string) []item {
 		}
 		cur = append(cur, tok{pos, t})
 	}
+	for i := range items {
+		if items[i].kind == itemDecl || items[i].kind == itemVar {
+			withDocComment(src, &items[i])
+		}
+	}
 	return items
+}
+
+// withDocComment extends a declaration with the // comment lines right
+// above it, so that Inspect can show them.
+func withDocComment(src string, it *item) {
+	lineStart := strings.LastIndexByte(src[:it.offset], '\n') + 1
+	if strings.TrimSpace(src[lineStart:it.offset]) != "" {
+		return
+	}
+	start, line := lineStart, it.line
+	for start > 0 {
+		prev := strings.LastIndexByte(src[:start-1], '\n') + 1
+		l := strings.TrimSpace(src[prev : start-1])
+		if !strings.HasPrefix(l, "//") || strings.HasPrefix(l, "//line ") || strings.HasPrefix(l, "//go:") {
+			break
+		}
+		start, line = prev, line-1
+	}
+	if line == it.line {
+		return
+	}
+	it.text = src[start:it.offset] + it.text
+	it.offset, it.line, it.col = start, line, 1
 }
 
 // classify tells a declaration from a statement by its first tokens: a func

@@ -33,6 +33,10 @@ func (in *Interpreter) compile(n ast.Node) (prog *yaegi.Program, err error) {
 // itself panicked, with the likely cause.
 func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
 	in.dirty = true
+	if m := incompleteRe.FindStringSubmatch(err.Error()); m != nil {
+		// yaegi takes an unknown name for a type it has not seen yet.
+		err = fmt.Errorf("%s: undefined: %s", m[1], m[2])
+	}
 	e := in.compileError(err, cur)
 	if !strings.Contains(err.Error(), errCompilePanic.Error()) {
 		return e
@@ -55,6 +59,9 @@ func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
 	}
 	return e
 }
+
+// incompleteRe finds yaegi's report of an undefined name used as a value.
+var incompleteRe = regexp.MustCompile(`([0-9]{5,}:[0-9]+): incomplete type ([A-Za-z_][A-Za-z0-9_]*)`)
 
 // suspiciousRange finds a range statement over something that is not
 // visibly a collection.
@@ -129,6 +136,13 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 			// multi-value calls) that it compiles inside a function.
 			if ok, terr := in.defineTyped(ctx, cur, st); ok {
 				return nil, terr
+			}
+		}
+		if err != nil && st.define != nil && strings.Contains(err.Error(), "definition loop") {
+			// yaegi's word for most errors in a global definition: the same
+			// statement inside a function gives the real one.
+			if _, ferr := in.compile(stmtBody([]ast.Stmt{st.define}, st.first)); ferr != nil {
+				err = ferr
 			}
 		}
 		if err != nil {
