@@ -207,6 +207,8 @@ func panicMessage(v any) string {
 		return "runtime error: index out of range (" + s + ")"
 	case strings.HasPrefix(s, "reflect: slice bounds out of range"):
 		return "runtime error: slice bounds out of range (" + s + ")"
+	case strings.HasSuffix(s, "on zero Value") || strings.HasPrefix(s, "reflect: indirection through nil pointer"):
+		return "runtime error: invalid memory address or nil pointer dereference (" + s + ")"
 	}
 	return s
 }

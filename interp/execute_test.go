@@ -267,3 +267,24 @@ func TestExitDoesNotKill(t *testing.T) {
 		t.Errorf("got %v, want a panic naming os.Exit(3)", err)
 	}
 }
+
+func TestStreamOrder(t *testing.T) {
+	in := newInterp(t)
+	_, rec := mustRun(t, in, "log.SetFlags(0)\nfor i := range 3 {\n\tfmt.Println(\"out\", i)\n\tlog.Println(\"err\", i)\n}")
+	want := []string{"stdout:out 0\n", "stderr:err 0\n", "stdout:out 1\n", "stderr:err 1\n", "stdout:out 2\n", "stderr:err 2\n"}
+	if strings.Join(rec.streams, "") != strings.Join(want, "") {
+		t.Errorf("got %q, want %q", rec.streams, want)
+	}
+}
+
+func TestWholeProgram(t *testing.T) {
+	in := newInterp(t)
+	_, rec := mustRun(t, in, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello from main\")\n}")
+	if got := rec.stream("stdout"); got != "hello from main\n" {
+		t.Errorf("stdout %q, want main to run once", got)
+	}
+	_, rec = mustRun(t, in, "1 + 1")
+	if got := rec.stream("stdout"); got != "" {
+		t.Errorf("a later cell ran main again: stdout %q", got)
+	}
+}

@@ -88,7 +88,10 @@ func (in *Interpreter) reset() (err error) {
 	if env == nil {
 		env = os.Environ()
 	}
-	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: in.stdout.w, Stderr: in.errw, Env: env})
+	// fmt.Print*, print and println write to Stdout, log to Stderr: both go
+	// straight to the Output, in order. os.Stdout and os.Stderr stay
+	// *os.File values in cells: the write ends of pipes.
+	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env})
 	if err := y.Use(stdlibSymbols()); err != nil {
 		return err
 	}
@@ -98,9 +101,10 @@ func (in *Interpreter) reset() (err error) {
 	if err := y.Use(in.rt.exports()); err != nil {
 		return err
 	}
-	stderrFile := in.stderr.w
+	stdoutFile, stderrFile := in.stdout.w, in.stderr.w
 	var stdinReader io.Reader = in.stdin
 	if err := y.Use(yaegi.Exports{"os/os": {
+		"Stdout": reflect.ValueOf(&stdoutFile).Elem(),
 		"Stderr": reflect.ValueOf(&stderrFile).Elem(),
 		"Stdin":  reflect.ValueOf(&stdinReader).Elem(),
 	}}); err != nil {

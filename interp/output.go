@@ -45,6 +45,17 @@ func (s *sink) input(prompt string) (string, error) {
 	return out.Input(prompt, false)
 }
 
+// streamWriter writes to one stream of the running cell's Output.
+type streamWriter struct {
+	sink *sink
+	name string
+}
+
+func (w streamWriter) Write(b []byte) (int, error) {
+	w.sink.stream(w.name, string(b))
+	return len(b), nil
+}
+
 // pipe captures one of the interpreter's file streams (os.Stdout or
 // os.Stderr in cells) through an os.Pipe, so that writes through the
 // *os.File are captured as well as fmt.Print. A reader goroutine forwards

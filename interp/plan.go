@@ -125,6 +125,11 @@ func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*pl
 
 func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
 	items := splitCell(code)
+	if len(items) > 0 && items[0].kind == itemPackage {
+		// A whole program pasted into a cell: its package clause is
+		// dropped and its main function runs at the end of the cell.
+		items = items[1:]
+	}
 	for i := range items {
 		items[i].cell = cell
 	}
@@ -174,6 +179,11 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	}
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
+	}
+	if hasMain(decls) {
+		at := decls[0].Pos()
+		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
+		seq = append(seq, step{kind: stepStmt, stmts: []ast.Stmt{call}, first: at})
 	}
 	// The value of a cell is its last expression statement.
 	if n := len(seq); n > 0 && seq[n-1].kind == stepStmt {
@@ -283,6 +293,20 @@ func declNames(d ast.Decl) []string {
 		return out
 	}
 	return nil
+}
+
+// mainName is what a cell's func main is called: yaegi would run a
+// function named main again with every later cell.
+const mainName = "_gocalc_main"
+
+// hasMain tells whether decls declare a (renamed) func main.
+func hasMain(decls []ast.Decl) bool {
+	for _, d := range decls {
+		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == mainName {
+			return true
+		}
+	}
+	return false
 }
 
 // defineToVar turns a top-level `a, b := f()` into `var a, b = f()`, which

@@ -137,9 +137,28 @@ func (r *rewriter) rewrite(root ast.Node) {
 			r.list(n.Body)
 		case *ast.CallExpr:
 			r.builtin(n)
+		case *ast.File:
+			// The package clause keeps its name; the rest of the file is
+			// rewritten.
+			for _, d := range n.Decls {
+				r.rewrite(d)
+			}
+			return false
+		case *ast.Ident:
+			if n.Name == "main" {
+				n.Name = mainName
+			}
+		case *ast.SelectorExpr:
+			return n.X != nil && r.walkSel(n)
 		}
 		return true
 	})
+}
+
+// walkSel rewrites the left side of a selector only: x.main is a field.
+func (r *rewriter) walkSel(s *ast.SelectorExpr) bool {
+	r.rewrite(s.X)
+	return false
 }
 
 // list rewrites the statements of one statement list in place.

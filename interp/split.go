@@ -10,10 +10,11 @@ import (
 type itemKind int
 
 const (
-	itemImport itemKind = iota // import declaration
-	itemDecl                   // func, method, type or const declaration
-	itemVar                    // var declaration
-	itemStmt                   // any statement, including x := ...
+	itemImport  itemKind = iota // import declaration
+	itemDecl                    // func, method, type or const declaration
+	itemVar                     // var declaration
+	itemStmt                    // any statement, including x := ...
+	itemPackage                 // a package clause
 )
 
 // item is one top-level declaration or statement of a cell, as source text
@@ -125,6 +126,8 @@ func withDocComment(src string, it *item) {
 func classify(toks []tok) itemKind {
 	rest := toks[1:]
 	switch toks[0].tok {
+	case token.PACKAGE:
+		return itemPackage
 	case token.IMPORT:
 		return itemImport
 	case token.TYPE, token.CONST:
