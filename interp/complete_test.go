@@ -83,3 +83,16 @@ func TestInspect(t *testing.T) {
 		t.Errorf("an unknown name: want found=false")
 	}
 }
+
+// The embedded documentation covers every preloaded package; regenerate
+// it with go generate ./interp/... when this fails.
+func TestDocsCoverPreloads(t *testing.T) {
+	for _, path := range preloadList() {
+		if _, ok := docs()[path]; !ok {
+			t.Errorf("no documentation for %s", path)
+		}
+	}
+	if _, ok := docs()["fmt.Println"]; !ok {
+		t.Errorf("no documentation for fmt.Println")
+	}
+}
