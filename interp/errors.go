@@ -207,6 +207,8 @@ func panicMessage(v any) string {
 		return "runtime error: index out of range (" + s + ")"
 	case strings.HasPrefix(s, "reflect: slice bounds out of range"):
 		return "runtime error: slice bounds out of range (" + s + ")"
+	case strings.HasPrefix(s, "reflect: call of reflect.Value.Call on") && !strings.HasSuffix(s, "zero Value"):
+		return "cannot range over this value: gocalc could not tell that it is an integer; write for i := 0; i < n; i++ (" + s + ")"
 	case strings.HasSuffix(s, "on zero Value") || strings.HasPrefix(s, "reflect: indirection through nil pointer"):
 		return "runtime error: invalid memory address or nil pointer dereference (" + s + ")"
 	}

@@ -251,7 +251,7 @@ const keepSources = 1000
 // context tells parsing which globals hold integers and which names the
 // session declares.
 func (in *Interpreter) context() cellContext {
-	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, gen: in.gen}
+	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, globals: map[string]bool{}, gen: in.gen, typeOf: in.typeOf}
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			c.declared[k] = true
@@ -259,6 +259,7 @@ func (in *Interpreter) context() cellContext {
 	}
 	for name, v := range in.globals() {
 		c.declared[name] = true
+		c.globals[name] = true
 		if v.IsValid() {
 			switch v.Kind() {
 			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,

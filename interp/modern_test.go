@@ -19,6 +19,8 @@ func TestModernGo(t *testing.T) {
 		{"range int var", "n := 4\ncount := 0\nfor range n { count++ }\ncount", "4"},
 		{"range int expr", "xs := []int{1, 2, 3}\nlast := 0\nfor i := range len(xs) - 1 { last = i }\nlast", "1"},
 		{"range int64 keeps type", "var m int64 = 3\nvar got int64\nfor i := range m { got += i }\ngot", "3"},
+		{"range int field", "type Cfg struct{ Steps int }\ncfg := Cfg{Steps: 3}\nsteps := 0\nfor range cfg.Steps { steps++ }\nsteps", "3"},
+		{"range int from call", "func count() int { return 2 }\ncn := count()\nhits2 := 0\nfor i := range cn { hits2 += i + 1 }\nhits2", "3"},
 		{"range int in func", "func sumTo(n int) int {\n\tt := 0\n\tfor i := range n {\n\t\tt += i\n\t}\n\treturn t\n}\nsumTo(4)", "6"},
 		{"range labeled", "hits := 0\nouter:\nfor i := range 3 {\n\tfor j := range 3 {\n\t\tif j > i { continue outer }\n\t\thits++\n\t}\n}\nhits", "6"},
 		{"loopvar closures", "var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100", "210"},

@@ -69,9 +69,11 @@ type parsed struct {
 
 // cellContext is what parsing a cell needs to know of the session.
 type cellContext struct {
-	intGlobals map[string]bool // globals holding integers
-	declared   map[string]bool // names the session declares
-	gen        int             // the interpreter generation
+	intGlobals map[string]bool          // globals holding integers
+	declared   map[string]bool          // names the session declares
+	globals    map[string]bool          // the session's global variables
+	typeOf     func(expr string) string // the type of an expression of globals, or ""
+	gen        int                      // the interpreter generation
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -106,6 +108,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 		return nil, perr
 	}
 	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
+	r.globals, r.typeOf = ctx.globals, ctx.typeOf
 	for _, root := range roots {
 		r.rewrite(root)
 	}

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"go/ast"
+	"go/printer"
 	"go/token"
 	"strings"
 )
@@ -20,8 +21,10 @@ type rewriter struct {
 	ints    map[string]bool // names known to hold integers
 	nonInts map[string]bool // names known to hold something else
 	shadow  map[string]bool // user names hiding min, max or clear
-	errs    []error
 	tmp     int
+	globals map[string]bool          // the session's global variables
+	typeOf  func(expr string) string // asks the session for a type, or nil
+	ranges  bool                     // only rewrite range statements (a second pass)
 }
 
 // newRewriter prepares a rewriter for root, with the session's global
@@ -116,6 +119,43 @@ func (r *rewriter) isInt(e ast.Expr) bool {
 	return false
 }
 
+// resolveRanges rewrites, just before a step compiles, the range
+// statements over expressions of globals that only the cell's earlier
+// steps declared (cfg := Config{...}; for range cfg.Steps).
+func resolveRanges(nodes []ast.Node, globals map[string]bool, typeOf func(string) string) {
+	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{}, globals: globals, typeOf: typeOf, ranges: true}
+	for _, n := range nodes {
+		r.rewrite(n)
+	}
+}
+
+// probedInt asks the session whether x, an expression of its global
+// variables (n, cfg.Steps), is an integer. Only such expressions are
+// probed: compiling a name yaegi does not know would leave it declared as
+// an incomplete type.
+func (r *rewriter) probedInt(x ast.Expr) bool {
+	if r.typeOf == nil {
+		return false
+	}
+	root := x
+	for {
+		sel, ok := root.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		root = sel.X
+	}
+	id, ok := root.(*ast.Ident)
+	if !ok || !r.globals[id.Name] || r.nonInts[id.Name] {
+		return false
+	}
+	var b strings.Builder
+	if err := printer.Fprint(&b, token.NewFileSet(), x); err != nil {
+		return false
+	}
+	return intTypes[r.typeOf(b.String())]
+}
+
 func (r *rewriter) ident(name string, at token.Pos) *ast.Ident {
 	return &ast.Ident{NamePos: at, Name: name}
 }
@@ -136,7 +176,9 @@ func (r *rewriter) rewrite(root ast.Node) {
 		case *ast.CommClause:
 			r.list(n.Body)
 		case *ast.CallExpr:
-			r.builtin(n)
+			if !r.ranges {
+				r.builtin(n)
+			}
 		case *ast.File:
 			// The package clause keeps its name; the rest of the file is
 			// rewritten.
@@ -145,7 +187,7 @@ func (r *rewriter) rewrite(root ast.Node) {
 			}
 			return false
 		case *ast.Ident:
-			if n.Name == "main" {
+			if n.Name == "main" && !r.ranges {
 				n.Name = mainName
 			}
 		case *ast.SelectorExpr:
@@ -169,6 +211,20 @@ func (r *rewriter) list(stmts []ast.Stmt) {
 }
 
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
+	if r.ranges {
+		if rs, ok := s.(*ast.RangeStmt); ok && rs.Value == nil && r.probedInt(rs.X) {
+			return r.rangeInt(rs)
+		}
+		if ls, ok := s.(*ast.LabeledStmt); ok {
+			if rs, ok := ls.Stmt.(*ast.RangeStmt); ok && rs.Value == nil && r.probedInt(rs.X) {
+				b := r.rangeInt(rs).(*ast.BlockStmt)
+				ls.Stmt = b.List[1]
+				b.List[1] = ls
+				return b
+			}
+		}
+		return s
+	}
 	switch s := s.(type) {
 	case *ast.LabeledStmt:
 		inner := r.stmt(s.Stmt)
@@ -180,7 +236,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		s.Stmt = inner
 	case *ast.RangeStmt:
-		if s.Value == nil && r.isInt(s.X) {
+		if s.Value == nil && (r.isInt(s.X) || r.probedInt(s.X)) {
 			return r.rangeInt(s)
 		}
 		if s.Tok == token.DEFINE && captures(s.Body, idents(s.Key, s.Value)) {

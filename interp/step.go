@@ -98,6 +98,22 @@ func varNode(define *ast.AssignStmt, decls []ast.Decl) ast.Node {
 	return declFile(decls, decls[0].Pos())
 }
 
+// hasBareRange tells whether a statement step holds a range with a key
+// only, which may range over an integer variable that an earlier step of
+// the cell declared and that parsing could not yet see.
+func hasBareRange(st *step) bool {
+	found := false
+	for _, s := range st.stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			if r, ok := n.(*ast.RangeStmt); ok && r.Value == nil {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 // redefines tells whether declarations name something the session
 // already declares (yaegi would keep old types and methods, and functions
 // compiled earlier would keep calling the old body).
@@ -150,6 +166,13 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		}
 		in.sess.addVar(st.entries[0])
 		return nil, in.exec(ctx, cur, prog, nil)
+	}
+	if hasBareRange(st) {
+		g := map[string]bool{}
+		for k := range in.globals() {
+			g[k] = true
+		}
+		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, g, in.typeOf)
 	}
 	stmts := st.stmts
 	if st.show != nil {
