@@ -240,10 +240,11 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			return r.rangeInt(s)
 		}
 		if s.Tok == token.DEFINE && captures(s.Body, idents(s.Key, s.Value)) {
-			s.Body.List = append(copies(idents(s.Key, s.Value)), s.Body.List...)
+			names := idents(s.Key, s.Value)
+			s.Body.List = append(copies(names), r.hoistLits(s.Body.List, names)...)
 		}
 	case *ast.ForStmt:
-		perIteration(s)
+		perIteration(r, s)
 	case *ast.GoStmt:
 		return r.goStmt(s)
 	}
@@ -274,7 +275,7 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 
 // perIteration gives a three-clause loop's variables a per-iteration copy
 // when the body captures them and never assigns them.
-func perIteration(s *ast.ForStmt) {
+func perIteration(hoister *rewriter, s *ast.ForStmt) {
 	init, ok := s.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE {
 		return
@@ -283,7 +284,64 @@ func perIteration(s *ast.ForStmt) {
 	if !captures(s.Body, names) || assigns(s.Body, names) {
 		return
 	}
-	s.Body.List = append(copies(names), s.Body.List...)
+	s.Body.List = append(copies(names), hoister.hoistLits(s.Body.List, names)...)
+}
+
+// hoistLits gives each function literal that a loop body passes to a
+// call, and that uses a loop variable, a variable of its own first:
+// `f(func() { use(i) })` becomes `_f := func() { use(i) }; f(_f)`. yaegi
+// hands a literal passed straight to a compiled function a live view of
+// the loop's frame, so that it would see later iterations' values; a
+// literal stored in a variable keeps its iteration's copy.
+func (r *rewriter) hoistLits(list []ast.Stmt, ids []*ast.Ident) []ast.Stmt {
+	names := nameSet(ids)
+	var out []ast.Stmt
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.GoStmt, *ast.DeferStmt, *ast.ReturnStmt, *ast.SendStmt:
+		default:
+			out = append(out, s)
+			continue
+		}
+		var hoisted []ast.Stmt
+		hoist := func(e ast.Expr) ast.Expr {
+			lit, ok := e.(*ast.FuncLit)
+			if !ok || !mentions(lit, names) {
+				return e
+			}
+			t := r.temp("f", lit.Pos())
+			hoisted = append(hoisted, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: lit.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{lit}})
+			return r.ident(t.Name, lit.Pos())
+		}
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				n.Fun = hoist(n.Fun)
+				for i, a := range n.Args {
+					n.Args[i] = hoist(a)
+				}
+			case *ast.GoStmt:
+				n.Call.Fun = hoist(n.Call.Fun)
+			}
+			return true
+		})
+		out = append(append(out, hoisted...), s)
+	}
+	return out
+}
+
+// mentions tells whether n uses one of the names.
+func mentions(n ast.Node, names map[string]bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && names[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func idents(es ...ast.Expr) []*ast.Ident {
