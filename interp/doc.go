@@ -9,8 +9,8 @@
 // floats, stat, diff/fd, optimize and integrate; gonum/plot with plotter,
 // vg and draw; gocalc's ad, plotting and display) need no import. Where
 // several packages share a name, the name means math/rand (rand),
-// gonum/plot's vg/draw (draw), text/template, text/scanner, runtime/pprof
-// and go/constant; import the others under another name
+// gonum/plot's vg/draw (draw), text/template, text/scanner and
+// runtime/pprof; import the others under another name
 // (import crand "crypto/rand"). Importing a package again is harmless;
 // only the standard library and the preloaded packages can be imported.
 //

@@ -21,7 +21,6 @@ var preferred = map[string]string{
 	"template": "text/template",
 	"scanner":  "text/scanner",
 	"pprof":    "runtime/pprof",
-	"constant": "go/constant",
 }
 
 // catalog lists the compiled packages a cell can use.

@@ -1,0 +1,159 @@
+package interp
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// perIteration gives a three-clause loop's variables a per-iteration copy
+// when the body captures them and never assigns them.
+func perIteration(hoister *rewriter, s *ast.ForStmt) {
+	init, ok := s.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE {
+		return
+	}
+	names := idents(init.Lhs...)
+	if !captures(s.Body, names) || assigns(s.Body, names) {
+		return
+	}
+	s.Body.List = append(copies(names), hoister.hoistLits(s.Body.List, names)...)
+}
+
+// hoistLits gives each function literal that a loop body passes to a
+// call, and that uses a loop variable, a variable of its own first:
+// `f(func() { use(i) })` becomes `_f := func() { use(i) }; f(_f)`. yaegi
+// hands a literal passed straight to a compiled function a live view of
+// the loop's frame, so that it would see later iterations' values; a
+// literal stored in a variable keeps its iteration's copy.
+func (r *rewriter) hoistLits(list []ast.Stmt, ids []*ast.Ident) []ast.Stmt {
+	names := nameSet(ids)
+	var out []ast.Stmt
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.GoStmt, *ast.DeferStmt, *ast.ReturnStmt, *ast.SendStmt:
+		default:
+			out = append(out, s)
+			continue
+		}
+		var hoisted []ast.Stmt
+		hoist := func(e ast.Expr) ast.Expr {
+			lit, ok := e.(*ast.FuncLit)
+			if !ok || !mentions(lit, names) {
+				return e
+			}
+			t := r.temp("f", lit.Pos())
+			hoisted = append(hoisted, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: lit.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{lit}})
+			return r.ident(t.Name, lit.Pos())
+		}
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				n.Fun = hoist(n.Fun)
+				for i, a := range n.Args {
+					n.Args[i] = hoist(a)
+				}
+			case *ast.GoStmt:
+				n.Call.Fun = hoist(n.Call.Fun)
+			}
+			return true
+		})
+		out = append(append(out, hoisted...), s)
+	}
+	return out
+}
+
+// mentions tells whether n uses one of the names.
+func mentions(n ast.Node, names map[string]bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && names[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func idents(es ...ast.Expr) []*ast.Ident {
+	var out []*ast.Ident
+	for _, e := range es {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func nameSet(ids []*ast.Ident) map[string]bool {
+	m := map[string]bool{}
+	for _, id := range ids {
+		m[id.Name] = true
+	}
+	return m
+}
+
+// captures tells whether body can keep a loop variable beyond its
+// iteration: a function literal or go statement naming it, or &v.
+func captures(body *ast.BlockStmt, ids []*ast.Ident) bool {
+	if len(ids) == 0 {
+		return false
+	}
+	names := nameSet(ids)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			ast.Inspect(n, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && names[id.Name] {
+					found = true
+				}
+				return !found
+			})
+			return false
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && names[id.Name] {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// assigns tells whether body assigns one of the names.
+func assigns(body *ast.BlockStmt, ids []*ast.Ident) bool {
+	names := nameSet(ids)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && names[id.Name] {
+						found = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := n.X.(*ast.Ident); ok && names[id.Name] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// copies is `v := v` for each name.
+func copies(ids []*ast.Ident) []ast.Stmt {
+	var out []ast.Stmt
+	for _, id := range ids {
+		out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: id.Pos(), Name: id.Name}}, TokPos: id.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{&ast.Ident{NamePos: id.Pos(), Name: id.Name}}})
+	}
+	return out
+}
