@@ -181,9 +181,11 @@ func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.E
 		}
 		seen[p] = true
 		if fn == "func" {
-			fn = "func literal"
+			// The cell's own statements run in a function literal too.
+			tb = append(tb, "  "+where(&p, cur))
+		} else {
+			tb = append(tb, fmt.Sprintf("  %s, in %s", where(&p, cur), fn))
 		}
-		tb = append(tb, fmt.Sprintf("  %s, in %s", where(&p, cur), fn))
 		tb = append(tb, in.sourceLine(&p)...)
 	}
 	return &engine.Error{Name: ErrPanic, Value: msg, Traceback: tb}

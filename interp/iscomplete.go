@@ -33,7 +33,9 @@ func (in *Interpreter) IsComplete(code string) (status, indent string) {
 	var s scanner.Scanner
 	open := false // an unterminated string or comment
 	s.Init(file, []byte(code), func(_ token.Position, msg string) {
-		if strings.Contains(msg, "not terminated") {
+		// A raw string or a comment may span lines; a "..." string or a
+		// rune literal may not.
+		if strings.Contains(msg, "raw string literal not terminated") || strings.Contains(msg, "comment not terminated") {
 			open = true
 		}
 	}, 0)

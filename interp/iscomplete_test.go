@@ -20,6 +20,7 @@ func TestIsComplete(t *testing.T) {
 		{"s := `raw", engine.Incomplete, ""},
 		{"/* comment", engine.Incomplete, ""},
 		{"x := )", engine.Invalid, ""},
+		{"s := \"open", engine.Invalid, ""},
 		{"func f() { ]", engine.Invalid, ""},
 		{"x := := 2", engine.Invalid, ""},
 	}
