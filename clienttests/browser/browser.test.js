@@ -32,6 +32,7 @@ const cellRun = 30 * second;
 
 // Cells typed into a new notebook. One line each: the editor auto-indents.
 const cells = {
+  first: 'fmt.Println("prêt")',
   completion: 'strings.ToUp',
   inspect: 'math.Sqrt',
   define: 'kept := 42',
@@ -281,6 +282,9 @@ test('a new gocalc notebook', { timeout: 150 * second }, async (t) => {
     await card.click({ timeout: 10 * second });
     await panel().locator('.jp-Cell').first().waitFor({ timeout: kernelStart });
     await chooseKernelIfAsked();
+    // A first cell, as a person would run, before asking for completions.
+    const first = await runCell(cells.first);
+    assert.match(await outputText(first), /prêt/);
   });
 
   await t.test('Tab after strings.ToUp offers ToUpper', () => step('completion', async () => {
@@ -288,7 +292,11 @@ test('a new gocalc notebook', { timeout: 150 * second }, async (t) => {
     await page.keyboard.press('Tab');
     const completer = page.locator('.jp-Completer');
     await completer.locator('.jp-Completer-item', { hasText: 'ToUpper' }).first()
-      .waitFor({ timeout: 10 * second });
+      .waitFor({ timeout: 15 * second })
+      .catch(async (err) => {
+        const text = await cell.locator('.cm-content').textContent();
+        throw new Error(`no completer with ToUpper; the cell reads ${JSON.stringify(text)}: ${err.message}`);
+      });
     const items = await completer.locator('.jp-Completer-item .jp-Completer-match').allInnerTexts();
     assert.ok(items.some((s) => s.trim().startsWith('ToUpper')), `completer offers ${items}`);
     await shot('completion.png');
