@@ -65,3 +65,17 @@ func TestCompaction(t *testing.T) {
 		t.Errorf("after compaction: got %s, want 507", got)
 	}
 }
+
+// A declaration that fails to compile leaves yaegi with a half-declared
+// type (plain yaegi then ignores the corrected one); the session is
+// rebuilt and keeps its values.
+func TestFailedDeclarationIsForgotten(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "keep := 5")
+	if _, _, err := run(t, in, "type Bad struct{ X undefinedT }"); err == nil {
+		t.Fatal("want a compile error")
+	}
+	if got, _ := mustRun(t, in, "type Bad struct{ X, Y int }\nBad{1, 2}.Y + keep"); got != "7" {
+		t.Errorf("got %q, want 7", got)
+	}
+}
