@@ -61,7 +61,7 @@ func (in *Interpreter) IsComplete(code string) (status, indent string) {
 	if len(stack) > 0 {
 		return engine.Incomplete, strings.Repeat(indentUnit, len(stack))
 	}
-	if _, err := parseItems(token.NewFileSet(), numbered(splitCell(code)), cellContext{}); err != nil {
+	if _, err := parseItems(token.NewFileSet(), cellItems(code, 1), cellContext{}); err != nil {
 		if perr, ok := err.(parseErrors); ok && len(perr) > 0 && (strings.Contains(perr[0].Msg, "EOF") || pastEnd(code, perr[0].Pos)) {
 			return engine.Incomplete, ""
 		}
@@ -73,14 +73,6 @@ func (in *Interpreter) IsComplete(code string) (status, indent string) {
 func matches(open, close token.Token) bool {
 	return open == token.LPAREN && close == token.RPAREN || open == token.LBRACE && close == token.RBRACE ||
 		open == token.LBRACK && close == token.RBRACK
-}
-
-// numbered gives items a cell number for parsing outside a session.
-func numbered(items []item) []item {
-	for i := range items {
-		items[i].cell = 1
-	}
-	return items
 }
 
 // pastEnd tells whether an error position lies after the cell's last

@@ -11,6 +11,7 @@ func TestIsComplete(t *testing.T) {
 	tests := []struct{ code, status, indent string }{
 		{"", engine.Complete, ""},
 		{"x := 1", engine.Complete, ""},
+		{"package main\n\nfunc main() {}", engine.Complete, ""},
 		{"import \"fmt\"\nfmt.Println(1)", engine.Complete, ""},
 		{"func f() {", engine.Incomplete, "    "},
 		{"for i := range 3 {\n\tif i > 1 {", engine.Incomplete, "        "},

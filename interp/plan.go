@@ -127,15 +127,7 @@ func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*pl
 }
 
 func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
-	items := splitCell(code)
-	if len(items) > 0 && items[0].kind == itemPackage {
-		// A whole program pasted into a cell: its package clause is
-		// dropped and its main function runs at the end of the cell.
-		items = items[1:]
-	}
-	for i := range items {
-		items[i].cell = cell
-	}
+	items := cellItems(code, cell)
 	parsedItems, err := parseItems(fset, items, ctx)
 	if err != nil {
 		return nil, err
@@ -310,6 +302,20 @@ func hasMain(decls []ast.Decl) bool {
 		}
 	}
 	return false
+}
+
+// cellItems splits cell number cell into items. A whole program pasted
+// into a cell loses its package clause (its main function runs at the end
+// of the cell).
+func cellItems(code string, cell int) []item {
+	items := splitCell(code)
+	if len(items) > 0 && items[0].kind == itemPackage {
+		items = items[1:]
+	}
+	for i := range items {
+		items[i].cell = cell
+	}
+	return items
 }
 
 // defineToVar turns a top-level `a, b := f()` into `var a, b = f()`, which
