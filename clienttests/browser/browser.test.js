@@ -38,7 +38,7 @@ const cells = {
   define: 'kept := 42',
   spin: 'for {}',
   afterInterrupt: 'fmt.Println("kept =", kept)',
-  progress: 'p := display.NewProgress(50, "calcul"); for i := 0; i < 50; i++ { p.Add(1); time.Sleep(20 * time.Millisecond) }; p.Done()',
+  progress: 'p := display.NewProgress(50, "calcul"); for range 50 { p.Add(1); time.Sleep(20 * time.Millisecond) }; p.Done()',
   input: 'var s string; fmt.Scan(&s); fmt.Println("reçu:", s)',
   beforeRestart: 'gone := 7',
   afterRestart: 'fmt.Println(gone)',
