@@ -44,12 +44,16 @@
 //
 // Cells are rewritten for what yaegi v0.16.1 lacks: range over an integer
 // (when the value is visibly an integer: a literal, len, a conversion,
-// arithmetic, or a variable declared as one), per-iteration loop
+// arithmetic, a variable declared as one, or an expression of session
+// variables whose type the session reports), per-iteration loop
 // variables (Go 1.22) where a closure, go statement or & can see them,
 // the min, max and clear builtins, slices.Sort and the other slices
-// functions yaegi's generic slices package lacks, and generic calls in
-// top-level definitions. Range over functions (Go 1.23 iterators) is
-// reported as an UnsupportedError.
+// functions yaegi's generic slices package lacks, generic calls in
+// top-level definitions, and range over functions (Go 1.23 iterators),
+// which becomes a call with a yield function when the iterator is a
+// session variable or function (or a call of one) and the loop body has
+// no return, defer, goto or labeled branch. Other ranges that yaegi
+// cannot compile are reported as an UnsupportedError.
 //
 // # Values and output
 //

@@ -9,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/gocalc/gocalc/display"
@@ -255,6 +256,9 @@ func (in *Interpreter) context() cellContext {
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			c.declared[k] = true
+			if !strings.Contains(k, ".") {
+				c.globals[k] = true
+			}
 		}
 	}
 	for name, v := range in.globals() {

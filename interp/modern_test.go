@@ -49,13 +49,30 @@ func TestModernGo(t *testing.T) {
 	}
 }
 
+func TestRangeOverFunc(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func seq(yield func(int) bool) {\n\tfor i := 0; i < 5; i++ {\n\t\tif !yield(i) { return }\n\t}\n}\nfunc pairs(yield func(string, int) bool) {\n\t_ = yield(\"a\", 1) && yield(\"b\", 2)\n}")
+	tests := []struct{ code, want string }{
+		{"total := 0\nfor x := range seq {\n\ttotal += x\n}\ntotal", "10"},
+		{"stopped := 0\nfor x := range seq {\n\tif x == 1 { continue }\n\tif x == 3 { break }\n\tstopped += x\n}\nstopped", "2"},
+		{"keys := \"\"\nsum := 0\nfor k, v := range pairs {\n\tkeys += k\n\tsum += v\n}\nfmt.Sprint(keys, sum)", `"ab3"`},
+		{"it := seq\nn := 0\nfor range it { n++ }\nn", "5"},
+	}
+	for _, tt := range tests {
+		if got, _ := mustRun(t, in, tt.code); got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.code, got, tt.want)
+		}
+	}
+}
+
 func TestUnsupportedIsAnError(t *testing.T) {
 	in := newInterp(t)
-	mustRun(t, in, "func seq(yield func(int) bool) {\n\tfor i := 0; i < 3; i++ {\n\t\tif !yield(i) { return }\n\t}\n}")
-	_, _, err := run(t, in, "total := 0\nfor x := range seq {\n\ttotal += x\n}")
+	mustRun(t, in, "func seq(yield func(int) bool) {\n\tfor i := 0; i < 3; i++ {\n\t\tif !yield(i) { return }\n\t}\n}\ntotal := 0")
+	// A return inside the body cannot become a yield function.
+	_, _, err := run(t, in, "total = 1\nfunc first() int {\n\tfor x := range seq {\n\t\treturn x\n\t}\n\treturn -1\n}")
 	var e *engine.Error
-	if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.HasPrefix(e.Value, "2:16: cannot range over this value") {
-		t.Fatalf("got %v, want UnsupportedError at 2:16", err)
+	if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.HasPrefix(e.Value, "3:17: cannot range over this value") {
+		t.Fatalf("got %v, want UnsupportedError at 3:17", err)
 	}
 	if got, _ := mustRun(t, in, "total"); got != "0" {
 		t.Errorf("after the error: total = %q, want 0", got)

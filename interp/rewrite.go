@@ -130,30 +130,45 @@ func resolveRanges(nodes []ast.Node, globals map[string]bool, typeOf func(string
 }
 
 // probedInt asks the session whether x, an expression of its global
-// variables (n, cfg.Steps), is an integer. Only such expressions are
-// probed: compiling a name yaegi does not know would leave it declared as
-// an incomplete type.
+// variables (n, cfg.Steps), is an integer.
 func (r *rewriter) probedInt(x ast.Expr) bool {
-	if r.typeOf == nil {
-		return false
-	}
-	root := x
-	for {
-		sel, ok := root.(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		root = sel.X
-	}
-	id, ok := root.(*ast.Ident)
-	if !ok || !r.globals[id.Name] || r.nonInts[id.Name] {
-		return false
+	return intTypes[r.probeType(x)]
+}
+
+// probeType asks the session for the type of x, as yaegi prints it, or
+// returns "". Only expressions of the session's own names are probed
+// (n, cfg.Steps, Count(3)): compiling a name yaegi does not know would
+// leave it declared as an incomplete type.
+func (r *rewriter) probeType(x ast.Expr) string {
+	if r.typeOf == nil || !r.known(x) {
+		return ""
 	}
 	var b strings.Builder
 	if err := printer.Fprint(&b, token.NewFileSet(), x); err != nil {
-		return false
+		return ""
 	}
-	return intTypes[r.typeOf(b.String())]
+	return r.typeOf(b.String())
+}
+
+// known tells whether x is made only of the session's names, selectors,
+// constants, and calls of them.
+func (r *rewriter) known(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return r.globals[x.Name] && !r.nonInts[x.Name]
+	case *ast.SelectorExpr:
+		return r.known(x.X)
+	case *ast.CallExpr:
+		for _, a := range x.Args {
+			if !constant(a) && !r.known(a) {
+				return false
+			}
+		}
+		return r.known(x.Fun)
+	case *ast.ParenExpr:
+		return r.known(x.X)
+	}
+	return constant(x)
 }
 
 func (r *rewriter) ident(name string, at token.Pos) *ast.Ident {
@@ -212,8 +227,13 @@ func (r *rewriter) list(stmts []ast.Stmt) {
 
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	if r.ranges {
-		if rs, ok := s.(*ast.RangeStmt); ok && rs.Value == nil && r.probedInt(rs.X) {
-			return r.rangeInt(rs)
+		if rs, ok := s.(*ast.RangeStmt); ok {
+			if rs.Value == nil && r.probedInt(rs.X) {
+				return r.rangeInt(rs)
+			}
+			if f := r.rangeFunc(rs); f != nil {
+				return f
+			}
 		}
 		if ls, ok := s.(*ast.LabeledStmt); ok {
 			if rs, ok := ls.Stmt.(*ast.RangeStmt); ok && rs.Value == nil && r.probedInt(rs.X) {
@@ -238,6 +258,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.RangeStmt:
 		if s.Value == nil && (r.isInt(s.X) || r.probedInt(s.X)) {
 			return r.rangeInt(s)
+		}
+		if f := r.rangeFunc(s); f != nil {
+			return f
 		}
 		if s.Tok == token.DEFINE && captures(s.Body, idents(s.Key, s.Value)) {
 			names := idents(s.Key, s.Value)

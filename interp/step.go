@@ -44,8 +44,9 @@ func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
 	at, msg := st.first, err.Error()
 	if rp := suspiciousRange(st); rp.IsValid() && strings.Contains(msg, "nil type") {
 		at = rp
-		msg = "cannot range over this value: gocalc's interpreter supports range over integers only where it can tell the value is an integer, " +
-			"and not range over functions (Go 1.23 iterators); write for i := 0; i < n; i++, or call the iterator with a yield function"
+		msg = "cannot range over this value: gocalc's interpreter ranges over an integer or an iterator function only when it can tell its type " +
+			"(a session variable or function, not a local), and over a function only when the body has no return, defer, goto or labeled branch; " +
+			"write for i := 0; i < n; i++, or call the iterator with a yield function"
 	}
 	e.Name = ErrUnsupported
 	if at.IsValid() {
@@ -98,14 +99,14 @@ func varNode(define *ast.AssignStmt, decls []ast.Decl) ast.Node {
 	return declFile(decls, decls[0].Pos())
 }
 
-// hasBareRange tells whether a statement step holds a range with a key
-// only, which may range over an integer variable that an earlier step of
+// hasRange tells whether a statement step still holds a range statement,
+// which may range over an integer or a function that an earlier step of
 // the cell declared and that parsing could not yet see.
-func hasBareRange(st *step) bool {
+func hasRange(st *step) bool {
 	found := false
 	for _, s := range st.stmts {
 		ast.Inspect(s, func(n ast.Node) bool {
-			if r, ok := n.(*ast.RangeStmt); ok && r.Value == nil {
+			if _, ok := n.(*ast.RangeStmt); ok {
 				found = true
 			}
 			return !found
@@ -167,11 +168,8 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		in.sess.addVar(st.entries[0])
 		return nil, in.exec(ctx, cur, prog, nil)
 	}
-	if hasBareRange(st) {
-		g := map[string]bool{}
-		for k := range in.globals() {
-			g[k] = true
-		}
+	if hasRange(st) {
+		g := in.context().globals
 		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, g, in.typeOf)
 	}
 	stmts := st.stmts
