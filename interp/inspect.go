@@ -10,6 +10,7 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	yaegi "github.com/traefik/yaegi/interp"
 )
 
 var _ engine.Inspector = (*Interpreter)(nil)
@@ -20,13 +21,16 @@ var _ engine.Inspector = (*Interpreter)(nil)
 // expression is compiled, never run: the type comes from yaegi's error
 // for assigning it to a struct type that no value has. The caller holds
 // in.mu.
-func (in *Interpreter) typeOf(expr string) string {
+func (in *Interpreter) typeOf(expr string) string { return typeIn(in.y, expr) }
+
+// typeIn is typeOf in a given yaegi interpreter.
+func typeIn(y *yaegi.Interpreter, expr string) string {
 	src := "package main\nfunc main() {\nfunc() {\nvar _ struct{ _gocalc int } = " + expr + "\n}()\n}\n"
-	f, err := parser.ParseFile(in.y.FileSet(), srcName, src, 0)
+	f, err := parser.ParseFile(y.FileSet(), srcName, src, 0)
 	if err != nil {
 		return ""
 	}
-	_, err = in.compile(f.Decls[0].(*ast.FuncDecl).Body)
+	_, err = compileIn(y, f.Decls[0].(*ast.FuncDecl).Body)
 	if err == nil {
 		return ""
 	}

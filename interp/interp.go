@@ -252,7 +252,11 @@ const keepSources = 1000
 // context tells parsing which globals hold integers and which names the
 // session declares.
 func (in *Interpreter) context() cellContext {
-	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, globals: map[string]bool{}, gen: in.gen, typeOf: in.typeOf}
+	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, globals: map[string]bool{}, gen: in.gen}
+	// Bound to this yaegi interpreter: a rebuild replays declarations with
+	// the rewrites the old session chose.
+	y := in.y
+	c.typeOf = func(expr string) string { return typeIn(y, expr) }
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			c.declared[k] = true

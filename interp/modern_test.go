@@ -78,3 +78,18 @@ func TestUnsupportedIsAnError(t *testing.T) {
 		t.Errorf("after the error: total = %q, want 0", got)
 	}
 }
+
+// A function ranging over an iterator survives the rebuild that a
+// redefinition of the iterator causes, and then uses the new iterator.
+func TestRangeOverFuncAcrossRebuild(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func seq(yield func(int) bool) {\n\tfor i := 0; i < 3; i++ {\n\t\tif !yield(i) { return }\n\t}\n}")
+	mustRun(t, in, "func total() int {\n\tt := 0\n\tfor x := range seq {\n\t\tt += x\n\t}\n\treturn t\n}")
+	if got, _ := mustRun(t, in, "total()"); got != "3" {
+		t.Fatalf("got %s, want 3", got)
+	}
+	_, rec := mustRun(t, in, "func seq(yield func(int) bool) {\n\tfor i := 10; i < 12; i++ {\n\t\tif !yield(i) { return }\n\t}\n}")
+	if got, _ := mustRun(t, in, "total()"); got != "21" {
+		t.Errorf("after redefining seq: got %s, want 21 (stderr %q)", got, rec.stream("stderr"))
+	}
+}

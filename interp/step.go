@@ -21,12 +21,17 @@ const interruptGrace = 5 * time.Millisecond
 // compile hands an AST to yaegi, turning a panic of its compiler into an
 // error.
 func (in *Interpreter) compile(n ast.Node) (prog *yaegi.Program, err error) {
+	return compileIn(in.y, n)
+}
+
+// compileIn is compile for a given yaegi interpreter.
+func compileIn(y *yaegi.Interpreter, n ast.Node) (prog *yaegi.Program, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			prog, err = nil, fmt.Errorf("%w (yaegi: %v)", errCompilePanic, p)
 		}
 	}()
-	return in.y.CompileAST(n)
+	return y.CompileAST(n)
 }
 
 // compileErr converts a compile failure of step st, saying so when yaegi
@@ -170,7 +175,7 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 	}
 	if hasRange(st) {
 		g := in.context().globals
-		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, g, in.typeOf)
+		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, g, in.context().typeOf)
 	}
 	stmts := st.stmts
 	if st.show != nil {
