@@ -109,3 +109,25 @@ def test_history_survives_restart():
         assert marker in [h[2] for h in reply["content"]["history"]]
     finally:
         stop(km, kc)
+
+
+def test_stream_is_flushed_live(kernel):
+    """A cell printing a line every 400 ms shows each line as it comes."""
+    km, kc = kernel
+    drain(kc)
+    msg_id = kc.execute('for i := 0; i < 3; i++ {\n\tfmt.Println("tick", i)\n\ttime.Sleep(400 * time.Millisecond)\n}')
+    t0 = time.monotonic()
+    arrivals = []
+    while True:
+        m = kc.get_iopub_msg(timeout=10)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "stream":
+            arrivals.append((time.monotonic() - t0, m["content"]["text"]))
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    text = "".join(t for _, t in arrivals)
+    assert text == "tick 0\ntick 1\ntick 2\n"
+    assert len(arrivals) >= 3, arrivals
+    assert arrivals[0][0] < 0.3, f"first line arrived after {arrivals[0][0]:.2f}s"
+    assert arrivals[1][0] > 0.3, arrivals
