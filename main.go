@@ -1,15 +1,3 @@
-// Command gocalc is a Jupyter kernel for Go, made for calculus notebooks.
-//
-// Usage:
-//
-//	gocalc install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT]
-//	gocalc uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
-//	gocalc kernel CONNECTION_FILE
-//	gocalc run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--allow-errors]
-//	gocalc version
-//	gocalc help [COMMAND]
-//
-// Every command accepts --help.
 package main
 
 import (
