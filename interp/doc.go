@@ -49,7 +49,8 @@
 // variables (Go 1.22) where a closure, go statement or & can see them,
 // the min, max and clear builtins, slices.Sort and the other slices
 // functions yaegi's generic slices package lacks, generic calls in
-// top-level definitions, and range over functions (Go 1.23 iterators),
+// top-level definitions, method expressions of compiled types
+// ((*ad.Var).Sin, ad.Dual.Mul), and range over functions (Go 1.23 iterators),
 // which becomes a call with a yield function when the iterator is a
 // session variable or function (or a call of one) and the loop body has
 // no return, defer, goto or labeled branch. Other ranges that yaegi

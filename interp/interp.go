@@ -255,6 +255,7 @@ func (in *Interpreter) context() cellContext {
 	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, globals: map[string]bool{}, gen: in.gen}
 	// Bound to this yaegi interpreter: a rebuild replays declarations with
 	// the rewrites the old session chose.
+	c.imports = in.imports
 	y := in.y
 	c.typeOf = func(expr string) string { return typeIn(y, expr) }
 	for _, d := range in.sess.decls {

@@ -93,3 +93,20 @@ func TestRangeOverFuncAcrossRebuild(t *testing.T) {
 		t.Errorf("after redefining seq: got %s, want 21 (stderr %q)", got, rec.stream("stderr"))
 	}
 }
+
+// Method expressions of compiled types: plain yaegi panics on
+// (*ad.Var).Sin and rejects ad.Dual.Mul with "too many arguments".
+func TestMethodExpressions(t *testing.T) {
+	in := newInterp(t)
+	tests := []struct{ code, want string }{
+		{"tp := ad.NewTape()\nv := tp.Var(0.5)\nsin := (*ad.Var).Sin\nsin(v).Value()", "0.479425538604203"},
+		{"ad.Float.Sin(ad.Float(0.5))", "0.479425538604203"},
+		{"mul := ad.Dual.Mul\nmul(ad.Dual{V: 2}, ad.Dual{V: 3}).V", "6"},
+		{"fs := []func(ad.Float) ad.Float{ad.Float.Exp, ad.Float.Neg}\nfs[1](2)", "-2"},
+	}
+	for _, tt := range tests {
+		if got, _, err := run(t, in, tt.code); got != tt.want {
+			t.Errorf("%q: got %q, %v; want %s", tt.code, got, err, tt.want)
+		}
+	}
+}

@@ -73,6 +73,7 @@ type cellContext struct {
 	declared   map[string]bool          // names the session declares
 	globals    map[string]bool          // the session's global variables
 	typeOf     func(expr string) string // the type of an expression of globals, or ""
+	imports    map[string]string        // the session's explicit imports
 	gen        int                      // the interpreter generation
 }
 
@@ -108,7 +109,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 		return nil, perr
 	}
 	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
-	r.globals, r.typeOf = ctx.globals, ctx.typeOf
+	r.globals, r.typeOf, r.imports = ctx.globals, ctx.typeOf, ctx.imports
 	for _, root := range roots {
 		r.rewrite(root)
 	}

@@ -25,6 +25,7 @@ type rewriter struct {
 	globals map[string]bool          // the session's global variables
 	typeOf  func(expr string) string // asks the session for a type, or nil
 	ranges  bool                     // only rewrite range statements (a second pass)
+	imports map[string]string        // the session's explicit imports: name -> path
 }
 
 // newRewriter prepares a rewriter for root, with the session's global
@@ -193,6 +194,11 @@ func (r *rewriter) rewrite(root ast.Node) {
 		case *ast.CallExpr:
 			if !r.ranges {
 				r.builtin(n)
+				r.methodValues(n)
+			}
+		case *ast.AssignStmt, *ast.ValueSpec, *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+			if !r.ranges {
+				r.methodValues(n)
 			}
 		case *ast.File:
 			// The package clause keeps its name; the rest of the file is
