@@ -47,6 +47,7 @@ const cells = {
 let context;
 let page;
 const consoleLog = [];
+const kernelLog = [];
 
 before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
@@ -62,11 +63,46 @@ before(async () => {
   });
   page = context.pages()[0] || (await context.newPage());
   page.on('console', (m) => consoleLog.push(`${m.type()}: ${m.text()}`));
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/api/kernels/')) return;
+    ws.on('framesent', (f) => logKernelMessage('->', f.payload));
+    ws.on('framereceived', (f) => logKernelMessage('<-', f.payload));
+  });
   page.on('pageerror', (e) => consoleLog.push(`pageerror: ${e.message}`));
 });
 
+// decodeKernelMessage reads a kernel websocket frame: JSON, or JupyterLab's
+// v1 binary framing (a count, offsets, then channel, header, parent_header,
+// metadata, content and buffers). It returns null for what it cannot read.
+function decodeKernelMessage(payload) {
+  try {
+    if (typeof payload === 'string') return JSON.parse(payload);
+    const n = Number(payload.readBigUInt64LE(0));
+    const off = [];
+    for (let i = 1; i <= n; i++) off.push(Number(payload.readBigUInt64LE(8 * i)));
+    off.push(payload.length);
+    const part = (i) => payload.subarray(off[i], off[i + 1]).toString('utf8');
+    return { channel: part(0), header: JSON.parse(part(1)), content: JSON.parse(part(4)) };
+  } catch {
+    return null;
+  }
+}
+
+// logKernelMessage notes a Jupyter message crossing the kernel websocket,
+// with what complete and inspect said, for diagnosing failures.
+function logKernelMessage(dir, payload) {
+  const msg = decodeKernelMessage(payload);
+  if (!msg || !msg.header) return;
+  const type = msg.header.msg_type;
+  let note = '';
+  if (type === 'status') note = msg.content.execution_state;
+  if (/^(complete|inspect)_/.test(type)) note = JSON.stringify(msg.content).slice(0, 300);
+  kernelLog.push(`${new Date().toISOString()} ${dir} ${msg.channel || ''} ${type} ${note}`);
+}
+
 after(async () => {
   fs.writeFileSync(path.join(artifacts, 'browser-console.log'), consoleLog.join('\n') + '\n');
+  fs.writeFileSync(path.join(artifacts, 'kernel-messages.log'), kernelLog.join('\n') + '\n');
   if (context) await context.close();
 });
 
@@ -117,22 +153,22 @@ async function waitIdle(timeout) {
 }
 
 // chooseKernelIfAsked answers JupyterLab's kernel dialog with gocalc, if it
-// shows one, and waits for the kernel to be idle.
+// shows one, and waits for the notebook's gocalc kernel to be idle.
 async function chooseKernelIfAsked() {
   const dialog = page.locator('.jp-Dialog');
-  const idle = indicator().and(page.locator('[data-status="idle"]'));
-  await dialog.or(idle).first().waitFor({ timeout: kernelStart });
+  const named = panel().locator('.jp-KernelName', { hasText: kernelDisplayName });
+  await dialog.or(named).first().waitFor({ timeout: kernelStart });
   if (await dialog.isVisible()) {
     const select = dialog.locator('select');
     const option = select.locator('option', { hasText: kernelDisplayName });
     await select.selectOption(await option.getAttribute('value'));
     await dialog.locator('.jp-mod-accept').click();
   }
+  await named.waitFor({ timeout: kernelStart }).catch(async (err) => {
+    const name = await panel().locator('.jp-KernelName').textContent();
+    throw new Error(`the notebook's kernel is ${JSON.stringify(name)}, not ${kernelDisplayName}: ${err.message}`);
+  });
   await waitIdle(kernelStart);
-  await assert.doesNotReject(
-    panel().locator('.jp-KernelName', { hasText: kernelDisplayName }).waitFor({ timeout: 5 * second }),
-    `the notebook's kernel is not ${kernelDisplayName}`,
-  );
 }
 
 async function menu(top, item) {

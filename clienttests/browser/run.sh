@@ -119,7 +119,8 @@ jupyter_pid=$!
 
 url=http://127.0.0.1:$port
 for i in $(seq 1 120); do
-	if curl -fsS -o /dev/null "$url/api/status?token=$token" 2>/dev/null; then
+	if .venv/bin/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+		"$url/api/status?token=$token" 2>/dev/null; then
 		break
 	fi
 	if ! kill -0 "$jupyter_pid" 2>/dev/null; then
