@@ -28,6 +28,7 @@ func TestValues(t *testing.T) {
 		{"", ""},
 		{"// just a comment", ""},
 		{"mat.NewDense(2, 2, []float64{1, 2, 3, 4})", "⎡1  2⎤\n⎣3  4⎦"},
+		{"len(fmt.Sprint(make([]int, 30000)))", "60001"},
 	}
 	for _, tt := range tests {
 		got, _ := mustRun(t, in, tt.code)
@@ -286,5 +287,13 @@ func TestWholeProgram(t *testing.T) {
 	_, rec = mustRun(t, in, "1 + 1")
 	if got := rec.stream("stdout"); got != "" {
 		t.Errorf("a later cell ran main again: stdout %q", got)
+	}
+}
+
+func TestLongValueIsTruncated(t *testing.T) {
+	in := newInterp(t)
+	got, _ := mustRun(t, in, "make([]int, 30000)")
+	if len(got) > maxText+100 || !strings.HasSuffix(got, "(40001 more bytes)") {
+		t.Errorf("got %d bytes ending %q", len(got), got[len(got)-30:])
 	}
 }

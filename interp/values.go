@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -13,6 +14,25 @@ import (
 // Strings are quoted, so that "" and " " are visible; gonum matrices are
 // laid out in rows.
 func formatValue(v any, text string) string {
+	return truncate(layout(v, text))
+}
+
+// maxText bounds the text of one value: a cell ending in a slice of a
+// million numbers should not send megabytes to the frontend.
+const maxText = 20000
+
+func truncate(s string) string {
+	if len(s) <= maxText {
+		return s
+	}
+	cut := maxText
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf(" … (%d more bytes)", len(s)-cut)
+}
+
+func layout(v any, text string) string {
 	switch v := v.(type) {
 	case string:
 		return strconv.Quote(v)
