@@ -12,6 +12,10 @@ func TestRichValues(t *testing.T) {
 	if err != nil || d == nil || d.Data["text/html"] != "<b>ok</b>" {
 		t.Fatalf("cell type with Render: got %v, %v; want text/html <b>ok</b>", d, err)
 	}
+	d, err = in.Execute(context.Background(), "display.New(\"text/markdown\", \"*hi*\")", rec)
+	if err != nil || d == nil || d.Data["text/markdown"] != "*hi*" {
+		t.Fatalf("a display.Data value: got %v, %v; want its bundle", d, err)
+	}
 	d, err = in.Execute(context.Background(), "plotting.Plot([]float64{0, 1, 2}, []float64{0, 1, 4}, \"x\", \"y\")", rec)
 	if err != nil || d == nil || d.Data["image/png"] == nil {
 		t.Fatalf("figure: got %v, %v; want an image/png bundle", d != nil, err)

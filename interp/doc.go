@@ -61,11 +61,14 @@
 // The value of a cell is the value of its last expression statement, all
 // values of a multi-value call, shown as text/plain as fmt.Sprint prints
 // it inside the interpreter (so String and Error methods of cell types
-// count); strings are quoted and gonum matrices laid out in rows. Calls to
+// count); strings are quoted, gonum matrices laid out in rows, and text
+// beyond 20000 bytes cut. Calls to
 // fmt.Print*, log and display functions and calls without results show
 // nothing. A single value whose type has a Render() (display.Data, error)
 // method, such as a plotting figure or a cell type, is shown as the
-// bundle Render returns.
+// bundle Render returns, and a display.Data value as itself. A value kept
+// in a variable of type any loses the methods of its cell type (a yaegi
+// limit) and shows as its fields.
 //
 // Output of fmt.Print*, print and println, os.Stdout and os.Stderr and the
 // log package streams live to the Output (the order between stdout and

@@ -374,7 +374,15 @@ func showable(e ast.Expr) bool {
 		switch pkg.Name {
 		case "fmt":
 			return !strings.HasPrefix(fn.Sel.Name, "Print") && !strings.HasPrefix(fn.Sel.Name, "Fprint")
-		case "log", "display":
+		case "log":
+			return false
+		case "display":
+			// Functions that publish return nothing worth showing (the
+			// error of display.JSON or display.Show is nil when shown).
+			switch fn.Sel.Name {
+			case "New", "ImageData", "Bundle", "NewHandle":
+				return true
+			}
 			return false
 		}
 	}

@@ -244,6 +244,17 @@ func (in *Interpreter) results(rs *runState) (*display.Data, error) {
 	if len(rr) == 0 {
 		return nil, nil
 	}
+	if len(rr) == 1 && rr[0].renderer == nil {
+		switch d := rr[0].value.(type) {
+		case display.Data:
+			return &d, nil
+		case *display.Data:
+			if d != nil {
+				c := *d
+				return &c, nil
+			}
+		}
+	}
 	if len(rr) == 1 && rr[0].renderer != nil {
 		d, err := render(rr[0].renderer)
 		if err != nil {
