@@ -297,3 +297,11 @@ func TestLongValueIsTruncated(t *testing.T) {
 		t.Errorf("got %d bytes ending %q", len(got), got[len(got)-30:])
 	}
 }
+
+func TestAfterFuncPanicKeepsKernel(t *testing.T) {
+	in := newInterp(t)
+	_, rec := mustRun(t, in, "fired := make(chan bool)\ntime.AfterFunc(time.Millisecond, func() {\n\tdefer close(fired)\n\tpanic(\"late\")\n})\n<-fired\ntime.Sleep(10 * time.Millisecond)")
+	if got := rec.stream("stderr"); !strings.Contains(got, "late") {
+		t.Errorf("stderr %q: want the AfterFunc panic reported", got)
+	}
+}

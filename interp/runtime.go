@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"sync"
@@ -91,6 +92,20 @@ func (r *rt) start(f any, args []any, spread bool) {
 	}()
 }
 
+// guard wraps a function that compiled code runs in a goroutine of its
+// own (time.AfterFunc, context.AfterFunc), so that its panic is reported
+// instead of killing the kernel.
+func (r *rt) guard(f func()) func() {
+	return func() {
+		defer func() {
+			if p := recover(); p != nil {
+				r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
+			}
+		}()
+		f()
+	}
+}
+
 // show records one value of the cell's last expression.
 func (r *rt) show(v any, text string, rend display.Renderer) {
 	st := r.state()
@@ -142,7 +157,11 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 			"Clear":   reflect.ValueOf(clearValue),
 		},
 		"time/time": {
-			"Sleep": reflect.ValueOf(r.sleep),
+			"Sleep":     reflect.ValueOf(r.sleep),
+			"AfterFunc": reflect.ValueOf(func(d time.Duration, f func()) *time.Timer { return time.AfterFunc(d, r.guard(f)) }),
+		},
+		"context/context": {
+			"AfterFunc": reflect.ValueOf(func(ctx context.Context, f func()) func() bool { return context.AfterFunc(ctx, r.guard(f)) }),
 		},
 	}
 }
