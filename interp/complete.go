@@ -91,18 +91,76 @@ func byteOffset(s string, cursor int) int {
 	return len(s)
 }
 
-// selectorBefore returns the dotted identifier chain that ends at dot,
-// "" if the expression is something else (a call, an index).
+// selectorBefore returns the expression that ends at dot: a chain of
+// identifiers, selectors, calls and index expressions (fig, m.T(),
+// plotting.New().XLabel("x")), or "" when it is something else.
 func selectorBefore(code string, dot int) string {
 	i := dot
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(code[:i])
-		if !isIdent(r) && r != '.' {
-			break
+		switch {
+		case isIdent(r) || r == '.':
+			i -= size
+		case r == ')' || r == ']':
+			open := matchingOpen(code, i-size)
+			if open < 0 {
+				return ""
+			}
+			i = open
+		default:
+			return strings.Trim(code[i:dot], ".")
 		}
-		i -= size
 	}
 	return strings.Trim(code[i:dot], ".")
+}
+
+// matchingOpen returns the index of the bracket that the one at close
+// closes, or -1. Brackets inside string literals are not told apart; a
+// mismatch only loses the completion.
+func matchingOpen(code string, close int) int {
+	depth := 0
+	for j := close; j >= 0; j-- {
+		switch code[j] {
+		case ')', ']':
+			depth++
+		case '(', '[':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// knownRoot tells whether an expression starts with a name the session
+// or its packages define: only such expressions are compiled to learn
+// their type, since compiling an unknown name can leave it declared.
+func (in *Interpreter) knownRoot(expr string) bool {
+	end := 0
+	for end < len(expr) {
+		r, size := utf8.DecodeRuneInString(expr[end:])
+		if !isIdent(r) {
+			break
+		}
+		end += size
+	}
+	root := expr[:end]
+	if root == "" {
+		return false
+	}
+	if _, ok := in.globals()[root]; ok {
+		return true
+	}
+	if _, ok := in.packagePath(root); ok {
+		return true
+	}
+	for _, d := range in.sess.decls {
+		if contains(d.keys, root) {
+			return true
+		}
+	}
+	return false
 }
 
 // names lists what an identifier on its own can complete to.
@@ -154,10 +212,13 @@ func (in *Interpreter) members(expr string) []string {
 		return nil
 	}
 	defer in.mu.Unlock()
-	if !strings.Contains(expr, ".") {
+	if !strings.ContainsAny(expr, ".()[]") {
 		if path, ok := in.packagePath(expr); ok {
 			return packageMembers(path)
 		}
+	}
+	if !in.knownRoot(expr) {
+		return nil
 	}
 	return in.typeMembers(in.typeOf(expr))
 }

@@ -28,6 +28,9 @@ func TestComplete(t *testing.T) {
 		{"fig.Li", []string{"Line"}, "", 4},
 		{"xv.Gr", []string{"Grad"}, "", 3},
 		{"_gocalc", nil, "_gocalc_show", 0},
+		{"plotting.New().XLabel(\"x\").Ti", []string{"Title"}, "", 27},
+		{"fig.Title(\"t\").Li", []string{"Line"}, "", 15},
+		{"undefinedThing().Fo", nil, "For", 17},
 		{"s := \"héllo\"; strings.ToL", []string{"ToLower"}, "", 22},
 	}
 	for _, tt := range tests {

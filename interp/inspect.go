@@ -125,6 +125,9 @@ func (in *Interpreter) describe(chain string) string {
 
 // describeMember documents the field or method name of expr's type.
 func (in *Interpreter) describeMember(expr, name string) string {
+	if !in.knownRoot(expr) {
+		return ""
+	}
 	typ := strings.TrimLeft(in.typeOf(expr), "*")
 	if typ == "" {
 		return ""
