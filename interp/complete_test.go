@@ -72,6 +72,7 @@ func TestInspect(t *testing.T) {
 		{"fig.Line", 6, []string{"func (f *Figure) Line(xs, ys []float64, format, label string) *Figure"}},
 		{"Area(1)", 2, []string{"// Area is documented in the cell.", "func Area(r float64) float64"}},
 		{"radius", 3, []string{"radius: float64 = 2.5"}},
+		{"append(xs, 1)", 2, []string{"func append(slice []Type, elems ...Type) []Type"}},
 	}
 	for _, tt := range tests {
 		d, ok := in.Inspect(tt.code, tt.cursor, 0)

@@ -94,7 +94,11 @@ func add(docs map[string]Entry, p listed) error {
 		}
 		files = append(files, f)
 	}
-	pkg, err := doc.NewFromFiles(fset, files, p.ImportPath)
+	var mode doc.Mode
+	if p.ImportPath == "builtin" {
+		mode = doc.AllDecls // its names are lower case
+	}
+	pkg, err := doc.NewFromFiles(fset, files, p.ImportPath, mode)
 	if err != nil {
 		return err
 	}
@@ -123,7 +127,7 @@ func values(docs map[string]Entry, fset *token.FileSet, key string, vs []*doc.Va
 	for _, v := range vs {
 		text := declText(fset, v.Decl)
 		for _, n := range v.Names {
-			if ast.IsExported(n) {
+			if ast.IsExported(n) || key == "builtin" {
 				docs[key+"."+n] = Entry{Sig: text, Doc: v.Doc}
 			}
 		}
