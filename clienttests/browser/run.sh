@@ -101,6 +101,13 @@ mkdir -p "$JUPYTERLAB_SETTINGS_DIR/@jupyterlab/apputils-extension"
 cat >"$JUPYTERLAB_SETTINGS_DIR/@jupyterlab/apputils-extension/notification.jupyterlab-settings" <<'EOF'
 { "fetchNews": "false", "checkForUpdates": false }
 EOF
+# JupyterLab drops a completion provider's answer after 1 s by default; on a
+# loaded 2-core CI machine the browser-server-kernel round trip can take that
+# long (seen here about once in 15 runs, the kernel itself answering in ms).
+mkdir -p "$JUPYTERLAB_SETTINGS_DIR/@jupyterlab/completer-extension"
+cat >"$JUPYTERLAB_SETTINGS_DIR/@jupyterlab/completer-extension/manager.jupyterlab-settings" <<'EOF'
+{ "providerTimeout": 10000 }
+EOF
 
 cp "$notebook" "$tmp/root/"
 root_flag=
