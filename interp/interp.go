@@ -191,7 +191,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		return nil, in.compileError(perr, cur)
 	}
 	if in.dirty && !hasDecls(p) || in.cell-in.resetAt >= compactEvery && in.rt.live.Load() == 0 {
-		if err := in.rebuild(ctx, cur, nil); err != nil {
+		if err := in.rebuildAndTell(ctx, cur, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -205,10 +205,28 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 			}
 		}
 		if res, err = in.runStep(ctx, cur, &p.steps[i]); err != nil {
-			return nil, err
+			return nil, in.afterFailure(ctx, cur, err)
 		}
 	}
 	return res, nil
+}
+
+// afterFailure rebuilds the session at once after a failed compile, which can
+// leave yaegi with half-declared names, so that the cell's error can say
+// what the rebuild could not keep.
+func (in *Interpreter) afterFailure(ctx context.Context, cur int, err error) error {
+	if !in.dirty {
+		return err
+	}
+	notes, rerr := in.rebuild(context.WithoutCancel(ctx), cur, nil)
+	if rerr != nil {
+		notes = append(notes, "the rebuild failed: "+rerr.Error())
+	}
+	var e *engine.Error
+	if n := rebuildNote(notes); n != "" && errors.As(err, &e) {
+		e.Traceback = append(e.Traceback, n)
+	}
+	return err
 }
 
 func hasDecls(p *plan) bool {

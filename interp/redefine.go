@@ -154,15 +154,14 @@ func contains(list []string, s string) bool {
 // the same and then has the new methods. What cannot be restored is
 // reported on stderr, and declarations that no longer compile are
 // dropped, with their error.
-func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) error {
+func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) (notes []string, err error) {
 	old := in.globals()
 	cc := in.context()
 	dropped := in.sess.addDecls(newDecls)
 	imports := in.imports
 	if err := in.fresh(imports); err != nil {
-		return err
+		return nil, err
 	}
-	var notes []string
 	if len(dropped) > 0 {
 		notes = append(notes, fmt.Sprintf("no longer defined (declared together with a redefined name): %s", strings.Join(dropped, ", ")))
 	}
@@ -174,7 +173,7 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 		}
 		parsed, err := parseItems(in.y.FileSet(), items, cc)
 		if err != nil {
-			return in.compileError(err, cur)
+			return notes, in.compileError(err, cur)
 		}
 		var decls []ast.Decl
 		for _, p := range parsed {
@@ -202,17 +201,31 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 		}
 		in.sess.decls = append(in.sess.decls[:bad:bad], in.sess.decls[bad+1:]...)
 		if err := in.fresh(imports); err != nil {
-			return err
+			return notes, err
 		}
 	}
 	lost := in.replayVars(cc, old)
 	if len(lost) > 0 {
 		notes = append(notes, "reset to zero values: "+strings.Join(lost, ", "))
 	}
-	if len(notes) > 0 {
-		in.sink.stream("stderr", "gocalc: the session was rebuilt from its declarations; "+strings.Join(notes, "; ")+"\n")
+	return notes, cellErr
+}
+
+// rebuildNote is the message telling what a rebuild could not keep, or "".
+func rebuildNote(notes []string) string {
+	if len(notes) == 0 {
+		return ""
 	}
-	return cellErr
+	return "gocalc: the session was rebuilt from its declarations; " + strings.Join(notes, "; ")
+}
+
+// rebuildAndTell rebuilds and reports what was lost on stderr.
+func (in *Interpreter) rebuildAndTell(ctx context.Context, cur int, newDecls []*entry) error {
+	notes, err := in.rebuild(ctx, cur, newDecls)
+	if n := rebuildNote(notes); n != "" {
+		in.sink.stream("stderr", n+"\n")
+	}
+	return err
 }
 
 // fresh starts a new yaegi interpreter with the session's imports.
@@ -269,7 +282,9 @@ func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue) [
 			continue
 		}
 		if _, err := in.compile(node); err != nil {
-			lost = append(lost, v.keys...)
+			// The initializer no longer compiles (its type changed): keep
+			// the variable, declared with the type it had.
+			kept = append(kept, in.redeclare(cc, v)...)
 			continue
 		}
 		kept = append(kept, v)
@@ -292,6 +307,32 @@ func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue) [
 	}
 	sort.Strings(lost)
 	return dedupe(lost)
+}
+
+// redeclare declares the variables of entry v as `var x T`, with T the
+// type they had in the interpreter being replaced, and returns the new
+// entries. A variable whose type cannot be written is dropped.
+func (in *Interpreter) redeclare(cc cellContext, v *entry) []*entry {
+	var out []*entry
+	for _, k := range v.keys {
+		typ := ""
+		if cc.typeOf != nil {
+			typ = cc.typeOf(k)
+		}
+		if typ == "" {
+			continue
+		}
+		it := item{kind: itemVar, text: fmt.Sprintf("var %s %s", k, typ), line: v.line, col: v.col, cell: v.cell}
+		parsed, err := parseItems(in.y.FileSet(), []item{it}, cellContext{})
+		if err != nil || len(parsed) == 0 {
+			continue
+		}
+		if _, err := in.compile(parsed[0].file); err != nil {
+			continue
+		}
+		out = append(out, &entry{item: it, keys: []string{k}, isVar: true})
+	}
+	return out
 }
 
 type reflectValue = reflect.Value

@@ -79,3 +79,17 @@ func TestFailedDeclarationIsForgotten(t *testing.T) {
 		t.Errorf("got %q, want 7", got)
 	}
 }
+
+// A cell whose redefinition resets a value and then fails still says
+// what was reset, and the session stays usable.
+func TestFailureAfterRedefinition(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type R struct{ A int }\nr := R{1}")
+	_, rec, err := run(t, in, "type R struct{ A, B int }\nundefinedCall()")
+	if err == nil || !strings.Contains(rec.stream("stderr"), "reset to zero values: r") {
+		t.Errorf("got %v, stderr %q; want an error and a note naming r", err, rec.stream("stderr"))
+	}
+	if got, _ := mustRun(t, in, "r.B"); got != "0" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -139,7 +139,7 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		return nil, in.runImports(cur, st.imports)
 	case stepDecl:
 		if in.dirty || in.redefines(st.entries) {
-			return nil, in.rebuild(ctx, cur, st.entries)
+			return nil, in.rebuildAndTell(ctx, cur, st.entries)
 		}
 		prog, err := in.compile(declFile(st.decls, st.first))
 		if err != nil {
