@@ -36,9 +36,11 @@
 // that no longer compile are dropped with their error, also on stderr. A
 // function value stored in a variable keeps running the code it was made
 // from, and goroutines that cells started keep running in the old
-// interpreter. The same rebuild follows a cell that failed to compile and
-// runs every 500 cells (when no goroutine started by a cell is running),
-// because yaegi's global state grows with every cell.
+// interpreter. The same rebuild follows at once a cell that failed to
+// compile (yaegi may keep half-declared names), naming in the cell's
+// error what it could not keep, and runs every 500 cells (when no
+// goroutine started by a cell is running), because yaegi's global state
+// grows with every cell.
 //
 // # Modern Go
 //
