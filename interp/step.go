@@ -174,8 +174,8 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		return nil, in.exec(ctx, cur, prog, nil)
 	}
 	if hasRange(st) {
-		g := in.context().globals
-		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, g, in.context().typeOf)
+		c := in.context()
+		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, c.globals, c.typeOf)
 	}
 	stmts := st.stmts
 	if st.show != nil {
@@ -197,8 +197,10 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 	return in.results(rs)
 }
 
-// exec runs a compiled program. With a runState (statement steps), it
-// waits for the wrapped function to return and reports its panic.
+// exec runs a compiled program; rs, for statement steps, collects the
+// values the show helper reports. A cancelled ctx stops the program and
+// gives an Interrupted error; a panic gives a panic error with the
+// interpreted frames yaegi reported.
 func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, rs *runState) error {
 	in.rt.mu.Lock()
 	in.rt.cur = rs
