@@ -20,10 +20,25 @@ var keywords = []string{"break", "case", "chan", "const", "continue", "default",
 	"for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
 	"struct", "switch", "type", "var"}
 
-var builtins = []string{"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
-	"min", "new", "panic", "print", "println", "real", "recover", "any", "bool", "byte", "comparable", "complex64",
-	"complex128", "error", "false", "float32", "float64", "int", "int8", "int16", "int32", "int64", "iota", "nil",
-	"rune", "string", "true", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"}
+var builtinFuncs = []string{"append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
+	"min", "new", "panic", "print", "println", "real", "recover"}
+
+var builtinTypes = []string{"any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64",
+	"int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"}
+
+var builtinConsts = []string{"false", "iota", "nil", "true"}
+
+// cand is a completion candidate and its kind, in the words JupyterLab's
+// completer shows (function, class, module, instance, keyword).
+type cand struct{ name, kind string }
+
+func cands(kind string, names ...string) []cand {
+	out := make([]cand, len(names))
+	for i, n := range names {
+		out[i] = cand{n, kind}
+	}
+	return out
+}
 
 // sourcePackages are the generic packages yaegi compiles from source, with
 // the functions cells can call.
@@ -57,20 +72,25 @@ func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
 	}
 	prefix := code[start:off]
 	c.Start = cursor - utf8.RuneCountInString(prefix)
-	var cands []string
+	var all []cand
 	if start > 0 && code[start-1] == '.' {
-		cands = in.members(selectorBefore(code, start-1))
+		all = in.members(selectorBefore(code, start-1))
 	} else {
-		cands = in.names()
+		all = in.names()
 	}
-	seen := map[string]bool{}
-	for _, m := range cands {
-		if strings.HasPrefix(m, prefix) && !seen[m] && !reserved(m) {
-			seen[m] = true
-			c.Matches = append(c.Matches, m)
+	kinds := map[string]string{}
+	for _, m := range all {
+		if _, seen := kinds[m.name]; !seen && strings.HasPrefix(m.name, prefix) && !reserved(m.name) {
+			kinds[m.name] = m.kind
+			c.Matches = append(c.Matches, m.name)
 		}
 	}
 	sort.Strings(c.Matches)
+	types := make([]map[string]any, len(c.Matches))
+	for i, m := range c.Matches {
+		types[i] = map[string]any{"start": c.Start, "end": c.End, "text": m, "type": kinds[m]}
+	}
+	c.Metadata = map[string]any{"_jupyter_types_experimental": types}
 	return c
 }
 
@@ -164,27 +184,31 @@ func (in *Interpreter) knownRoot(expr string) bool {
 }
 
 // names lists what an identifier on its own can complete to.
-func (in *Interpreter) names() []string {
-	out := append(append([]string{}, keywords...), builtins...)
+func (in *Interpreter) names() []cand {
+	out := cands("keyword", keywords...)
+	out = append(out, cands("function", builtinFuncs...)...)
+	out = append(out, cands("class", builtinTypes...)...)
+	out = append(out, cands("instance", builtinConsts...)...)
 	for name := range packages().byName {
-		out = append(out, name)
+		out = append(out, cand{name, "module"})
 	}
 	if !in.mu.TryLock() {
 		return out
 	}
 	defer in.mu.Unlock()
 	for name := range in.imports {
-		out = append(out, name)
+		out = append(out, cand{name, "module"})
 	}
-	for name := range in.globals() {
-		out = append(out, name)
-	}
+	// Session declarations first: their kind beats "instance" for consts.
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			if !strings.Contains(k, ".") {
-				out = append(out, k)
+				out = append(out, cand{k, d.role})
 			}
 		}
+	}
+	for name := range in.globals() {
+		out = append(out, cand{name, "instance"})
 	}
 	return out
 }
@@ -204,7 +228,7 @@ func (in *Interpreter) packagePath(name string) (string, bool) {
 
 // members lists the exported names of a package, or the fields and
 // methods of an expression's type.
-func (in *Interpreter) members(expr string) []string {
+func (in *Interpreter) members(expr string) []cand {
 	if expr == "" {
 		return nil
 	}
@@ -224,58 +248,66 @@ func (in *Interpreter) members(expr string) []string {
 }
 
 // packageMembers lists a package's exported names.
-func packageMembers(path string) []string {
+func packageMembers(path string) []cand {
 	if names, ok := sourcePackages[path]; ok {
-		return names
+		return cands("function", names...)
 	}
 	table := packages().table(path)
-	out := make([]string, 0, len(table))
-	for name := range table {
-		if ast.IsExported(name) {
-			out = append(out, name)
+	out := make([]cand, 0, len(table))
+	for name, v := range table {
+		if !ast.IsExported(name) {
+			continue
 		}
+		kind := "instance"
+		switch {
+		case v.Kind() == reflect.Func:
+			kind = "function"
+		case v.Kind() == reflect.Pointer && v.IsNil():
+			kind = "class"
+		}
+		out = append(out, cand{name, kind})
 	}
 	return out
 }
 
 // typeMembers lists the fields and methods of a type named as yaegi
 // prints it: "*ad.Var", "plotting.Figure", or a cell type "P".
-func (in *Interpreter) typeMembers(typ string) []string {
+func (in *Interpreter) typeMembers(typ string) []cand {
 	name := strings.TrimLeft(typ, "*")
 	if name == "" {
 		return nil
 	}
 	if rt := in.reflectType(name); rt != nil {
-		var out []string
+		var out []cand
 		if rt.Kind() == reflect.Interface {
 			for i := 0; i < rt.NumMethod(); i++ {
-				out = append(out, rt.Method(i).Name)
+				out = append(out, cand{rt.Method(i).Name, "function"})
 			}
 			return out
 		}
 		pt := reflect.PointerTo(rt)
 		for i := 0; i < pt.NumMethod(); i++ {
-			out = append(out, pt.Method(i).Name)
+			out = append(out, cand{pt.Method(i).Name, "function"})
 		}
 		if rt.Kind() == reflect.Struct {
 			for i := 0; i < rt.NumField(); i++ {
 				if f := rt.Field(i); f.IsExported() {
-					out = append(out, f.Name)
+					out = append(out, cand{f.Name, "instance"})
 				}
 			}
 		}
 		return out
 	}
 	// A type declared in a cell: its methods and fields from the source.
-	var out []string
+	var out []cand
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			if m, ok := strings.CutPrefix(k, name+"."); ok {
-				out = append(out, m)
+				out = append(out, cand{m, "function"})
 			}
 		}
 		if contains(d.keys, name) {
-			out = append(out, structFields(d.text, name)...)
+			out = append(out, cands("instance", structFields(d.text, name)...)...)
 		}
 	}
 	return out

@@ -16,13 +16,15 @@ type entry struct {
 	item
 	keys  []string // names declared: "f", "T", "T.M" for a method, "x"
 	isVar bool
+	role  string // for completion: "function", "class" or "instance"
 }
 
 // newEntry records the declaration d of item it.
 func newEntry(it item, d ast.Decl) *entry {
-	e := &entry{item: it}
+	e := &entry{item: it, role: "instance"}
 	switch d := d.(type) {
 	case *ast.FuncDecl:
+		e.role = "function"
 		name := d.Name.Name
 		if d.Recv != nil && len(d.Recv.List) > 0 {
 			name = recvName(d.Recv.List[0].Type) + "." + name
@@ -34,6 +36,7 @@ func newEntry(it item, d ast.Decl) *entry {
 			switch s := s.(type) {
 			case *ast.TypeSpec:
 				e.keys = append(e.keys, s.Name.Name)
+				e.role = "class"
 			case *ast.ValueSpec:
 				for _, n := range s.Names {
 					if n.Name != "_" {
