@@ -29,6 +29,7 @@ func TestValues(t *testing.T) {
 		{"// just a comment", ""},
 		{"mat.NewDense(2, 2, []float64{1, 2, 3, 4})", "⎡1  2⎤\n⎣3  4⎦"},
 		{"len(fmt.Sprint(make([]int, 30000)))", "60001"},
+		{"var nilDense *mat.Dense\nnilDense", "<nil>"},
 	}
 	for _, tt := range tests {
 		got, _ := mustRun(t, in, tt.code)

@@ -13,7 +13,13 @@ import (
 // it, which honours String and Error methods of cell-declared types.
 // Strings are quoted, so that "" and " " are visible; gonum matrices are
 // laid out in rows.
-func formatValue(v any, text string) string {
+func formatValue(v any, text string) (s string) {
+	defer func() {
+		if recover() != nil {
+			// A nil *mat.Dense, say, panics in Dims: keep fmt's text.
+			s = truncate(text)
+		}
+	}()
 	return truncate(layout(v, text))
 }
 
