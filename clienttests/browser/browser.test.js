@@ -200,15 +200,25 @@ async function outputText(cell) {
 // with code typed in, and returns it.
 async function editCell(code) {
   const all = panel().locator('.jp-Notebook .jp-Cell');
-  let cell = all.last();
-  if ((await cell.locator('.cm-content').innerText()).trim() !== '') {
+  const n = await all.count();
+  let cell = all.nth(n - 1);
+  if ((await cell.locator('.cm-content').textContent()).trim() !== '') {
+    // Select the last cell, then the toolbar's "insert a cell below" (the
+    // keyboard's B needs the focus on the notebook, which an answered input
+    // box does not give back).
     await cell.locator('.jp-InputPrompt').click();
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('b');
-    cell = all.last();
+    await panel().locator('[data-jp-item-name="insert"]').click();
+    const deadline = Date.now() + 10 * second;
+    while ((await all.count()) !== n + 1) {
+      assert.ok(Date.now() < deadline, 'no cell was inserted');
+      await page.waitForTimeout(50);
+    }
+    cell = all.nth(n);
   }
   await cell.locator('.cm-content').click();
   await page.keyboard.type(code);
+  const typed = (await cell.locator('.cm-content').textContent()).trim();
+  assert.equal(typed, code, 'the cell does not hold what was typed');
   return cell;
 }
 
@@ -405,15 +415,20 @@ test('a new gocalc notebook', { timeout: 150 * second }, async (t) => {
 
   await t.test('restart clears state', () => step('restart', async () => {
     await runCell(cells.beforeRestart);
+    const before = await runCell(cells.afterRestart);
+    assert.match(await outputText(before), /^7$/m, 'the variable is not defined before the restart');
     await panel().locator('[data-jp-item-name="restart"]').click();
     const dialog = page.locator('.jp-Dialog');
     await dialog.waitFor({ timeout: 10 * second });
     await dialog.locator('.jp-mod-accept').click();
-    await indicator().and(page.locator(':not([data-status="idle"])')).waitFor({ timeout: 5 * second }).catch(() => {});
+    await dialog.waitFor({ state: 'detached', timeout: 10 * second });
     await waitIdle(kernelStart);
-    const cell = await runCell(cells.afterRestart);
-    assert.match(await outputText(cell), /undefined: gone/);
+    // A new kernel process counts executions from 1 again.
+    const after = await runCell(cells.afterRestart);
+    assert.equal(await prompt(after), '[1]:', 'the execution count did not start over');
+    assert.match(await outputText(after), /undefined: gone/);
   }));
 
   await waitIdle(30 * second);
+  await shot('new-notebook.png');
 });
