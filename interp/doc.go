@@ -52,8 +52,8 @@
 // the min, max and clear builtins, slices.Sort and the other slices
 // functions yaegi's generic slices package lacks, generic calls in
 // top-level definitions, method expressions of compiled types
-// ((*ad.Var).Sin, ad.Dual.Mul), and range over functions (Go 1.23 iterators),
-// which becomes a call with a yield function when the iterator is a
+// ((*ad.Var).Sin, ad.Dual.Mul), and range over functions (Go 1.23
+// iterators), which becomes a call with a yield function when the iterator is a
 // session variable or function (or a call of one) and the loop body has
 // no return, defer, goto or labeled branch. Other ranges that yaegi
 // cannot compile are reported as an UnsupportedError.
@@ -64,17 +64,18 @@
 // values of a multi-value call, shown as text/plain as fmt.Sprint prints
 // it inside the interpreter (so String and Error methods of cell types
 // count); strings are quoted, gonum matrices laid out in rows, and text
-// beyond 20000 bytes cut. Calls to
-// fmt.Print*, log and display functions and calls without results show
-// nothing. A single value whose type has a Render() (display.Data, error)
+// beyond 20000 bytes cut. Calls to fmt.Print*, log and display functions
+// and calls without results show nothing. A single value whose type has a Render() (display.Data, error)
 // method, such as a plotting figure or a cell type, is shown as the
 // bundle Render returns, and a display.Data value as itself. A value kept
 // in a variable of type any loses the methods of its cell type (a yaegi
 // limit) and shows as its fields.
 //
 // Output of fmt.Print*, print and println, os.Stdout and os.Stderr and the
-// log package streams live to the Output (the order between stdout and
-// stderr is kept only approximately). display functions publish to the
+// log package streams live to the Output. fmt.Print*, print, println and
+// log write straight to it, in order; writes through the os.Stdout and
+// os.Stderr files pass through pipes, so their order relative to the
+// others is approximate. display functions publish to the
 // Output of the running cell. Reading os.Stdin or fmt.Scan* asks the
 // frontend for a line (os.Stdin is an io.Reader in cells); without stdin
 // the read fails with an error that says so. os.Exit panics instead of
@@ -88,7 +89,8 @@
 // UnsupportedError for code yaegi's compiler cannot take, Interrupted
 // when ctx is cancelled. No panic escapes Execute, Complete, Inspect or
 // IsComplete: a panic in a goroutine that a cell started is reported on
-// stderr, and a panic of yaegi's compiler becomes an UnsupportedError.
+// stderr (also in functions run by time.AfterFunc or context.AfterFunc),
+// and a panic of yaegi's compiler becomes an UnsupportedError.
 // Cancelling ctx stops the cell within milliseconds, also in tight loops,
 // select{}, channel operations and time.Sleep, and stops the goroutines
 // it started; a compiled call in progress (a long gonum computation)
