@@ -176,3 +176,18 @@ def test_nbconvert_uses_installed_kernelspec(data_dir, gocalc):
     listing = subprocess.run([*JUPYTER, "kernelspec", "list", "--json"], capture_output=True, text=True, check=True)
     specs = json.loads(listing.stdout)["kernelspecs"]
     assert Path(specs["gocalc"]["resource_dir"]) == data_dir / "kernels" / "gocalc"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_gocalc_run_matches_kernel_on_notebook(path, tmp_path):
+    """The in-process runner and the kernel (through nbclient) give the same
+    outputs for the repository's notebooks, figures included."""
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, kernel_name="gocalc", timeout=300, resources={"metadata": {"path": str(path.parent)}}).execute()
+    out = tmp_path / path.name
+    proc = subprocess.run([str(GOCALC), "run", str(path), "-o", str(out)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    want, got = _normalized(nb), _normalized(nbformat.read(out, as_version=4))
+    assert len(got) == len(want)
+    for i, (w, g) in enumerate(zip(want, got)):
+        assert g == w, f"code cell {i + 1} differs between gocalc run and the kernel"
