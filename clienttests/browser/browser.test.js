@@ -286,6 +286,12 @@ test('the chapter runs in JupyterLab with the gocalc kernel', { timeout: 240 * s
       }
     });
     assert.equal(problems.length, 0, `the chapter failed in JupyterLab:\n${problems.join('\n\n')}`);
+    // And on the page: every stderr-looking output is a stderr stream.
+    const streams = nb.cells.flatMap((c) => c.outputs || [])
+      .filter((o) => o.output_type === 'stream' && o.name === 'stderr').length;
+    const shown = await panel()
+      .locator('.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count();
+    assert.equal(shown, streams, 'the page shows stderr-styled outputs that are not stderr streams');
 
     // The chapter's numbers, in outputs the reader can scroll to. (Off-screen
     // cells skip rendering, so their innerText is empty: match textContent.)
