@@ -77,7 +77,7 @@ cleanup() {
 	else
 		rm -rf "$tmp"
 	fi
-	say "done in $(($(date +%s) - started)) s, exit status $status"
+	say "done in $(($(date +%s) - started)) s, exit status $status; screenshots and logs in ${artifacts:-?}"
 	exit "$status"
 }
 trap cleanup EXIT
