@@ -19,14 +19,15 @@ def kernel():
 def test_stop_on_error_aborts_queued_cells(kernel):
     km, kc = kernel
     assert run(kc, "counter := 0").status == "ok"
-    first = kc.execute('panic("first fails")')
+    # The failing cell runs long enough for the next three to be queued.
+    first = kc.execute('time.Sleep(300 * time.Millisecond)\npanic("first fails")')
     queued = [kc.execute("counter++") for _ in range(3)]
     assert collect(kc, first).status == "error"
     statuses = [collect(kc, mid).status for mid in queued]
     assert statuses == ["aborted"] * 3, statuses
     assert run(kc, "counter").result_text() == "0"
     # Without stop_on_error, the queue runs on.
-    first = kc.execute('panic("again")', stop_on_error=False)
+    first = kc.execute('time.Sleep(300 * time.Millisecond)\npanic("again")', stop_on_error=False)
     queued = [kc.execute("counter++") for _ in range(2)]
     assert collect(kc, first).status == "error"
     assert [collect(kc, mid).status for mid in queued] == ["ok", "ok"]
