@@ -142,3 +142,12 @@ func BenchmarkGradFromCell(b *testing.B) {
 	b.ReportMetric(float64(compiled)/float64(b.N)/1e3, "us/grad-compiled")
 	b.ReportMetric(float64(cell)/float64(compiled), "x-slower")
 }
+
+// BenchmarkComplete is a member completion on a variable (a type probe).
+func BenchmarkComplete(b *testing.B) {
+	in := newInterp(b)
+	mustRun(b, in, "fig := plotting.New()")
+	for b.Loop() {
+		in.Complete("fig.Li", 6)
+	}
+}
