@@ -21,7 +21,10 @@ var _ engine.Inspector = (*Interpreter)(nil)
 // expression is compiled, never run: the type comes from yaegi's error
 // for assigning it to a struct type that no value has. The caller holds
 // in.mu.
-func (in *Interpreter) typeOf(expr string) string { return typeIn(in.y, expr) }
+func (in *Interpreter) typeOf(expr string) string {
+	in.compiles++
+	return typeIn(in.y, expr)
+}
 
 // typeIn is typeOf in a given yaegi interpreter.
 func typeIn(y *yaegi.Interpreter, expr string) string {

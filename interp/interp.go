@@ -32,22 +32,22 @@ type Options struct {
 type Interpreter struct {
 	opts Options
 
-	mu      sync.Mutex // held while a cell runs
-	y       *yaegi.Interpreter
-	sink    *sink
-	rt      *rt
-	stdout  *pipe
-	stderr  *pipe
-	errw    *errWriter
-	stdin   *stdin
-	cell    int            // number of the last cell run
-	sources map[int]string // cell number -> source, for tracebacks
-	imports map[string]string
-	sess    session
-	gen     int  // incremented with every new yaegi interpreter
-	resetAt int  // in.cell when the yaegi interpreter was made
-	dirty   bool // a failed compile may have left half-declared names
-	closed  bool
+	mu       sync.Mutex // held while a cell runs
+	y        *yaegi.Interpreter
+	sink     *sink
+	rt       *rt
+	stdout   *pipe
+	stderr   *pipe
+	errw     *errWriter
+	stdin    *stdin
+	cell     int            // number of the last cell run
+	sources  map[int]string // cell number -> source, for tracebacks
+	imports  map[string]string
+	sess     session
+	gen      int  // incremented with every new yaegi interpreter
+	compiles int  // programs compiled (cells and type probes) since the yaegi interpreter was made
+	dirty    bool // a failed compile may have left half-declared names
+	closed   bool
 }
 
 var (
@@ -120,7 +120,7 @@ func (in *Interpreter) reset() (err error) {
 	}
 	in.y = y
 	in.gen++
-	in.resetAt = in.cell
+	in.compiles = 0
 	in.imports = map[string]string{}
 	return nil
 }
@@ -183,6 +183,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		}
 	}()
 	in.cell++
+	in.compiles++
 	cur := cellSlot(in.cell)
 	in.sources[cur] = code
 	in.pruneSources(cur)
@@ -190,7 +191,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
 	}
-	if in.dirty && !hasDecls(p) || in.cell-in.resetAt >= compactEvery && in.rt.live.Load() == 0 {
+	if in.dirty && !hasDecls(p) || in.compiles >= compactEvery && in.rt.live.Load() == 0 {
 		if err := in.rebuildAndTell(ctx, cur, nil); err != nil {
 			return nil, err
 		}
@@ -258,8 +259,8 @@ func (in *Interpreter) pruneSources(cur int) {
 	}
 }
 
-// compactEvery is how many cells run before the session is rebuilt from
-// its declarations and values (when no goroutine a cell started still
+// compactEvery is how many cells (and type probes) run before the session
+// is rebuilt from its declarations and values (when no goroutine a cell started still
 // runs): yaegi's global frame grows with every cell, and copying it
 // makes each cell slower (about +50 us per 1000 cells).
 const compactEvery = 500
@@ -275,7 +276,7 @@ func (in *Interpreter) context() cellContext {
 	// the rewrites the old session chose.
 	c.imports = in.imports
 	y := in.y
-	c.typeOf = func(expr string) string { return typeIn(y, expr) }
+	c.typeOf = func(expr string) string { in.compiles++; return typeIn(y, expr) }
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			c.declared[k] = true
