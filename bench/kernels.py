@@ -71,7 +71,7 @@ def start_kernel(name: str):
         import zmq
         km.context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_IVL_MS)
     t0 = time.perf_counter()
-    km.start_kernel()
+    km.start_kernel(stderr=subprocess.DEVNULL)  # ipykernel warns about plain TCP on every start
     kc = km.client()
     kc.start_channels()
     give_up = t0 + 60
