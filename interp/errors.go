@@ -150,6 +150,7 @@ func (in *Interpreter) compileError(err error, cur int) *engine.Error {
 		return &engine.Error{Name: ErrCompile, Value: first, Traceback: tb}
 	}
 	msg, p := in.cellMessage(err.Error(), cur)
+	msg = strings.Replace(msg, "unsupported assign expression", "assignment mismatch: as many variables as values needed", 1)
 	tb := []string{ErrCompile + ": " + msg}
 	if p != nil {
 		tb = append(tb, in.sourceLine(p)...)
