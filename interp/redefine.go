@@ -14,9 +14,10 @@ import (
 // the session is rebuilt.
 type entry struct {
 	item
-	keys  []string // names declared: "f", "T", "T.M" for a method, "x"
-	isVar bool
-	role  string // for completion: "function", "class" or "instance"
+	keys    []string // names declared: "f", "T", "T.M" for a method, "x"
+	isVar   bool
+	role    string // for completion: "function", "class" or "instance"
+	generic bool   // a generic function
 }
 
 // newEntry records the declaration d of item it.
@@ -25,6 +26,7 @@ func newEntry(it item, d ast.Decl) *entry {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		e.role = "function"
+		e.generic = d.Type.TypeParams != nil && len(d.Type.TypeParams.List) > 0
 		name := d.Name.Name
 		if d.Recv != nil && len(d.Recv.List) > 0 {
 			name = recvName(d.Recv.List[0].Type) + "." + name

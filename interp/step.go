@@ -120,6 +120,39 @@ func hasRange(st *step) bool {
 	return found
 }
 
+// callsGeneric tells whether a definition calls a generic function that
+// the session declares.
+func (in *Interpreter) callsGeneric(a *ast.AssignStmt) bool {
+	generic := map[string]bool{}
+	for _, d := range in.sess.decls {
+		if d.generic {
+			generic[d.keys[0]] = true
+		}
+	}
+	if len(generic) == 0 {
+		return false
+	}
+	found := false
+	for _, r := range a.Rhs {
+		ast.Inspect(r, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				fn := c.Fun
+				switch f := fn.(type) {
+				case *ast.IndexExpr:
+					fn = f.X
+				case *ast.IndexListExpr:
+					fn = f.X
+				}
+				if id, ok := fn.(*ast.Ident); ok && generic[id.Name] {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 // redefines tells whether declarations name something the session
 // already declares (yaegi would keep old types and methods, and functions
 // compiled earlier would keep calling the old body).
@@ -152,6 +185,13 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		in.sess.addDecls(st.entries)
 		return nil, nil
 	case stepVar:
+		if st.define != nil && in.callsGeneric(st.define) {
+			// yaegi panics on a generic call in a global definition: go
+			// straight to the typed form.
+			if ok, terr := in.defineTyped(ctx, cur, st); ok {
+				return nil, terr
+			}
+		}
 		prog, err := in.compile(varNode(st.define, st.decls))
 		if err != nil && st.define != nil && (strings.Contains(err.Error(), errCompilePanic.Error()) || strings.Contains(err.Error(), "definition loop")) {
 			// yaegi fails on some global definitions (generic calls, some
