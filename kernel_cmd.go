@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/gocalc/gocalc/interp"
 	"github.com/gocalc/gocalc/kernel"
 )
 
@@ -37,11 +36,7 @@ func serveKernel(path string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gocalc kernel: %v\n", err)
 		return 1
 	}
-	ip, err := interp.New(interp.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "gocalc kernel: cannot start the interpreter: %v\n", err)
-		return 1
-	}
+	ip := startInterpreter()
 	srv, err := kernel.New(kernel.Config{
 		Conn:        *ci,
 		Executor:    ip,
@@ -56,6 +51,11 @@ func serveKernel(path string, stderr io.Writer) int {
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "gocalc kernel: %v\n", err)
+		return 1
+	}
+	if err := ip.wait(); err != nil {
+		srv.Close()
+		fmt.Fprintf(stderr, "gocalc kernel: cannot start the interpreter: %v\n", err)
 		return 1
 	}
 

@@ -129,7 +129,7 @@ func (l *guardListener) vet(c net.Conn) {
 		c.Close()
 		return
 	}
-	gc := &guardConn{Conn: c, r: bufioReader(sig[:], c)}
+	gc := &guardConn{Conn: c, r: bufioReader(sig[:], c), w: newFrameWriter(c)}
 	select {
 	case l.conns <- gc:
 	case <-l.done:
@@ -164,10 +164,12 @@ type errGuard struct{ reason string }
 // Error says why the guard closed the connection.
 func (e errGuard) Error() string { return "kernel: connection closed: " + e.reason }
 
-// guardConn hands zmq4 one checked frame at a time.
+// guardConn hands zmq4 one checked frame at a time, and sends what zmq4
+// writes one message at a time.
 type guardConn struct {
 	net.Conn
 	r          *bufio.Reader
+	w          *frameWriter
 	buf        []byte // checked bytes not yet read by zmq4
 	greeted    bool
 	handshaken bool
@@ -196,6 +198,9 @@ func (c *guardConn) Read(p []byte) (int, error) {
 	c.buf = c.buf[n:]
 	return n, nil
 }
+
+// Write sends whole messages (see frameWriter).
+func (c *guardConn) Write(p []byte) (int, error) { return c.w.Write(p) }
 
 // fill reads and checks the greeting or the next frame into c.buf.
 func (c *guardConn) fill() error {

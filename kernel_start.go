@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+
+	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp"
+)
+
+// startingInterpreter is the interpreter while it starts. The kernel binds
+// its sockets meanwhile: jupyter_client connects right after launching the
+// kernel, and a connection refused costs it libzmq's 100 ms reconnect wait,
+// several times what the interpreter takes to start. Every call waits until
+// the interpreter is ready.
+type startingInterpreter struct {
+	ready chan struct{}
+	ip    *interp.Interpreter
+	err   error
+}
+
+// startInterpreter starts the interpreter in the background.
+func startInterpreter() *startingInterpreter {
+	s := &startingInterpreter{ready: make(chan struct{})}
+	go func() {
+		defer close(s.ready)
+		s.ip, s.err = interp.New(interp.Options{})
+	}()
+	return s
+}
+
+// wait blocks until the interpreter has started and returns its start-up error.
+func (s *startingInterpreter) wait() error {
+	<-s.ready
+	return s.err
+}
+
+func (s *startingInterpreter) get() *interp.Interpreter {
+	<-s.ready
+	return s.ip
+}
+
+func (s *startingInterpreter) Execute(ctx context.Context, code string, out engine.Output) (*display.Data, error) {
+	return s.get().Execute(ctx, code, out)
+}
+
+func (s *startingInterpreter) Complete(code string, cursor int) engine.Completion {
+	return s.get().Complete(code, cursor)
+}
+
+func (s *startingInterpreter) Inspect(code string, cursor, detail int) (display.Data, bool) {
+	return s.get().Inspect(code, cursor, detail)
+}
+
+func (s *startingInterpreter) IsComplete(code string) (status, indent string) {
+	return s.get().IsComplete(code)
+}
+
+func (s *startingInterpreter) Evaluate(ctx context.Context, expr string) (display.Data, error) {
+	return s.get().Evaluate(ctx, expr)
+}
+
+func (s *startingInterpreter) Close() error { return s.get().Close() }
+
+// The kernel finds optional abilities by type assertion: keep them all.
+var (
+	_ engine.Completer           = (*startingInterpreter)(nil)
+	_ engine.Inspector           = (*startingInterpreter)(nil)
+	_ engine.CompletenessChecker = (*startingInterpreter)(nil)
+	_ engine.Evaluator           = (*startingInterpreter)(nil)
+	_ engine.Closer              = (*startingInterpreter)(nil)
+)
