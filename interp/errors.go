@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -195,6 +196,11 @@ func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.E
 // panicMessage formats a panic value as Go's runtime does, translating
 // reflect's wording of index errors into Go's.
 func panicMessage(v any) string {
+	// yaegi may hand over the panic value still wrapped in a reflect.Value
+	// (panic(err) did: its String method printed "<error Value>").
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
 	var s string
 	switch v := v.(type) {
 	case error:

@@ -105,6 +105,11 @@ func TestRuntimePanic(t *testing.T) {
 	if !errors.As(err, &e) || e.Value != "boom" {
 		t.Errorf("got %v, want panic boom", err)
 	}
+	// An error value shows its message (yaegi hands it over in a reflect.Value).
+	_, _, err = run(t, in, "_, err := strconv.Atoi(\"x\")\npanic(err)")
+	if !errors.As(err, &e) || e.Value != `strconv.Atoi: parsing "x": invalid syntax` {
+		t.Errorf("panic(err): got %v, want the error's message", err)
+	}
 }
 
 func TestInterrupt(t *testing.T) {
