@@ -162,22 +162,30 @@ func (x Dual) String() string { return formatDual(x, 'g', -1) }
 // Format implements fmt.Formatter: the verbs %v, %e, %f and %g with an
 // optional precision apply to both parts, so %.4f prints 1.0986+0.3333ε.
 func (x Dual) Format(s fmt.State, verb rune) {
-	prec, ok := s.Precision()
+	v, prec, ok := floatVerb(s, verb)
+	if !ok {
+		fmt.Fprintf(s, "%%!%c(ad.Dual=%s)", verb, x.String())
+		return
+	}
+	fmt.Fprint(s, formatDual(x, v, prec))
+}
+
+// floatVerb maps a fmt verb and precision to strconv.FormatFloat's, for
+// the Format methods of Dual and Var; ok is false for a verb they do not take.
+func floatVerb(s fmt.State, verb rune) (v byte, prec int, ok bool) {
+	prec, ok = s.Precision()
 	if !ok {
 		prec = -1
 	}
 	switch verb {
 	case 'v', 's':
-		verb = 'g'
-	case 'e', 'E', 'f', 'F', 'g', 'G':
-	default:
-		fmt.Fprintf(s, "%%!%c(ad.Dual=%s)", verb, x.String())
-		return
+		return 'g', prec, true
+	case 'F':
+		return 'f', prec, true
+	case 'e', 'E', 'f', 'g', 'G':
+		return byte(verb), prec, true
 	}
-	if verb == 'F' {
-		verb = 'f'
-	}
-	fmt.Fprint(s, formatDual(x, byte(verb), prec))
+	return 0, 0, false
 }
 
 func formatDual(x Dual, verb byte, prec int) string {

@@ -227,26 +227,15 @@ func (x *Var) String() string {
 // Format implements fmt.Formatter: the verbs %v, %e, %f and %g with an
 // optional precision apply to the value and the gradient.
 func (x *Var) Format(s fmt.State, verb rune) {
-	prec, ok := s.Precision()
-	if !ok {
-		prec = -1
-	}
-	switch verb {
-	case 'v', 's':
-		verb = 'g'
-	case 'e', 'E', 'f', 'F', 'g', 'G':
-	default:
+	v, prec, ok := floatVerb(s, verb)
+	switch {
+	case !ok:
 		fmt.Fprintf(s, "%%!%c(*ad.Var=%s)", verb, x.String())
-		return
-	}
-	if x == nil {
+	case x == nil:
 		fmt.Fprint(s, "<nil>")
-		return
+	default:
+		fmt.Fprint(s, formatVar(x, v, prec))
 	}
-	if verb == 'F' {
-		verb = 'f'
-	}
-	fmt.Fprint(s, formatVar(x, byte(verb), prec))
 }
 
 func formatVar(x *Var, verb byte, prec int) string {
