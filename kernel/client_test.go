@@ -195,15 +195,7 @@ func (c *testClient) frames(typ string, content any) (string, [][]byte) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	m := &Message{
-		Header:  Header{MsgID: newID(), Session: c.session, Username: "test", Date: isoNow(), MsgType: typ, Version: ProtocolVersion},
-		Content: body,
-	}
-	fs, err := Encode(m, c.signer)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return m.Header.MsgID, fs
+	return c.rawFrames(typ, body)
 }
 
 // send sends a request on a channel and returns its msg_id.

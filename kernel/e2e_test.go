@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -254,19 +253,5 @@ func TestEndToEndStartErrors(t *testing.T) {
 // BenchmarkEndToEndRoundTrip measures an empty cell on the real binary and
 // interpreter, from execute_request to idle and reply.
 func BenchmarkEndToEndRoundTrip(b *testing.B) {
-	k := startProcess(b, b.TempDir())
-	req := map[string]any{"code": "", "silent": false, "store_history": true, "user_expressions": map[string]any{}, "allow_stdin": false}
-	times := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		id := k.send("shell", "execute_request", req)
-		k.outputs(id)
-		k.reply("shell", id)
-		times = append(times, time.Since(start))
-	}
-	b.StopTimer()
-	slices.Sort(times)
-	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
-	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
+	benchRoundTrip(b, startProcess(b, b.TempDir()).testClient)
 }
