@@ -64,7 +64,7 @@ func TestCompileErrorPosition(t *testing.T) {
 	tests := []struct{ code, value, line string }{
 		{"undefinedVar", "1:1: undefined: undefinedVar", "   1 | undefinedVar"},
 		{"x := nope", "1:6: undefined: nope", "   1 | x := nope"},
-		{"p, q := 1", "1:1: assignment mismatch: as many variables as values needed", "   1 | p, q := 1"},
+		{"p, q := 1", "1:9: assignment mismatch: 2 variables but 1 value", "   1 | p, q := 1"},
 		{"a := 1\nfunc g() int {\n\treturn undefinedZ\n}", "3:9: undefined: undefinedZ", "   3 |     return undefinedZ"},
 		{"b := 2\ntype T struct{ F undefinedType }", "2:18: undefined: undefinedType", "   2 | type T struct{ F undefinedType }"},
 		{"fmt.Println(\"a\", 1,\n\tundefinedThing)", "2:2: undefined: undefinedThing", "   2 |     undefinedThing)"},

@@ -11,9 +11,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/symbols"
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -48,6 +50,9 @@ type Interpreter struct {
 	compiles int  // programs compiled (cells and type probes) since the yaegi interpreter was made
 	dirty    bool // a failed compile may have left half-declared names
 	closed   bool
+
+	front     *front.Checker
+	checkTime time.Duration // spent type-checking cells, for benchmarks
 }
 
 var (
@@ -59,6 +64,7 @@ var (
 // packages ready to use without imports.
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
+	in.front = front.NewChecker(packages().byName)
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
@@ -190,6 +196,9 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	p, perr := parseCell(in.y.FileSet(), cur, code, in.context())
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
+	}
+	if err := in.check(cur, cellItems(code, cur)); err != nil {
+		return nil, err
 	}
 	if in.dirty && !hasDecls(p) || in.compiles >= compactEvery && in.rt.live.Load() == 0 {
 		if err := in.rebuildAndTell(ctx, cur, nil); err != nil {

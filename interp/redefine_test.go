@@ -1,8 +1,11 @@
 package interp
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/gocalc/gocalc/engine"
 )
 
 // Plain yaegi keeps the first definition of a type or method, and
@@ -80,16 +83,23 @@ func TestFailedDeclarationIsForgotten(t *testing.T) {
 	}
 }
 
-// A cell whose redefinition resets a value and then fails still says
-// what was reset, and the session stays usable.
+// A cell that does not compile changes nothing: its redefinition of a
+// type is not applied, and the value of that type keeps its fields.
 func TestFailureAfterRedefinition(t *testing.T) {
 	in := newInterp(t)
 	mustRun(t, in, "type R struct{ A int }\nr := R{1}")
 	_, rec, err := run(t, in, "type R struct{ A, B int }\nundefinedCall()")
-	if err == nil || !strings.Contains(rec.stream("stderr"), "reset to zero values: r") {
-		t.Errorf("got %v, stderr %q; want an error and a note naming r", err, rec.stream("stderr"))
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrCompile || e.Value != "2:1: undefined: undefinedCall" {
+		t.Errorf("got %v, want CompileError 2:1: undefined: undefinedCall", err)
 	}
-	if got, _ := mustRun(t, in, "r.B"); got != "0" {
-		t.Errorf("got %q", got)
+	if s := rec.stream("stderr"); s != "" {
+		t.Errorf("stderr %q: nothing ran, nothing was reset", s)
+	}
+	if got, _ := mustRun(t, in, "r.A"); got != "1" {
+		t.Errorf("r.A = %q, want 1", got)
+	}
+	if _, _, err := run(t, in, "r.B"); err == nil {
+		t.Errorf("r.B compiled: the failed cell's type was applied")
 	}
 }

@@ -1,0 +1,73 @@
+package interp
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/front"
+)
+
+// check type-checks cell cur with go/types against the session, before
+// yaegi sees it: a cell that Go rejects fails with the Go compiler's
+// errors, at the cell's own lines, and runs nothing.
+func (in *Interpreter) check(cur int, items []item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	in.front.Forget(cur)
+	pieces := make([]front.Piece, len(items))
+	for i, it := range items {
+		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
+	}
+	t0 := time.Now()
+	res := in.front.Check(cur, pieces, in.live(), in.imports, true)
+	in.checkTime += time.Since(t0)
+	if len(res.Errors) == 0 {
+		return nil
+	}
+	return in.checkError(res.Errors, cur)
+}
+
+// live lists the session's declarations for the front end.
+func (in *Interpreter) live() []front.Live {
+	out := make([]front.Live, 0, len(in.sess.decls)+len(in.sess.vars))
+	for _, es := range [][]*entry{in.sess.decls, in.sess.vars} {
+		for _, e := range es {
+			out = append(out, front.Live{Cell: e.cell, Piece: front.Piece{Kind: pieceKind(e.kind), Text: e.text, Line: e.line, Col: e.col}})
+		}
+	}
+	return out
+}
+
+func pieceKind(k itemKind) front.Kind {
+	switch k {
+	case itemImport:
+		return front.Import
+	case itemDecl:
+		return front.Decl
+	case itemVar:
+		return front.Var
+	}
+	return front.Stmt
+}
+
+// maxErrors is how many compile errors a cell shows, as the Go compiler
+// stops after ten.
+const maxErrors = 10
+
+// checkError is the CompileError of a cell the type checker rejected.
+func (in *Interpreter) checkError(errs []front.Error, cur int) *engine.Error {
+	e := &engine.Error{Name: ErrCompile, Value: errs[0].Error()}
+	for i, ce := range errs {
+		if i == maxErrors {
+			e.Traceback = append(e.Traceback, fmt.Sprintf("(and %d more errors)", len(errs)-maxErrors))
+			break
+		}
+		e.Traceback = append(e.Traceback, ErrCompile+": "+ce.Error())
+		if ce.Line > 0 {
+			e.Traceback = append(e.Traceback, in.sourceLine(in.clamp(&pos{cur, ce.Line, ce.Col}))...)
+		}
+	}
+	return e
+}
