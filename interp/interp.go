@@ -98,12 +98,17 @@ func (in *Interpreter) reset() (err error) {
 	// fmt.Print*, print and println write to Stdout, log to Stderr: both go
 	// straight to the Output, in order. os.Stdout and os.Stderr stay
 	// *os.File values in cells: the write ends of pipes.
-	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env})
+	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env, Args: cellArgs})
 	if err := y.Use(stdlibSymbols()); err != nil {
 		return err
 	}
 	if err := y.Use(symbols.Symbols); err != nil {
 		return err
+	}
+	for _, table := range in.rt.processSymbols() {
+		if err := y.Use(table); err != nil {
+			return err
+		}
 	}
 	if err := y.Use(in.rt.exports()); err != nil {
 		return err
