@@ -11,9 +11,9 @@ import (
 // check type-checks cell cur with go/types against the session, before
 // yaegi sees it: a cell that Go rejects fails with the Go compiler's
 // errors, at the cell's own lines, and runs nothing.
-func (in *Interpreter) check(cur int, items []item) error {
+func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	if len(items) == 0 {
-		return nil
+		return nil, nil
 	}
 	in.front.Forget(cur)
 	pieces := make([]front.Piece, len(items))
@@ -24,9 +24,9 @@ func (in *Interpreter) check(cur int, items []item) error {
 	res := in.front.Check(cur, pieces, in.live(), in.imports, true)
 	in.checkTime += time.Since(t0)
 	if len(res.Errors) == 0 {
-		return nil
+		return res, nil
 	}
-	return in.checkError(res.Errors, cur)
+	return nil, in.checkError(res.Errors, cur)
 }
 
 // live lists the session's declarations for the front end.

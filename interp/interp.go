@@ -198,12 +198,15 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	cur := cellSlot(in.cell)
 	in.sources[cur] = code
 	in.pruneSources(cur)
-	p, perr := parseCell(in.y.FileSet(), cur, code, in.context())
+	checked, err := in.check(cur, cellItems(code, cur))
+	if err != nil {
+		return nil, err
+	}
+	cctx := in.context()
+	cctx.initRank = checked.InitRank()
+	p, perr := parseCell(in.y.FileSet(), cur, code, cctx)
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
-	}
-	if err := in.check(cur, cellItems(code, cur)); err != nil {
-		return nil, err
 	}
 	if in.dirty && !hasDecls(p) || in.compiles >= compactEvery && in.rt.live.Load() == 0 {
 		if err := in.rebuildAndTell(ctx, cur, nil); err != nil {
@@ -215,7 +218,9 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		if gen != p.gen {
 			// A rebuild brought a new interpreter with its own file set:
 			// parse again (the steps come out the same).
-			if p, perr = parseCell(in.y.FileSet(), cur, code, in.context()); perr != nil {
+			cctx = in.context()
+			cctx.initRank = checked.InitRank()
+			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
 				return nil, in.compileError(perr, cur)
 			}
 		}

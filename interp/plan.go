@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"sort"
 	"strings"
 )
 
@@ -75,6 +76,7 @@ type cellContext struct {
 	typeOf     func(expr string) string // the type of an expression of globals, or ""
 	imports    map[string]string        // the session's explicit imports
 	gen        int                      // the interpreter generation
+	initRank   map[string]int           // Go's initialization order of the cell's variables
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -176,7 +178,8 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
-	if hasMain(decls) {
+	seq = initOrder(seq, ctx.initRank)
+	if hasMain(decls) && !callsMain(seq) {
 		at := decls[0].Pos()
 		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
 		seq = append(seq, step{kind: stepStmt, stmts: []ast.Stmt{call}, first: at})
@@ -289,6 +292,58 @@ func declNames(d ast.Decl) []string {
 		return out
 	}
 	return nil
+}
+
+// initOrder reorders the var steps of a cell (among the places var steps
+// hold, statements staying where they are) into Go's initialization
+// order: var a = b + 1; var b = 2 initializes b first, as a Go program
+// does. Variables without an initializer come first.
+func initOrder(seq []step, rank map[string]int) []step {
+	if len(rank) == 0 {
+		return seq
+	}
+	var at []int
+	var vars []step
+	for i, st := range seq {
+		if st.kind == stepVar {
+			at = append(at, i)
+			vars = append(vars, st)
+		}
+	}
+	rankOf := func(st step) int {
+		r := -1
+		for _, e := range st.entries {
+			for _, k := range e.keys {
+				if v, ok := rank[k]; ok && v > r {
+					r = v
+				}
+			}
+		}
+		return r
+	}
+	sort.SliceStable(vars, func(i, j int) bool { return rankOf(vars[i]) < rankOf(vars[j]) })
+	out := append([]step(nil), seq...)
+	for i, k := range at {
+		out[k] = vars[i]
+	}
+	return out
+}
+
+// callsMain tells whether a cell's statements call its main function
+// themselves; then it is not called again at the end of the cell.
+func callsMain(seq []step) bool {
+	for _, st := range seq {
+		for _, s := range st.stmts {
+			if es, ok := s.(*ast.ExprStmt); ok {
+				if c, ok := es.X.(*ast.CallExpr); ok {
+					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == mainName {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mainName is what a cell's func main is called: yaegi would run a

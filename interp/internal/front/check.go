@@ -500,3 +500,22 @@ func recvName(t ast.Expr) string {
 	}
 	return "?"
 }
+
+// InitRank gives each variable that the cell declares at top level its
+// place in Go's initialization order of package variables (a variable
+// initialized from another is initialized after it, whatever their order
+// in the source). Variables without an initializer are not listed.
+func (r *Result) InitRank() map[string]int {
+	if r == nil || r.Info == nil {
+		return nil
+	}
+	rank := map[string]int{}
+	for i, init := range r.Info.InitOrder {
+		for _, v := range init.Lhs {
+			if cellOf(r.Fset.Position(v.Pos()).Filename) == r.cell {
+				rank[v.Name()] = i
+			}
+		}
+	}
+	return rank
+}
