@@ -24,6 +24,8 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	res := in.front.Check(cur, pieces, in.live(), in.imports, true)
 	in.checkTime += time.Since(t0)
 	if len(res.Errors) == 0 {
+		in.lowered.set(cur, res.FmtLowering())
+		in.lastCheck = res
 		return res, nil
 	}
 	return nil, in.checkError(res.Errors, cur)

@@ -52,7 +52,10 @@ type Interpreter struct {
 	closed   bool
 
 	front     *front.Checker
+	lowered   lowerings     // the front end's replacements of the session's cells
 	checkTime time.Duration // spent type-checking cells, for benchmarks
+	lastCheck *front.Result // the front end's view of the session after the last cell it accepted
+	typedDone int           // the generation whose variables declareTyped declared
 }
 
 var (
@@ -65,6 +68,7 @@ var (
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
 	in.front = front.NewChecker(packages().byName)
+	in.lowered = lowerings{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
@@ -224,11 +228,33 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 				return nil, in.compileError(perr, cur)
 			}
 		}
-		if res, err = in.runStep(ctx, cur, &p.steps[i]); err != nil {
+		dirty := in.dirty
+		res, err = in.runStep(ctx, cur, &p.steps[i])
+		if err != nil && in.lowered[cur] != nil && compileFailure(err) && p.steps[i].kind != stepDecl && p.steps[i].kind != stepImport {
+			// yaegi could not compile the lowered form of a step that it
+			// may compile as written: run the cell's steps as written
+			// from here on (a compile runs nothing, and a statement step
+			// declares nothing).
+			delete(in.lowered, cur)
+			in.dirty = dirty
+			cctx = in.context()
+			cctx.initRank = checked.InitRank()
+			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
+				return nil, in.compileError(perr, cur)
+			}
+			res, err = in.runStep(ctx, cur, &p.steps[i])
+		}
+		if err != nil {
 			return nil, in.afterFailure(ctx, cur, err)
 		}
 	}
 	return res, nil
+}
+
+// compileFailure tells whether err is a failure to compile a step.
+func compileFailure(err error) bool {
+	var e *engine.Error
+	return errors.As(err, &e) && (e.Name == ErrCompile || e.Name == ErrUnsupported)
 }
 
 // afterFailure rebuilds the session at once after a failed compile, which can
@@ -294,6 +320,7 @@ func (in *Interpreter) context() cellContext {
 	// Bound to this yaegi interpreter: a rebuild replays declarations with
 	// the rewrites the old session chose.
 	c.imports = in.imports
+	c.lowered = in.lowered
 	y := in.y
 	c.typeOf = func(expr string) string { in.compiles++; return typeIn(y, expr) }
 	for _, d := range in.sess.decls {

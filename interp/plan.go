@@ -77,6 +77,7 @@ type cellContext struct {
 	imports    map[string]string        // the session's explicit imports
 	gen        int                      // the interpreter generation
 	initRank   map[string]int           // Go's initialization order of the cell's variables
+	lowered    lowerings                // the front end's replacements, by cell
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -94,6 +95,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 				continue
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body
+			lower(fset, body, it.cell, ctx.lowered[it.cell])
 			out = append(out, parsed{item: it, body: body})
 			roots = append(roots, body)
 			continue
@@ -104,6 +106,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			perr.add(err)
 			continue
 		}
+		lower(fset, f, it.cell, ctx.lowered[it.cell])
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
 	}
@@ -164,6 +167,13 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 						imports = append(imports, s.(*ast.ImportSpec))
 					}
 				case token.VAR:
+					if decl, assign := splitTypedMulti(d); decl != nil {
+						// yaegi leaves var a, b T = f() undeclared: declare,
+						// then assign.
+						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}},
+							step{kind: stepStmt, stmts: []ast.Stmt{assign}, first: d.Pos()})
+						continue
+					}
 					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
 				default:
 					decls = append(decls, d)
@@ -387,6 +397,24 @@ func defineToVar(a *ast.AssignStmt) *ast.GenDecl {
 		names[i] = id
 	}
 	return &ast.GenDecl{TokPos: a.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: names, Values: a.Rhs}}}
+}
+
+// splitTypedMulti splits var a, b T = f() into var a, b T and a, b =
+// f(); it returns nils for other declarations.
+func splitTypedMulti(d *ast.GenDecl) (*ast.GenDecl, *ast.AssignStmt) {
+	if len(d.Specs) != 1 {
+		return nil, nil
+	}
+	vs := d.Specs[0].(*ast.ValueSpec)
+	if vs.Type == nil || len(vs.Names) < 2 || len(vs.Values) != 1 {
+		return nil, nil
+	}
+	lhs := make([]ast.Expr, len(vs.Names))
+	for i, n := range vs.Names {
+		lhs[i] = &ast.Ident{NamePos: n.NamePos, Name: n.Name}
+	}
+	decl := &ast.GenDecl{TokPos: d.TokPos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: vs.Names, Type: vs.Type}}}
+	return decl, &ast.AssignStmt{Lhs: lhs, TokPos: vs.Values[0].Pos(), Tok: token.ASSIGN, Rhs: vs.Values}
 }
 
 // varToDefine turns `var a, b = f()` (one spec, no type) into `a, b :=

@@ -103,3 +103,21 @@ func TestFailureAfterRedefinition(t *testing.T) {
 		t.Errorf("r.B compiled: the failed cell's type was applied")
 	}
 }
+
+// Redefining a function that uses session variables, or re-running a
+// pasted program with package-level variables, keeps working: the
+// rebuild declares the variables (with the types the front end gives
+// them) before the functions that use them. Both failed before.
+func TestRedefineFunctionUsingVariables(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "x := 5\ntype P struct{ A int }\np := P{2}")
+	mustRun(t, in, "func f() int { return x + p.A }")
+	if got, _ := mustRun(t, in, "func f() int { return x * p.A }\nf()"); got != "10" {
+		t.Errorf("after redefining f: got %q, want 10", got)
+	}
+	prog := "var n = 3\nfunc main() { fmt.Println(n * 2) }"
+	mustRun(t, in, prog)
+	if _, rec := mustRun(t, in, prog); rec.stream("stdout") != "6\n" {
+		t.Errorf("program run again: stdout %q, want 6", rec.stream("stdout"))
+	}
+}
