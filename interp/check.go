@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/gocalc/gocalc/engine"
@@ -24,11 +25,49 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	res := in.front.Check(cur, pieces, in.live(), in.imports, true)
 	in.checkTime += time.Since(t0)
 	if len(res.Errors) == 0 {
-		in.lowered.set(cur, res.FmtLowering())
+		reps, used := res.FmtLowering()
+		refs, imports := res.PkgRefs()
+		for a, p := range used {
+			imports[a] = p
+		}
+		if in.importAliases(imports) != nil {
+			// A package the front end knows but the interpreter lacks:
+			// the cell runs as written, and the interpreter says so.
+			delete(in.lowered, cur)
+		} else {
+			in.lowered.set(cur, reps, refs)
+		}
 		in.lastCheck = res
 		return res, nil
 	}
 	return nil, in.checkError(res.Errors, cur)
+}
+
+// importAliases imports packages into the interpreter under their
+// aliases (alias -> path), once per interpreter.
+func (in *Interpreter) importAliases(imports map[string]string) error {
+	var b strings.Builder
+	for a, p := range imports {
+		if in.aliasGen[a] == in.gen {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("import (\n")
+		}
+		fmt.Fprintf(&b, "\t%s %q\n", a, p)
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	b.WriteString(")\n")
+	if _, err := in.y.Eval(b.String()); err != nil {
+		return err
+	}
+	for a, p := range imports {
+		in.aliasGen[a] = in.gen
+		in.aliases[a] = p
+	}
+	return nil
 }
 
 // live lists the session's declarations for the front end.

@@ -21,6 +21,9 @@ func TestGoSemantics(t *testing.T) {
 		{"several vars from one call, function below", []string{"var x, y int = two()\nfunc two() (int, int) { return 3, 4 }\nx + y"}, "7", ""},
 		{"pasted program, type below main", []string{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"main runs\", T{3}.n)\n}\n\ntype T struct{ n int }\n"}, "", "main runs 3\n"},
 		{"main called by the cell runs once", []string{"func main() { fmt.Println(\"once\") }\nmain()"}, "", "once\n"},
+		{"statements between vars keep their order", []string{"xm := 2\nfmt.Println(xm)\nvar sym int\nsym = xm + 1\nsym"}, "3", "2\n"},
+		{"own names", []string{"func cmp(a, b int) int { return a - b }\ntype slices []int\nvar rand = 4\ncmp(1, 3) + len(slices{1}) + rand"}, "3", ""},
+		{"each cell its own imports", []string{"import \"math/rand/v2\"\nr2 := rand.New(rand.NewPCG(1, 2))", "rand.New(rand.NewSource(1)).Intn(1) + r2.IntN(1)"}, "0", ""},
 		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -52,10 +52,12 @@ type Interpreter struct {
 	closed   bool
 
 	front     *front.Checker
-	lowered   lowerings     // the front end's replacements of the session's cells
-	checkTime time.Duration // spent type-checking cells, for benchmarks
-	lastCheck *front.Result // the front end's view of the session after the last cell it accepted
-	typedDone int           // the generation whose variables declareTyped declared
+	lowered   lowerings         // the front end's replacements of the session's cells
+	checkTime time.Duration     // spent type-checking cells, for benchmarks
+	lastCheck *front.Result     // the front end's view of the session after the last cell it accepted
+	typedDone int               // the generation whose variables declareTyped declared
+	aliases   map[string]string // packages imported under an alias (front.Alias) -> import path
+	aliasGen  map[string]int    // alias -> the generation that imported it
 }
 
 var (
@@ -69,6 +71,7 @@ func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
 	in.front = front.NewChecker(packages().byName)
 	in.lowered = lowerings{}
+	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
@@ -127,7 +130,7 @@ func (in *Interpreter) reset() (err error) {
 		return err
 	}
 	y.ImportUsed()
-	if _, err := y.Eval(packages().clashImports() + "import (\n\t\"cmp\"\n\t\"maps\"\n\t\"slices\"\n)\n"); err != nil {
+	if _, err := y.Eval(packages().clashImports()); err != nil {
 		return fmt.Errorf("interp: binding package names: %w", err)
 	}
 	if _, err := y.Eval(prelude); err != nil {

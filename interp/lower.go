@@ -13,19 +13,67 @@ import (
 type span struct{ line, col, endLine, endCol int }
 
 // lowerings are the front end's replacements of cells, by cell number.
-type lowerings map[int]map[span]string
+type lowerings map[int]*lowering
+
+// lowering is what the front end changes in one cell.
+type lowering struct {
+	exprs map[span]string      // expressions to replace (before the rewriter)
+	pkgs  map[[2]int][2]string // line, col -> package name as written, its alias
+}
 
 // set records the replacements of cell n.
-func (l lowerings) set(n int, reps []front.Replacement) {
-	if len(reps) == 0 {
+func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef) {
+	if len(reps) == 0 && len(refs) == 0 {
 		delete(l, n)
 		return
 	}
-	m := make(map[span]string, len(reps))
+	lw := &lowering{exprs: make(map[span]string, len(reps)), pkgs: make(map[[2]int][2]string, len(refs))}
 	for _, r := range reps {
-		m[span{r.Line, r.Col, r.EndLine, r.EndCol}] = r.Src
+		lw.exprs[span{r.Line, r.Col, r.EndLine, r.EndCol}] = r.Src
 	}
-	l[n] = m
+	for _, r := range refs {
+		lw.pkgs[[2]int{r.Line, r.Col}] = [2]string{r.Name, r.Alias}
+	}
+	l[n] = lw
+}
+
+// exprsOf and pkgsOf are the parts of cell n's lowering (nil when none).
+func (l lowerings) exprsOf(n int) map[span]string {
+	if lw := l[n]; lw != nil {
+		return lw.exprs
+	}
+	return nil
+}
+
+func (l lowerings) pkgsOf(n int) map[[2]int][2]string {
+	if lw := l[n]; lw != nil {
+		return lw.pkgs
+	}
+	return nil
+}
+
+// alias renames the package names of a cell's AST (after the rewriter,
+// which knows packages by name) to the aliases the interpreter imports
+// them under.
+func alias(fset *token.FileSet, root ast.Node, cell int, pkgs map[[2]int][2]string) {
+	if len(pkgs) == 0 {
+		return
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || !id.Pos().IsValid() {
+			return true
+		}
+		p := fset.Position(id.Pos())
+		c, l := decodeLine(p.Line)
+		if c != cell {
+			return true
+		}
+		if a, ok := pkgs[[2]int{l, p.Column}]; ok && a[0] == id.Name {
+			id.Name = a[1]
+		}
+		return true
+	})
 }
 
 // lower applies the replacements of cell cell to an AST parsed from it

@@ -6,6 +6,8 @@ import (
 	"go/parser"
 	"go/token"
 	"sort"
+
+	"github.com/gocalc/gocalc/interp/internal/front"
 	"strings"
 )
 
@@ -95,7 +97,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 				continue
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body
-			lower(fset, body, it.cell, ctx.lowered[it.cell])
+			lower(fset, body, it.cell, ctx.lowered.exprsOf(it.cell))
 			out = append(out, parsed{item: it, body: body})
 			roots = append(roots, body)
 			continue
@@ -106,7 +108,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			perr.add(err)
 			continue
 		}
-		lower(fset, f, it.cell, ctx.lowered[it.cell])
+		lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
 	}
@@ -115,8 +117,9 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 	}
 	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
 	r.globals, r.typeOf, r.imports = ctx.globals, ctx.typeOf, ctx.imports
-	for _, root := range roots {
+	for i, root := range roots {
 		r.rewrite(root)
+		alias(fset, root, out[i].cell, ctx.lowered.pkgsOf(out[i].cell))
 	}
 	return out, nil
 }
@@ -304,21 +307,14 @@ func declNames(d ast.Decl) []string {
 	return nil
 }
 
-// initOrder reorders the var steps of a cell (among the places var steps
-// hold, statements staying where they are) into Go's initialization
-// order: var a = b + 1; var b = 2 initializes b first, as a Go program
-// does. Variables without an initializer come first.
+// initOrder reorders the var steps of a cell that are out of Go's
+// initialization order: var a = b + 1; var b = 2 initializes b first, as
+// a Go program does. Only variables with initializers move, among the
+// places they hold, and only when the source order initializes one
+// before another it depends on; statements stay where they are.
 func initOrder(seq []step, rank map[string]int) []step {
 	if len(rank) == 0 {
 		return seq
-	}
-	var at []int
-	var vars []step
-	for i, st := range seq {
-		if st.kind == stepVar {
-			at = append(at, i)
-			vars = append(vars, st)
-		}
 	}
 	rankOf := func(st step) int {
 		r := -1
@@ -330,6 +326,22 @@ func initOrder(seq []step, rank map[string]int) []step {
 			}
 		}
 		return r
+	}
+	var at []int
+	var vars []step
+	sorted := true
+	for i, st := range seq {
+		if st.kind != stepVar || rankOf(st) < 0 {
+			continue
+		}
+		if len(vars) > 0 && rankOf(vars[len(vars)-1]) > rankOf(st) {
+			sorted = false
+		}
+		at = append(at, i)
+		vars = append(vars, st)
+	}
+	if sorted {
+		return seq
 	}
 	sort.SliceStable(vars, func(i, j int) bool { return rankOf(vars[i]) < rankOf(vars[j]) })
 	out := append([]step(nil), seq...)
@@ -454,12 +466,12 @@ func showable(e ast.Expr) bool {
 		if !ok {
 			return true
 		}
-		switch pkg.Name {
+		switch unalias(pkg.Name) {
 		case "fmt":
 			return !strings.HasPrefix(fn.Sel.Name, "Print") && !strings.HasPrefix(fn.Sel.Name, "Fprint")
 		case "log":
 			return false
-		case "display":
+		case displayPath:
 			// Functions that publish return nothing worth showing (the
 			// error of display.JSON or display.Show is nil when shown).
 			switch fn.Sel.Name {
@@ -470,6 +482,23 @@ func showable(e ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// displayPath is the import path of package display.
+const displayPath = "github.com/gocalc/gocalc/display"
+
+// unalias gives the name of a package as cells write it for the aliases
+// of fmt, log and display (front.Alias), and the import path of display.
+func unalias(name string) string {
+	switch name {
+	case front.Alias("fmt"):
+		return "fmt"
+	case front.Alias("log"):
+		return "log"
+	case front.Alias(displayPath), "display":
+		return displayPath
+	}
+	return name
 }
 
 // stmtBody wraps statements as `func() { ... }()`, the body of yaegi's

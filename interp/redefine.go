@@ -346,6 +346,9 @@ func (in *Interpreter) fresh(imports map[string]string) error {
 		return &errorString{err.Error()}
 	}
 	in.dirty = false
+	if err := in.importAliases(in.aliases); err != nil {
+		return &errorString{"gocalc: restoring imports: " + err.Error()}
+	}
 	if len(imports) == 0 {
 		return nil
 	}

@@ -42,11 +42,11 @@ var fmtFuncs = map[string]map[string]bool{
 // in the session are lowered into a description built where the types
 // are known, that the interpreter's formatter prints as fmt prints the
 // original; a constant format's %T becomes %s of the static type's name.
-func (r *Result) FmtLowering() []Replacement {
+func (r *Result) FmtLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil || r.Pkg == nil {
-		return nil
+		return nil, nil
 	}
-	l := &lowerer{res: r, pkg: r.Pkg}
+	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -64,13 +64,14 @@ func (r *Result) FmtLowering() []Replacement {
 			}
 		}
 	}
-	return out
+	return out, l.imports
 }
 
 type lowerer struct {
-	res   *Result
-	pkg   *types.Package
-	names int
+	res     *Result
+	pkg     *types.Package
+	names   int
+	imports map[string]string // alias -> path, of the packages lowered code names
 }
 
 func (l *lowerer) span(e ast.Expr, src string) Replacement {
@@ -205,13 +206,15 @@ func (l *lowerer) typeString(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
-// localType is a type as the cell writes it.
+// localType is a type as lowered code writes it: imported packages by
+// their aliases.
 func (l *lowerer) localType(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string {
 		if p == l.pkg {
 			return ""
 		}
-		return p.Name()
+		l.imports[Alias(p.Path())] = p.Path()
+		return Alias(p.Path())
 	})
 }
 
@@ -477,4 +480,59 @@ func visit(t types.Type, f func(types.Type)) {
 		}
 	}
 	walk(t)
+}
+
+// PkgRef is a use of an imported package's name in a cell, to be
+// written as Alias: the interpreter imports every package under one
+// alias per import path, so that what a name means is settled per cell
+// (each cell's own imports) and a cell's own cmp or rand never meets a
+// package of that name.
+type PkgRef struct {
+	Line, Col int
+	Name      string // as written
+	Alias     string
+}
+
+// Alias is the name under which the interpreter imports path.
+func Alias(path string) string {
+	var b strings.Builder
+	b.WriteString("_gocalc_pkg_")
+	for _, r := range path {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// PkgRefs lists the uses of package names in the cell, and the packages
+// (alias -> import path) that the cell and its lowering refer to.
+func (r *Result) PkgRefs() ([]PkgRef, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil {
+		return nil, nil
+	}
+	var refs []PkgRef
+	imports := map[string]string{}
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		pn, ok := r.Info.Uses[id].(*types.PkgName)
+		if !ok {
+			return true
+		}
+		path := pn.Imported().Path()
+		if path == "unsafe" {
+			return true // a builtin package for the interpreter too
+		}
+		p := r.Fset.Position(id.Pos())
+		a := Alias(path)
+		imports[a] = path
+		refs = append(refs, PkgRef{Line: p.Line, Col: p.Column, Name: id.Name, Alias: a})
+		return true
+	})
+	return refs, imports
 }
