@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -150,4 +151,26 @@ func BenchmarkComplete(b *testing.B) {
 	for b.Loop() {
 		in.Complete("fig.Li", 6)
 	}
+}
+
+// BenchmarkExprCellSession runs a one-expression cell in a session of 200
+// declarations (100 funcs, 100 vars) and reports how much of a cell the
+// go/types front end takes ("check-ns/op"): the front end checks the
+// whole session with each cell.
+func BenchmarkExprCellSession(b *testing.B) {
+	in := newInterp(b)
+	rec := &recorder{}
+	ctx := context.Background()
+	for i := 0; i < 100; i++ {
+		if _, err := in.Execute(ctx, fmt.Sprintf("func f%d(x float64) float64 { return x * %d }\nv%d := f%d(1)", i, i, i, i), rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	in.checkTime = 0
+	for b.Loop() {
+		if _, err := in.Execute(ctx, "math.Sqrt(v7)", rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(in.checkTime.Nanoseconds())/float64(b.N), "check-ns/op")
 }

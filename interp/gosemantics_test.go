@@ -24,6 +24,8 @@ func TestGoSemantics(t *testing.T) {
 		{"statements between vars keep their order", []string{"xm := 2\nfmt.Println(xm)\nvar sym int\nsym = xm + 1\nsym"}, "3", "2\n"},
 		{"own names", []string{"func cmp(a, b int) int { return a - b }\ntype slices []int\nvar rand = 4\ncmp(1, 3) + len(slices{1}) + rand"}, "3", ""},
 		{"each cell its own imports", []string{"import \"math/rand/v2\"\nr2 := rand.New(rand.NewPCG(1, 2))", "rand.New(rand.NewSource(1)).Intn(1) + r2.IntN(1)"}, "0", ""},
+		{"fmt of a type from an earlier cell", []string{"type Celsius float64\nfunc (c Celsius) String() string { return fmt.Sprintf(\"%.1f°C\", float64(c)) }", "xs := []Celsius{1, 2.5}", "fmt.Println(xs)\nxs"}, "[1.0°C 2.5°C]", "[1.0°C 2.5°C]\n"},
+		{"variable of a redefined type", []string{"type T struct{ A int }\nv := T{1}", "type T struct{ A, B int }", "v.B + v.A"}, "0", ""}, // reset: its fields changed
 		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

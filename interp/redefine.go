@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
 // entry is a declaration the session keeps as source, to replay it when
@@ -272,7 +274,7 @@ func (in *Interpreter) typedVars() map[string]string {
 			}
 			writable := true
 			typ := types.TypeString(obj.Type(), func(p *types.Package) string {
-				if p == in.lastCheck.Pkg {
+				if front.IsSession(p) {
 					return ""
 				}
 				name, ok := bound[p.Path()]

@@ -78,6 +78,14 @@ type Checker struct {
 	parsed  map[pieceKey]*parsedPiece // pieces of the session, parsed once
 	imports map[int][]*ast.ImportSpec // each cell's explicit imports
 	cellSrc map[int]map[pieceKey]bool // pieces parsed per cell, to forget them
+	last    *checked                  // the session as the last kept check left it
+}
+
+// checked is a session package and the live pieces it was made of: a
+// cell checked against the same pieces needs only its own file checked.
+type checked struct {
+	pkg  *types.Package
+	live map[pieceKey]bool
 }
 
 type pieceKey struct {
@@ -148,6 +156,115 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 			redefined[k] = true
 		}
 	}
+	live := make(map[pieceKey]bool, len(session))
+	for _, l := range session {
+		if l.Cell != cell {
+			live[pieceKey{l.Cell, l.Line, l.Col, l.Text}] = true
+		}
+	}
+	if c.last != nil && sameKeys(live, c.last.live) && !c.redefinesOld(redefined) {
+		c.checkAlone(res, file, redefined, extra)
+	} else {
+		c.checkAll(res, file, session, redefined, extra)
+	}
+	if keep && len(res.Errors) == 0 && res.Skipped == "" && res.Pkg != nil {
+		for _, p := range pieces {
+			if p.Kind != Import && (p.Kind != Stmt || hoisted(file, c.fset, p)) {
+				live[pieceKey{cell, p.Line, p.Col, p.Text}] = true
+			}
+		}
+		c.last = &checked{pkg: res.Pkg, live: live}
+	}
+	if keep {
+		c.imports[cell] = cellImports
+	}
+	return res
+}
+
+// sameKeys tells whether two sets of pieces are the same.
+func sameKeys(a, b map[pieceKey]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// redefinesOld tells whether a cell declares a name of the last check's
+// session, or a method: the session's objects that depend on the old
+// declaration must then be checked again, and methods cannot be added to
+// the types of an earlier check.
+func (c *Checker) redefinesOld(keys map[string]bool) bool {
+	for k := range keys {
+		if strings.Contains(k, ".") || c.last.pkg.Scope().Lookup(k) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// hoisted tells whether statement piece p is a top-level x := v, which
+// the file declares as a package variable.
+func hoisted(f *ast.File, fset *token.FileSet, p Piece) bool {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		if at := fset.Position(g.Pos()); at.Line == p.Line && at.Column == p.Col && p.Kind == Stmt {
+			return true
+		}
+	}
+	return false
+}
+
+// newInfo is an empty types.Info recording what the front end uses.
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Implicits:  map[ast.Node]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:     map[ast.Node]*types.Scope{},
+		Instances:  map[*ast.Ident]types.Instance{},
+	}
+}
+
+// checkAlone checks the cell's file alone, in a package that holds the
+// objects of the last check's session (but those the cell redefines).
+func (c *Checker) checkAlone(res *Result, file *ast.File, redefined map[string]bool, extra map[string]string) {
+	pkg := types.NewPackage("main", "main")
+	old := c.last.pkg.Scope()
+	pkgNames := map[string]bool{}
+	for _, name := range old.Names() {
+		if name == cellFuncName || redefined[name] {
+			continue
+		}
+		pkg.Scope().Insert(old.Lookup(name))
+		pkgNames[name] = true
+	}
+	for _, d := range file.Decls {
+		for _, k := range declKeys(d) {
+			pkgNames[k] = true
+		}
+	}
+	c.addImplicit(file, pkgNames, extra)
+	res.Info = newInfo()
+	var raw []types.Error
+	conf := c.config(&raw)
+	_ = types.NewChecker(conf, c.fset, pkg, res.Info).Files([]*ast.File{file})
+	res.Pkg = pkg
+	c.report(res, file, raw)
+}
+
+// checkAll checks the whole session with the cell.
+func (c *Checker) checkAll(res *Result, file *ast.File, session []Live, redefined map[string]bool, extra map[string]string) {
+	cell := res.cell
 	byCell := map[int][]ast.Decl{}
 	var cells []int
 	for _, l := range session {
@@ -189,32 +306,33 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 	for _, f := range files {
 		c.addImplicit(f, pkgNames, extra)
 	}
-	res.Info = &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Implicits:  map[ast.Node]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:     map[ast.Node]*types.Scope{},
-		Instances:  map[*ast.Ident]types.Instance{},
-	}
+	res.Info = newInfo()
 	var raw []types.Error
-	var importFailed string
-	conf := types.Config{
+	pkg, _ := c.config(&raw).Check("main", c.fset, files, res.Info)
+	res.Pkg = pkg
+	c.report(res, file, raw)
+}
+
+// config is the type checker's configuration, its errors collected in raw.
+func (c *Checker) config(raw *[]types.Error) *types.Config {
+	return &types.Config{
 		Importer:  c.imp,
 		GoVersion: "go1.26",
 		Sizes:     types.SizesFor("gc", "amd64"),
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
-				raw = append(raw, te)
+				*raw = append(*raw, te)
 			}
 		},
 	}
-	pkg, _ := conf.Check("main", c.fset, files, res.Info)
-	res.Pkg = pkg
+}
+
+// report keeps the errors that belong to the cell, in Go's words.
+func (c *Checker) report(res *Result, file *ast.File, raw []types.Error) {
+	var importFailed string
 	show := lastExpr(file)
 	for _, e := range raw {
-		if cellOf(c.fset.Position(e.Pos).Filename) != cell {
+		if cellOf(c.fset.Position(e.Pos).Filename) != res.cell {
 			continue // an older cell broken by a redefinition: the interpreter says so when it rebuilds
 		}
 		if inImport(e.Pos, file) {
@@ -234,10 +352,6 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 		// interpreter judge the cell.
 		res.Errors, res.Skipped = nil, importFailed
 	}
-	if keep {
-		c.imports[cell] = cellImports
-	}
-	return res
 }
 
 // isValue tells whether e was checked as a value.

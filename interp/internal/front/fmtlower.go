@@ -210,7 +210,7 @@ func (l *lowerer) typeString(t types.Type) string {
 // their aliases.
 func (l *lowerer) localType(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string {
-		if p == l.pkg {
+		if IsSession(p) {
 			return ""
 		}
 		l.imports[Alias(p.Path())] = p.Path()
@@ -241,7 +241,7 @@ func (l *lowerer) wrap(t types.Type, _ ast.Expr) (string, bool) {
 func (l *lowerer) expressible(t types.Type) bool {
 	ok := true
 	visit(t, func(t types.Type) {
-		if n, isNamed := t.(*types.Named); isNamed && n.Obj().Pkg() == l.pkg && n.Obj().Parent() != l.pkg.Scope() {
+		if n, isNamed := t.(*types.Named); isNamed && IsSession(n.Obj().Pkg()) && (n.Obj().Parent() == nil || n.Obj().Parent().Parent() != types.Universe) {
 			ok = false
 		}
 	})
@@ -258,7 +258,7 @@ func (l *lowerer) needs(t types.Type, depth int) bool {
 	}
 	switch t := t.(type) {
 	case *types.Named:
-		if t.Obj().Pkg() != l.pkg {
+		if !IsSession(t.Obj().Pkg()) {
 			return false
 		}
 		return l.needsNamed(t, depth)
@@ -536,3 +536,7 @@ func (r *Result) PkgRefs() ([]PkgRef, map[string]string) {
 	})
 	return refs, imports
 }
+
+// IsSession tells whether p is the session's package (the package of a
+// cell, or of an earlier check of the session).
+func IsSession(p *types.Package) bool { return p != nil && p.Path() == "main" }

@@ -153,7 +153,7 @@ func objectOf(info *types.Info, id *ast.Ident) types.Object {
 // describeObject names obj for the documentation and declares it.
 func describeObject(obj types.Object, session *types.Package) Found {
 	qual := func(p *types.Package) string {
-		if p == session {
+		if IsSession(p) {
 			return ""
 		}
 		return p.Name()
@@ -171,7 +171,7 @@ func describeObject(obj types.Object, session *types.Package) Found {
 		}
 		return f
 	}
-	if pkg == session {
+	if IsSession(pkg) {
 		return f
 	}
 	switch o := obj.(type) {
