@@ -153,6 +153,7 @@ func (in *Interpreter) compileError(err error, cur int) *engine.Error {
 	}
 	msg, p := in.cellMessage(err.Error(), cur)
 	msg = strings.Replace(msg, "unsupported assign expression", "assignment mismatch: as many variables as values needed", 1)
+	msg = strings.ReplaceAll(msg, mainName, "main")
 	tb := []string{ErrCompile + ": " + msg}
 	if p != nil {
 		tb = append(tb, in.sourceLine(p)...)
@@ -218,16 +219,28 @@ func panicMessage(v any) string {
 	default:
 		s = fmt.Sprint(v)
 	}
+	// yaegi puts its own position in front of some messages
+	// (interface conversions): the traceback says where.
+	if m := leadingPos.FindString(s); m != "" {
+		s = s[len(m):]
+	}
+	s = strings.ReplaceAll(s, mainName, "main")
+	// reflect's words for the runtime errors that compiled Go reports in
+	// its own (the index and length, which reflect does not give, are
+	// missing).
 	switch {
 	case strings.HasPrefix(s, "reflect: slice index out of range"), strings.HasPrefix(s, "reflect: array index out of range"),
 		strings.HasPrefix(s, "reflect: string index out of range"):
-		return "runtime error: index out of range (" + s + ")"
+		return "runtime error: index out of range"
 	case strings.HasPrefix(s, "reflect: slice bounds out of range"):
-		return "runtime error: slice bounds out of range (" + s + ")"
+		return "runtime error: slice bounds out of range"
 	case strings.HasPrefix(s, "reflect: call of reflect.Value.Call on") && !strings.HasSuffix(s, "zero Value"):
 		return "cannot range over this value: gocalc could not tell that it is an integer; write for i := 0; i < n; i++ (" + s + ")"
 	case strings.HasSuffix(s, "on zero Value") || strings.HasPrefix(s, "reflect: indirection through nil pointer"):
-		return "runtime error: invalid memory address or nil pointer dereference (" + s + ")"
+		return "runtime error: invalid memory address or nil pointer dereference"
 	}
 	return s
 }
+
+// leadingPos is a generated position at the start of a message.
+var leadingPos = regexp.MustCompile(`^(?:_\.go:)?[0-9]{5,}:[0-9]+: `)

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/gocalc/gocalc/engine"
@@ -60,6 +61,28 @@ func TestGoCompileErrors(t *testing.T) {
 			}
 			if s := rec.stream("stdout"); s != "" {
 				t.Errorf("the cell ran: stdout %q", s)
+			}
+		})
+	}
+}
+
+// Runtime panics carry the Go runtime's messages, without the
+// interpreter's positions or reflect's wording. (For an index out of
+// range, reflect does not say which index and length: the message is
+// the start of Go's.)
+func TestRuntimePanicMessages(t *testing.T) {
+	for _, tc := range []struct{ code, goMsg string }{
+		{"var m map[string]int\nm[\"a\"] = 1", "assignment to entry in nil map"},
+		{"type P struct{ X int }\nvar p *P\nfmt.Println(p.X)", "runtime error: invalid memory address or nil pointer dereference"},
+		{"var a any = \"s\"\nn := a.(int)\nn", "interface conversion: interface {} is string, not int"},
+		{"xs := []int{1, 2, 3}\ni := 5\nfmt.Println(xs[i])", "runtime error: index out of range [5] with length 3"},
+	} {
+		t.Run(tc.goMsg, func(t *testing.T) {
+			in := newInterp(t)
+			_, _, err := run(t, in, tc.code)
+			var e *engine.Error
+			if !errors.As(err, &e) || e.Name != ErrPanic || e.Value == "" || !strings.HasPrefix(tc.goMsg, e.Value) {
+				t.Errorf("got %v, want a panic with Go's message %q", err, tc.goMsg)
 			}
 		})
 	}
