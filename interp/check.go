@@ -26,16 +26,34 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	in.checkTime += time.Since(t0)
 	if len(res.Errors) == 0 {
 		reps, used := res.FmtLowering()
+		iters, usedByIters := res.IterLowering()
+		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
-		for a, p := range used {
-			imports[a] = p
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
+			for a, p := range m {
+				imports[a] = p
+			}
+		}
+		// Packages the interpreter lacks (iter, say, once its uses are
+		// lowered) are not imported, and their names stay as written.
+		cat := packages()
+		for a, p := range imports {
+			if _, ok := cat.names[p]; !ok {
+				delete(imports, a)
+			}
+		}
+		kept := refs[:0]
+		for _, r := range refs {
+			if _, ok := imports[r.Alias]; ok {
+				kept = append(kept, r)
+			}
 		}
 		if in.importAliases(imports) != nil {
-			// A package the front end knows but the interpreter lacks:
-			// the cell runs as written, and the interpreter says so.
+			// The interpreter failed to import a package: the cell runs
+			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, reps, refs)
+			in.lowered.set(cur, append(reps, iters...), kept, ranges)
 		}
 		in.lastCheck = res
 		return res, nil

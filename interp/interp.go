@@ -69,7 +69,7 @@ var (
 // packages ready to use without imports.
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
-	in.front = front.NewChecker(packages().byName)
+	in.front = front.NewChecker(checkerNames())
 	in.lowered = lowerings{}
 	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
@@ -211,6 +211,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	}
 	cctx := in.context()
 	cctx.initRank = checked.InitRank()
+	cctx.declUses = checked.DeclUses()
 	p, perr := parseCell(in.y.FileSet(), cur, code, cctx)
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
@@ -227,6 +228,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 			// parse again (the steps come out the same).
 			cctx = in.context()
 			cctx.initRank = checked.InitRank()
+			cctx.declUses = checked.DeclUses()
 			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
 				return nil, in.compileError(perr, cur)
 			}
@@ -242,6 +244,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 			in.dirty = dirty
 			cctx = in.context()
 			cctx.initRank = checked.InitRank()
+			cctx.declUses = checked.DeclUses()
 			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
 				return nil, in.compileError(perr, cur)
 			}

@@ -17,17 +17,18 @@ type lowerings map[int]*lowering
 
 // lowering is what the front end changes in one cell.
 type lowering struct {
-	exprs map[span]string      // expressions to replace (before the rewriter)
-	pkgs  map[[2]int][2]string // line, col -> package name as written, its alias
+	exprs  map[span]string      // expressions to replace (before the rewriter)
+	pkgs   map[[2]int][2]string // line, col -> package name as written, its alias
+	ranges map[[2]int]string    // line, col of a range's for -> what it ranges over (front.Result.RangeKinds)
 }
 
 // set records the replacements of cell n.
-func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef) {
-	if len(reps) == 0 && len(refs) == 0 {
+func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string) {
+	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 {
 		delete(l, n)
 		return
 	}
-	lw := &lowering{exprs: make(map[span]string, len(reps)), pkgs: make(map[[2]int][2]string, len(refs))}
+	lw := &lowering{exprs: make(map[span]string, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges}
 	for _, r := range reps {
 		lw.exprs[span{r.Line, r.Col, r.EndLine, r.EndCol}] = r.Src
 	}
@@ -41,6 +42,13 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef) {
 func (l lowerings) exprsOf(n int) map[span]string {
 	if lw := l[n]; lw != nil {
 		return lw.exprs
+	}
+	return nil
+}
+
+func (l lowerings) rangesOf(n int) map[[2]int]string {
+	if lw := l[n]; lw != nil {
+		return lw.ranges
 	}
 	return nil
 }

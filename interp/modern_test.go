@@ -71,7 +71,7 @@ func TestUnsupportedIsAnError(t *testing.T) {
 	// A return inside the body cannot become a yield function.
 	_, _, err := run(t, in, "total = 1\nfunc first() int {\n\tfor x := range seq {\n\t\treturn x\n\t}\n\treturn -1\n}")
 	var e *engine.Error
-	if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.HasPrefix(e.Value, "3:17: cannot range over this value") {
+	if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.HasPrefix(e.Value, "3:17: cannot range over this function") {
 		t.Fatalf("got %v, want UnsupportedError at 3:17", err)
 	}
 	if got, _ := mustRun(t, in, "total"); got != "0" {

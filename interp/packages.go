@@ -93,3 +93,14 @@ func importName(s *ast.ImportSpec) (name, path string, err error) {
 	}
 	return packages().names[path], path, nil
 }
+
+// checkerNames are the package names a cell gets without importing, as
+// the front end sees them: the catalog's, and iter, whose uses the front
+// end lowers for an interpreter that lacks the package.
+func checkerNames() map[string]string {
+	names := map[string]string{"iter": "iter"}
+	for n, p := range packages().byName {
+		names[n] = p
+	}
+	return names
+}

@@ -80,6 +80,7 @@ type cellContext struct {
 	gen        int                      // the interpreter generation
 	initRank   map[string]int           // Go's initialization order of the cell's variables
 	lowered    lowerings                // the front end's replacements, by cell
+	declUses   map[[2]int][]string      // the cell's declarations' package-level references (front.Result.DeclUses)
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -117,6 +118,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 	}
 	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
 	r.globals, r.typeOf, r.imports = ctx.globals, ctx.typeOf, ctx.imports
+	r.fset, r.lowered = fset, ctx.lowered
 	for i, root := range roots {
 		r.rewrite(root)
 		alias(fset, root, out[i].cell, ctx.lowered.pkgsOf(out[i].cell))
@@ -205,7 +207,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			last.stmts = last.stmts[:len(last.stmts)-1]
 		}
 	}
-	pins := pinDecls(decls, seq, ctx.declared)
+	pins := pinDecls(fset, decls, seq, ctx.declared, ctx.declUses)
 	declStep := func(at int) {
 		var ds []ast.Decl
 		var es []*entry
@@ -233,7 +235,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 // itself declares and the session does not have yet; then right after
 // the step declaring it (i). A declaration referring to a pinned one is
 // pinned as late.
-func pinDecls(decls []ast.Decl, seq []step, declared map[string]bool) []int {
+func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
 	definedAt := map[string]int{}
 	for i, st := range seq {
 		if st.kind != stepVar {
@@ -253,12 +255,22 @@ func pinDecls(decls []ast.Decl, seq []step, declared map[string]bool) []int {
 	for i, d := range decls {
 		pins[i] = -1
 		refs[i] = map[string]bool{}
-		ast.Inspect(d, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				refs[i][id.Name] = true
+		p := fset.Position(d.Pos())
+		_, line := decodeLine(p.Line)
+		if names, ok := uses[[2]int{line, p.Column}]; ok {
+			// The type checker's references: a local n is not the
+			// cell's n.
+			for _, n := range names {
+				refs[i][n] = true
 			}
-			return true
-		})
+		} else {
+			ast.Inspect(d, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					refs[i][id.Name] = true
+				}
+				return true
+			})
+		}
 		for _, n := range declNames(d) {
 			names[n] = i
 		}

@@ -21,7 +21,14 @@ func (r *rewriter) rangeFunc(s *ast.RangeStmt) ast.Stmt {
 	if s.Tok == token.ASSIGN {
 		return nil
 	}
-	typ := r.probeType(s.X)
+	return r.rangeFuncOf(s, r.probeType(s.X))
+}
+
+// rangeFuncOf is rangeFunc for an iterator of type typ.
+func (r *rewriter) rangeFuncOf(s *ast.RangeStmt, typ string) ast.Stmt {
+	if s.Tok == token.ASSIGN {
+		return nil
+	}
 	if !strings.HasPrefix(typ, "func(func(") {
 		return nil
 	}

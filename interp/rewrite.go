@@ -26,6 +26,19 @@ type rewriter struct {
 	typeOf  func(expr string) string // asks the session for a type, or nil
 	ranges  bool                     // only rewrite range statements (a second pass)
 	imports map[string]string        // the session's explicit imports: name -> path
+	fset    *token.FileSet           // positions of the cells rewritten
+	lowered lowerings                // what the front end knows of ranges, by cell
+}
+
+// rangeKind is what the front end says range s ranges over: "int", an
+// iterator's function type, or "" when it did not say.
+func (r *rewriter) rangeKind(s *ast.RangeStmt) string {
+	if r.fset == nil || !s.For.IsValid() {
+		return ""
+	}
+	p := r.fset.Position(s.For)
+	cell, line := decodeLine(p.Line)
+	return r.lowered.rangesOf(cell)[[2]int{line, p.Column}]
 }
 
 // newRewriter prepares a rewriter for root, with the session's global
@@ -262,6 +275,14 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		s.Stmt = inner
 	case *ast.RangeStmt:
+		switch kind := r.rangeKind(s); {
+		case kind == "int":
+			return r.rangeInt(s)
+		case kind != "":
+			if f := r.rangeFuncOf(s, kind); f != nil {
+				return f
+			}
+		}
 		if s.Value == nil && (r.isInt(s.X) || r.probedInt(s.X)) {
 			return r.rangeInt(s)
 		}

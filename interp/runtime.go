@@ -294,4 +294,161 @@ func _gocalc_slices_BinarySearch[E _gocalc_ordered](x []E, target E) (int, bool)
 	i := sort.Search(len(x), func(i int) bool { return !_gocalc_less(x[i], target) })
 	return i, i < len(x) && x[i] == target
 }
+
+// Go 1.23's iterator functions, which yaegi's standard library lacks;
+// the front end lowers calls of maps.Keys and the others to these
+// (front.IterFunc), and iter.Seq[V] to the function type it is.
+
+func _gocalc_maps_Keys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_maps_Values[K comparable, V any](m map[K]V) func(func(V) bool) {
+	return func(yield func(V) bool) {
+		for _, v := range m {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_maps_All[K comparable, V any](m map[K]V) func(func(K, V) bool) {
+	return func(yield func(K, V) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_maps_Collect[K comparable, V any](seq func(func(K, V) bool)) map[K]V {
+	m := map[K]V{}
+	seq(func(k K, v V) bool {
+		m[k] = v
+		return true
+	})
+	return m
+}
+
+func _gocalc_maps_Insert[K comparable, V any](m map[K]V, seq func(func(K, V) bool)) {
+	seq(func(k K, v V) bool {
+		m[k] = v
+		return true
+	})
+}
+
+func _gocalc_slices_All[E any](s []E) func(func(int, E) bool) {
+	return func(yield func(int, E) bool) {
+		for i := 0; i < len(s); i++ {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_slices_Values[E any](s []E) func(func(E) bool) {
+	return func(yield func(E) bool) {
+		for i := 0; i < len(s); i++ {
+			if !yield(s[i]) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_slices_Backward[E any](s []E) func(func(int, E) bool) {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_slices_AppendSeq[E any](s []E, seq func(func(E) bool)) []E {
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	return s
+}
+
+func _gocalc_slices_Collect[E any](seq func(func(E) bool)) []E {
+	return _gocalc_slices_AppendSeq([]E(nil), seq)
+}
+
+func _gocalc_slices_Sorted[E _gocalc_ordered](seq func(func(E) bool)) []E {
+	s := _gocalc_slices_Collect(seq)
+	_gocalc_slices_Sort(s)
+	return s
+}
+
+func _gocalc_slices_SortedFunc[E any](seq func(func(E) bool), cmp func(E, E) int) []E {
+	s := _gocalc_slices_Collect(seq)
+	_gocalc_slices_SortFunc(s, cmp)
+	return s
+}
+
+func _gocalc_slices_Chunk[E any](s []E, n int) func(func([]E) bool) {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func([]E) bool) {
+		for i := 0; i < len(s); i += n {
+			end := i + n
+			if end > len(s) {
+				end = len(s)
+			}
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_strings_Lines(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			i := strings.IndexByte(s, 10)
+			line := s
+			if i >= 0 {
+				line = s[:i+1]
+			}
+			s = s[len(line):]
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_strings_SplitSeq(s, sep string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, part := range strings.Split(s, sep) {
+			if !yield(part) {
+				return
+			}
+		}
+	}
+}
+
+func _gocalc_strings_FieldsSeq(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, f := range strings.Fields(s) {
+			if !yield(f) {
+				return
+			}
+		}
+	}
+}
 `

@@ -49,9 +49,8 @@ func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
 	at, msg := st.first, err.Error()
 	if rp := suspiciousRange(st); rp.IsValid() && strings.Contains(msg, "nil type") {
 		at = rp
-		msg = "cannot range over this value: gocalc's interpreter ranges over an integer or an iterator function only when it can tell its type " +
-			"(a session variable or function, not a local), and over a function only when the body has no return, defer, goto or labeled branch; " +
-			"write for i := 0; i < n; i++, or call the iterator with a yield function"
+		msg = "cannot range over this function: gocalc's interpreter ranges over an iterator function only when the loop body has no return, " +
+			"defer, goto or labeled branch; call the iterator with a yield function instead"
 	}
 	e.Name = ErrUnsupported
 	if at.IsValid() {
