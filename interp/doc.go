@@ -2,25 +2,51 @@
 // yaegi interpreter, behind the kernel's engine interfaces (Executor,
 // Completer, Inspector, CompletenessChecker, Evaluator, Closer).
 //
+// # The front end
+//
+// Every cell is type-checked with go/types before anything of it runs
+// (package internal/front): the session is one package main and each cell
+// one of its files, with its own imports. A cell that Go rejects fails
+// with the Go compiler's own errors at the cell's lines and runs nothing
+// (unused imports are allowed; the last expression is the cell's value).
+// The types of imported packages come from export data embedded at go
+// generate time. From the checked cell the front end derives what the
+// interpreter is given: package-level variables in Go's initialization
+// order; every package name written as one alias per import path, so
+// that each cell's imports are its own and a cell's own cmp, slices or
+// rand never meets a package; the arguments of fmt's and log's printing
+// functions lowered so that values of cell types print as Go prints them
+// (String and Error methods inside slices, maps, structs and pointers,
+// field names, %T); Go 1.23's iterator functions of the standard library
+// and iter.Seq; ranges over integers and functions rewritten from their
+// real types. When the interpreter cannot compile a lowered statement, the
+// statement runs as written. Shift+Tab uses the checker too: inside a
+// call's parentheses it shows the called function.
+//
 // # Cells
 //
 // A cell is any mix of imports, declarations and statements, in any
 // order. The standard library and the preloaded packages (gonum's mat,
 // floats, stat, diff/fd, optimize and integrate; gonum/plot with plotter,
 // vg and draw; gocalc's ad, plotting and display) need no import. Where
-// several packages share a name, the name means math/rand (rand),
-// gonum/plot's vg/draw (draw), text/template, text/scanner and
-// runtime/pprof; import the others under another name
-// (import crand "crypto/rand"). Importing a package again is harmless;
-// only the standard library and the preloaded packages can be imported.
+// several packages share a name, a cell without an import of that name
+// gets math/rand (rand), gonum/plot's vg/draw (draw), text/template,
+// text/scanner and runtime/pprof; a cell that imports math/rand/v2 gets
+// v2 there. An import under a name of its own (import mrand
+// "math/rand/v2") stays visible to later cells. The standard library
+// (with unsafe, syscall and os/exec: the kernel is the user's own
+// process) and the preloaded packages can be imported.
 //
 // Execute runs a cell in this order: its imports; its funcs, methods,
 // types and consts, which may refer to one another and may be used above
 // their declaration; then its var declarations and statements in source
-// order. A declaration that uses a variable the same cell declares runs
-// right after that variable. A top-level `x := v` or `var x = v` makes a
-// session global; the other statements run inside a function literal, so
-// that inner declarations shadow globals as Go says.
+// order (a variable initialized from one declared below it in the cell
+// comes after it, as in Go's initialization order). A declaration that
+// uses a variable the same cell declares runs right after that variable.
+// A top-level `x := v` or `var x = v` makes a session global; the other
+// statements run inside a function literal, so that inner declarations
+// shadow globals as Go says. A cell that declares func main (a pasted
+// program) runs it once at its end, unless the cell calls main itself.
 //
 // # Redefinition
 //
@@ -28,7 +54,9 @@
 // session keeps every func, method, type and const as source and, on a
 // redefinition, builds a fresh yaegi interpreter that replays them (the
 // new versions in place of the old) and declares the session's variables
-// again without running their initializers. Each variable then gets its
+// again without running their initializers: types and constants first,
+// then the variables with the types the front end gives them, then the
+// functions and methods that use them. Each variable then gets its
 // old value back when its type is unchanged. yaegi represents a cell's
 // struct type by its fields, so a value of a redefined type is kept when
 // the fields are the same (and has the new methods); when they differ it
@@ -78,8 +106,10 @@
 // others is approximate. display functions publish to the
 // Output of the running cell. Reading os.Stdin or fmt.Scan* asks the
 // frontend for a line (os.Stdin is an io.Reader in cells); without stdin
-// the read fails with an error that says so. os.Exit panics instead of
-// ending the kernel.
+// the read fails with an error that says so. os.Exit(n) ends the cell
+// with an Exit error (the kernel and the session stay); os.Args holds a
+// program name only. A panicking finalizer is reported on stderr, and
+// testing.Main, which would end the process, is an error.
 //
 // # Errors, panics and interrupts
 //
