@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/symbols"
 )
 
@@ -73,8 +74,16 @@ func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
 	prefix := code[start:off]
 	c.Start = cursor - utf8.RuneCountInString(prefix)
 	var all []cand
+	sigs := map[string]string{}
 	if start > 0 && code[start-1] == '.' {
-		all = in.members(selectorBefore(code, start-1))
+		if ms, ok := in.typedMembers(code, start-1); ok {
+			for _, m := range ms {
+				all = append(all, cand{m.Name, m.Kind})
+				sigs[m.Name] = m.Signature
+			}
+		} else {
+			all = in.members(selectorBefore(code, start-1))
+		}
 	} else {
 		all = in.names()
 	}
@@ -89,9 +98,31 @@ func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
 	types := make([]map[string]any, len(c.Matches))
 	for i, m := range c.Matches {
 		types[i] = map[string]any{"start": c.Start, "end": c.End, "text": m, "type": kinds[m]}
+		if sig := sigs[m]; sig != "" {
+			types[i]["signature"] = sig
+		}
 	}
 	c.Metadata = map[string]any{"_jupyter_types_experimental": types}
 	return c
+}
+
+// typedMembers asks the front end what may follow the expression that
+// ends at byte offset dot (a dot) of code being edited, with signatures;
+// the cell is type-checked, never run.
+func (in *Interpreter) typedMembers(code string, dot int) ([]front.Member, bool) {
+	if !in.mu.TryLock() {
+		return nil, false
+	}
+	defer in.mu.Unlock()
+	line := strings.Count(code[:dot], "\n") + 1
+	col := dot - strings.LastIndexByte(code[:dot], '\n')
+	items := cellItems(front.Closed(code, dot), lookupCell)
+	pieces := make([]front.Piece, len(items))
+	for i, it := range items {
+		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
+	}
+	ms, ok := in.front.Members(lookupCell, pieces, in.live(), in.imports, line, col)
+	return ms, ok && len(ms) > 0
 }
 
 func isIdent(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -109,3 +109,30 @@ func TestDocsCoverPreloads(t *testing.T) {
 		t.Errorf("no documentation for fmt.Println")
 	}
 }
+
+// Completions after a dot come from the type checker: with signatures,
+// and for names the cell being edited declares but has not run.
+func TestCompleteTyped(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Point struct{ X, Y float64 }\nfunc (p Point) Norm() float64 { return math.Hypot(p.X, p.Y) }")
+	for _, tc := range []struct{ code, name, sig string }{
+		{"strings.ToUp", "ToUpper", "func strings.ToUpper(s string) string"},
+		{"q := Point{1, 2}\nq.No", "Norm", "func (Point).Norm() float64"},
+		{"q := Point{1, 2}\nq.", "Y", "field Y float64"},
+		{"fmt.Println(plotting.New().XLab", "XLabel", "func (*plotting.Figure).XLabel(s string) *plotting.Figure"},
+	} {
+		t.Run(tc.code, func(t *testing.T) {
+			c := in.Complete(tc.code, utf8.RuneCountInString(tc.code))
+			types, _ := c.Metadata["_jupyter_types_experimental"].([]map[string]any)
+			for _, m := range types {
+				if m["text"] == tc.name {
+					if m["signature"] != tc.sig {
+						t.Errorf("signature %q, want %q", m["signature"], tc.sig)
+					}
+					return
+				}
+			}
+			t.Errorf("no %q among %v", tc.name, c.Matches)
+		})
+	}
+}

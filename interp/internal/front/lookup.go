@@ -197,3 +197,130 @@ func describeObject(obj types.Object, session *types.Package) Found {
 	}
 	return f
 }
+
+// Member is a completion after a dot: a name of a package, or a field
+// or method of a value's type.
+type Member struct {
+	Name      string
+	Kind      string // function, class, instance (JupyterLab's words)
+	Signature string // the declaration, with its type
+}
+
+// Members type-checks a cell being edited and lists what can follow the
+// expression that ends at line:col (just before a dot): the exported
+// names of a package, or the fields and methods of a value's type,
+// without running anything. It reports false when the expression has no
+// type there.
+func (c *Checker) Members(cell int, pieces []Piece, session []Live, extra map[string]string, line, col int) ([]Member, bool) {
+	res := c.Check(cell, pieces, session, extra, false)
+	if res.Info == nil || res.file == nil {
+		return nil, false
+	}
+	var target ast.Expr
+	ast.Inspect(res.file, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok || target != nil {
+			return target == nil
+		}
+		if q := res.Fset.Position(e.End()); q.Line == line && q.Column == col && cellOf(q.Filename) == cell {
+			target = e
+			return false
+		}
+		return true
+	})
+	if target == nil {
+		return nil, false
+	}
+	qual := func(p *types.Package) string {
+		if IsSession(p) {
+			return ""
+		}
+		return p.Name()
+	}
+	kind := func(o types.Object) string {
+		switch o.(type) {
+		case *types.Func:
+			return "function"
+		case *types.TypeName:
+			return "class"
+		}
+		return "instance"
+	}
+	var out []Member
+	if id, ok := ast.Unparen(target).(*ast.Ident); ok {
+		var imported *types.Package
+		if pn, ok := res.Info.Uses[id].(*types.PkgName); ok {
+			imported = pn.Imported()
+		} else if res.Info.Uses[id] == nil {
+			// A package name alone (strings.|) is no selector yet, so
+			// the cell got no implicit import of it.
+			path, ok := extra[id.Name]
+			if !ok {
+				path, ok = c.short[id.Name]
+			}
+			if ok {
+				imported, _ = c.imp.Import(path)
+			}
+		}
+		if imported != nil {
+			scope := imported.Scope()
+			for _, name := range scope.Names() {
+				if o := scope.Lookup(name); o.Exported() {
+					out = append(out, Member{name, kind(o), types.ObjectString(o, qual)})
+				}
+			}
+			return out, true
+		}
+	}
+	tv, ok := res.Info.Types[target]
+	if !ok || tv.Type == nil || tv.Type == types.Typ[types.Invalid] {
+		return nil, false
+	}
+	t := tv.Type
+	if tv.IsType() {
+		// Method expressions: T.Method.
+		ms := types.NewMethodSet(t)
+		for i := 0; i < ms.Len(); i++ {
+			o := ms.At(i).Obj()
+			out = append(out, Member{o.Name(), "function", types.ObjectString(o, qual)})
+		}
+		return out, true
+	}
+	ptr := t
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		ptr = types.NewPointer(t) // addressable values have the pointer's methods
+	}
+	ms := types.NewMethodSet(ptr)
+	for i := 0; i < ms.Len(); i++ {
+		o := ms.At(i).Obj()
+		if o.Exported() || IsSession(o.Pkg()) {
+			out = append(out, Member{o.Name(), "function", types.ObjectString(o, qual)})
+		}
+	}
+	var fields func(s *types.Struct, depth int)
+	fields = func(s *types.Struct, depth int) {
+		for i := 0; i < s.NumFields(); i++ {
+			f := s.Field(i)
+			if f.Exported() || IsSession(f.Pkg()) {
+				out = append(out, Member{f.Name(), "instance", types.ObjectString(f, qual)})
+			}
+			if f.Embedded() && depth < 4 {
+				ft := f.Type()
+				if p, ok := ft.Underlying().(*types.Pointer); ok {
+					ft = p.Elem()
+				}
+				if es, ok := ft.Underlying().(*types.Struct); ok {
+					fields(es, depth+1)
+				}
+			}
+		}
+	}
+	u := t.Underlying()
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem().Underlying()
+	}
+	if s, ok := u.(*types.Struct); ok {
+		fields(s, 0)
+	}
+	return out, true
+}
