@@ -174,3 +174,29 @@ func BenchmarkExprCellSession(b *testing.B) {
 	}
 	b.ReportMetric(float64(in.checkTime.Nanoseconds())/float64(b.N), "check-ns/op")
 }
+
+// BenchmarkRedefinition500 redefines a function in a session of 500
+// declarations (250 functions, 250 variables): the whole session is
+// rebuilt (issue target: 50 ms).
+func BenchmarkRedefinition500(b *testing.B) {
+	in := newInterp(b)
+	for i := range 250 {
+		mustRun(b, in, fmt.Sprintf("func g%d(x float64) float64 { return x * %d }\nw%d := g%d(1)", i, i, i, i))
+	}
+	for b.Loop() {
+		mustRun(b, in, "func g0(x float64) float64 { return x * 3 }")
+	}
+}
+
+// BenchmarkRedefineType500 redefines a struct type that a variable holds
+// in a session of 500 declarations.
+func BenchmarkRedefineType500(b *testing.B) {
+	in := newInterp(b)
+	mustRun(b, in, "type T struct{ A int }\ntv := T{1}")
+	for i := range 249 {
+		mustRun(b, in, fmt.Sprintf("func g%d(x float64) float64 { return x * %d }\nw%d := g%d(1)", i, i, i, i))
+	}
+	for b.Loop() {
+		mustRun(b, in, "type T struct{ A int }")
+	}
+}
