@@ -85,7 +85,7 @@ func ExampleFigure3D_SurfaceFunc() {
 func ExampleFigure_Render_badData() {
 	fig := plotting.Plot([]float64{1, 2, 3}, []float64{1, 4}, "x", "y")
 	describe(fig)
-	// Output: error: plotting: line 1: len(xs) = 3 but len(ys) = 2
+	// Output: error: plotting: series 1 (Line): len(xs) = 3 but len(ys) = 2
 }
 
 func ExampleMeshgrid() {
