@@ -1,10 +1,14 @@
 package notebooks
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/gocalc/gocalc/interp"
+	"github.com/gocalc/gocalc/notebook"
 )
 
 // contains reports, as test errors, each wanted fragment missing from a
@@ -88,5 +92,30 @@ func TestIntegralValues(t *testing.T) {
 	}
 	if w, h := pngSize(t, cellWith(t, nb, "plotting.New3D()")); w != 672 || h != 480 {
 		t.Errorf("3D figure is %dx%d px, want 672x480", w, h)
+	}
+}
+
+// TestGonumPlotIsShown runs a cell whose last value is a gonum *plot.Plot
+// through the interpreter and the runner: it shows as a PNG, not as a
+// printed struct.
+func TestGonumPlotIsShown(t *testing.T) {
+	x, err := interp.New(interp.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := &notebook.Notebook{Cells: []*notebook.Cell{{Type: "code", Source: `p := plot.New()
+p.Title.Text = "cos"
+p.Add(plotter.NewFunction(math.Cos))
+p.X.Min, p.X.Max = 0, 6
+p`}}}
+	res, err := notebook.Run(context.Background(), nb, x, notebook.Options{})
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("run: %v %v", err, res.Errors)
+	}
+	if w, h := pngSize(t, nb.Cells[0]); w != 672 || h != 480 {
+		t.Errorf("plot is %dx%d px, want 672x480", w, h)
+	}
+	if got := text(nb.Cells[0]); got != "<plot.Plot \"cos\" 3.5x2.5 in>\n" {
+		t.Errorf("text/plain = %q", got)
 	}
 }
