@@ -146,8 +146,11 @@ func TestMatplotlibBoxes(t *testing.T) {
 	w, h := DefaultWidth*vg.Inch, DefaultHeight*vg.Inch
 	px := func(l vg.Length) float64 { return float64(l) * dpi / 72 }
 	pyFromTop := func(l vg.Length) float64 { return float64(h-l) * dpi / 72 }
+	worst := 0.0
+	defer func() { t.Logf("largest difference from matplotlib: %.2f px", worst) }()
 	near := func(t *testing.T, what string, got, want float64) {
 		t.Helper()
+		worst = math.Max(worst, math.Abs(got-want))
 		if math.Abs(got-want) > tol {
 			t.Errorf("%s at %.2f px, matplotlib %.2f px", what, got, want)
 		}
