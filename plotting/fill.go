@@ -136,12 +136,22 @@ func (l *bars) sticky() (xs, ys []float64) { return nil, []float64{0} }
 
 func (l *bars) under() bool { return true }
 
+// drawLayer fills all the bars as one path, so that adjacent bars show no
+// anti-aliasing seam between them, as in matplotlib.
 func (l *bars) drawLayer(c *draw.Canvas, t *transform) {
+	var path vg.Path
 	for _, r := range l.rects {
 		a, b := t.pt(r[0], r[2]), t.pt(r[1], r[3])
-		pts := []vg.Point{a, {X: b.X, Y: a.Y}, b, {X: a.X, Y: b.Y}}
-		if p := c.ClipPolygonXY(pts); len(p) >= 3 {
-			c.FillPolygon(l.color, p)
+		pts := c.ClipPolygonXY([]vg.Point{a, {X: b.X, Y: a.Y}, b, {X: a.X, Y: b.Y}})
+		if len(pts) < 3 {
+			continue
 		}
+		path.Move(pts[0])
+		for _, p := range pts[1:] {
+			path.Line(p)
+		}
+		path.Close()
 	}
+	c.SetColor(l.color)
+	c.Fill(path)
 }
