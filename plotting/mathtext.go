@@ -322,6 +322,15 @@ func layoutLabel(s string, size float64) (mathLabel, error) {
 // in points.
 const mathMargin = 0.75
 
+// lastRune returns the last character of s.
+func lastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[len(r)-1])
+}
+
 // inkExtent returns how far the glyphs of s rise above and fall below
 // the baseline, in points.
 func inkExtent(s string, italic bool, size float64) (top, bottom float64) {
@@ -388,7 +397,8 @@ func (m *mathLayout) node(n *mathNode, x, y, size float64) float64 {
 	if slanted {
 		// mathtext's kerning for a slanted nucleus: the superscript moves
 		// right by the slant at the letter's height, the subscript not.
-		superkern += scriptDelta*xh + deltaSlanted*(lAscent*size-xh*2/3)
+		top, _ := inkExtent(lastRune(n.text), true, size)
+		superkern += scriptDelta*xh + deltaSlanted*(top-xh*2/3)
 		subkern = 0
 	}
 	small := size * shrinkFactor
