@@ -73,6 +73,15 @@ func TestInspect(t *testing.T) {
 		{"Area(1)", 2, []string{"// Area is documented in the cell.", "func Area(r float64) float64"}},
 		{"radius", 3, []string{"radius: float64 = 2.5"}},
 		{"append(xs, 1)", 2, []string{"func append(slice []Type, elems ...Type) []Type"}},
+		// Inside a call's parentheses: the called function, from the type
+		// checker, also while the call is unfinished.
+		{"plotting.Plot(", 14, []string{"func Plot(", "Plot "}},
+		{"x := strings.Repeat(\"ab\", ", 26, []string{"func Repeat(s string, count int) string"}},
+		{"fmt.Println(strings.ToLower(\"A\"), ", 33, []string{"func Println(a ...any) (n int, err error)"}},
+		{"fmt.Println(strings.ToLower(\"A\"", 31, []string{"func ToLower(s string) string"}},
+		// Methods of an expression's type, with no variable holding it.
+		{"plotting.New().XLabel", 18, []string{"func (f *Figure) XLabel("}},
+		{"Area(", 5, []string{"func Area(r float64) float64"}},
 	}
 	for _, tt := range tests {
 		d, ok := in.Inspect(tt.code, tt.cursor, 0)

@@ -19,6 +19,7 @@ const (
 	ErrInterrupted = "Interrupted"      // the context was cancelled
 	ErrUnsupported = "UnsupportedError" // a Go feature the interpreter lacks
 	ErrInternal    = "InternalError"    // a failure inside the interpreter itself
+	ErrExit        = "Exit"             // the cell called os.Exit
 )
 
 // parseErrors collects the syntax errors of a cell's items.
@@ -165,6 +166,13 @@ var frameRe = regexp.MustCompile(`^([0-9]+):([0-9]+): panic: (.*)$`)
 // runtimeError builds the error of a panic, with the interpreted frames
 // yaegi reported, innermost first, each with its source line.
 func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.Error {
+	if rv, ok := val.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		val = rv.Interface()
+	}
+	if code, ok := val.(exitCode); ok {
+		msg := fmt.Sprintf("os.Exit(%d) was called: the cell stopped there; the kernel and the session's variables are kept", int(code))
+		return &engine.Error{Name: ErrExit, Value: msg, Traceback: []string{ErrExit + ": " + msg}}
+	}
 	msg := panicMessage(val)
 	tb := []string{"panic: " + msg}
 	seen := map[pos]bool{}

@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -64,7 +65,7 @@ func TestCompileErrorPosition(t *testing.T) {
 	tests := []struct{ code, value, line string }{
 		{"undefinedVar", "1:1: undefined: undefinedVar", "   1 | undefinedVar"},
 		{"x := nope", "1:6: undefined: nope", "   1 | x := nope"},
-		{"p, q := 1", "1:1: assignment mismatch: as many variables as values needed", "   1 | p, q := 1"},
+		{"p, q := 1", "1:9: assignment mismatch: 2 variables but 1 value", "   1 | p, q := 1"},
 		{"a := 1\nfunc g() int {\n\treturn undefinedZ\n}", "3:9: undefined: undefinedZ", "   3 |     return undefinedZ"},
 		{"b := 2\ntype T struct{ F undefinedType }", "2:18: undefined: undefinedType", "   2 | type T struct{ F undefinedType }"},
 		{"fmt.Println(\"a\", 1,\n\tundefinedThing)", "2:2: undefined: undefinedThing", "   2 |     undefinedThing)"},
@@ -271,10 +272,63 @@ func TestImportErrors(t *testing.T) {
 
 func TestExitDoesNotKill(t *testing.T) {
 	in := newInterp(t)
-	_, _, err := run(t, in, "os.Exit(3)")
-	var e *engine.Error
-	if !errors.As(err, &e) || !strings.Contains(e.Value, "os.Exit(3)") {
-		t.Errorf("got %v, want a panic naming os.Exit(3)", err)
+	mustRun(t, in, "kept := 41")
+	for _, code := range []string{"3", "0"} {
+		_, _, err := run(t, in, "fmt.Println(\"before\")\nos.Exit("+code+")\nfmt.Println(\"after\")")
+		var e *engine.Error
+		want := "os.Exit(" + code + ") was called: the cell stopped there; the kernel and the session's variables are kept"
+		if !errors.As(err, &e) || e.Name != ErrExit || e.Value != want {
+			t.Errorf("got %v, want %s: %s", err, ErrExit, want)
+		}
+	}
+	if got, _ := mustRun(t, in, "kept + 1"); got != "42" {
+		t.Errorf("after os.Exit: got %q, want 42", got)
+	}
+}
+
+// The kernel is the user's own process: unsafe, syscall, os/exec and
+// runtime/debug can be imported, and os.Args is a program's.
+func TestProcessPackages(t *testing.T) {
+	for _, tc := range []struct{ code, want string }{
+		{"import \"unsafe\"\nunsafe.Sizeof(int64(0))", "8"},
+		{"import \"syscall\"\nsyscall.Getpid() == os.Getpid()", "true"},
+		{"import \"os/exec\"\nout, _ := exec.Command(\"echo\", \"hi\").Output()\nstring(out)", `"hi\n"`},
+		{"import \"runtime/debug\"\ndebug.SetGCPercent(debug.SetGCPercent(100)) >= -1", "true"},
+		{"os.Args", "[main]"},
+		{"import \"testing\"\ntesting.Main(nil, nil, nil, nil)", ""},
+	} {
+		t.Run(tc.code, func(t *testing.T) {
+			in := newInterp(t)
+			got, _, err := run(t, in, tc.code)
+			if tc.want == "" {
+				if err == nil {
+					t.Errorf("testing.Main ran; want an error")
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("got %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+// A panicking finalizer is reported on stderr; it does not end the
+// process (the runtime runs finalizers on a goroutine of its own).
+func TestFinalizerPanic(t *testing.T) {
+	in := newInterp(t)
+	rec := &recorder{}
+	in.sink.set(rec)
+	for i := 0; i < 10; i++ {
+		in.rt.setFinalizer(new([64]byte), func(*[64]byte) { panic("finalizer boom") })
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && !strings.Contains(rec.stream("stderr"), "finalizer boom") {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(rec.stream("stderr"), "panic in finalizer (recovered by gocalc): finalizer boom") {
+		t.Errorf("stderr %q: want the finalizer's panic", rec.stream("stderr"))
 	}
 }
 

@@ -17,6 +17,23 @@ import (
 // session, and repeating them is harmless.
 func (in *Interpreter) runImports(cur int, specs []*ast.ImportSpec) error {
 	c := packages()
+	if in.lowered[cur] != nil {
+		// The front end resolved the cell's package names and the
+		// interpreter imports each package under an alias: nothing to
+		// bind. An import under a name of its own (mrand) stays visible
+		// to later cells, as in earlier versions of gocalc; other names
+		// mean what they mean without an import.
+		for _, s := range specs {
+			name, path, err := importName(s)
+			if err != nil || name == "_" || name == "." || c.byName[name] == path {
+				continue
+			}
+			if _, short := c.byName[name]; !short {
+				in.imports[name] = path
+			}
+		}
+		return nil
+	}
 	var todo []*ast.ImportSpec
 	for _, s := range specs {
 		name, path, err := importName(s)

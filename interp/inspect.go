@@ -10,6 +10,7 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/front"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -54,15 +55,19 @@ func (in *Interpreter) Inspect(code string, cursor, detail int) (d display.Data,
 			d, found = display.Data{}, false
 		}
 	}()
-	chain := chainAt(code, byteOffset(code, cursor))
-	if chain == "" {
-		return display.Data{}, false
-	}
+	off := byteOffset(code, cursor)
+	chain := chainAt(code, off)
 	if !in.mu.TryLock() {
 		return display.Data{}, false
 	}
 	defer in.mu.Unlock()
-	text := in.describe(chain)
+	text, typed := in.describeTyped(code, off)
+	if !typed {
+		if chain == "" {
+			return display.Data{}, false
+		}
+		text = in.describe(chain)
+	}
 	if text == "" {
 		return display.Data{}, false
 	}
@@ -89,6 +94,41 @@ func chainAt(code string, off int) string {
 	}
 	return strings.Trim(code[start:end], ".")
 }
+
+// describeTyped asks the front end what stands at byte offset off of
+// code being edited: a name of a package, or the function whose call's
+// parentheses hold the cursor (plotting.Plot(x, |), with its signature
+// and documentation, as the type checker sees them (no cell is run). It
+// reports false for names of the session, which describe shows with
+// their values.
+func (in *Interpreter) describeTyped(code string, off int) (string, bool) {
+	end := off
+	for end < len(code) {
+		r, size := utf8.DecodeRuneInString(code[end:])
+		if !isIdent(r) {
+			break
+		}
+		end += size
+	}
+	line := strings.Count(code[:off], "\n") + 1
+	col := off - strings.LastIndexByte(code[:off], '\n')
+	items := cellItems(front.Closed(code, end), lookupCell)
+	pieces := make([]front.Piece, len(items))
+	for i, it := range items {
+		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
+	}
+	found, ok := in.front.Lookup(lookupCell, pieces, in.live(), in.imports, line, col)
+	if !ok || found.DocKey == "" && !found.Call {
+		return "", false
+	}
+	if e, ok := docs()[found.DocKey]; ok && found.DocKey != "" {
+		return docText(e), true
+	}
+	return found.Decl, true
+}
+
+// lookupCell is the cell number of code being edited.
+const lookupCell = 0
 
 // describe returns the text shown for a name chain, or "".
 func (in *Interpreter) describe(chain string) string {

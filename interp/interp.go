@@ -11,9 +11,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/symbols"
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -48,6 +50,14 @@ type Interpreter struct {
 	compiles int  // programs compiled (cells and type probes) since the yaegi interpreter was made
 	dirty    bool // a failed compile may have left half-declared names
 	closed   bool
+
+	front     *front.Checker
+	lowered   lowerings         // the front end's replacements of the session's cells
+	checkTime time.Duration     // spent type-checking cells, for benchmarks
+	lastCheck *front.Result     // the front end's view of the session after the last cell it accepted
+	typedDone int               // the generation whose variables declareTyped declared
+	aliases   map[string]string // packages imported under an alias (front.Alias) -> import path
+	aliasGen  map[string]int    // alias -> the generation that imported it
 }
 
 var (
@@ -59,6 +69,9 @@ var (
 // packages ready to use without imports.
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
+	in.front = front.NewChecker(packages().byName)
+	in.lowered = lowerings{}
+	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
@@ -92,12 +105,17 @@ func (in *Interpreter) reset() (err error) {
 	// fmt.Print*, print and println write to Stdout, log to Stderr: both go
 	// straight to the Output, in order. os.Stdout and os.Stderr stay
 	// *os.File values in cells: the write ends of pipes.
-	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env})
+	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env, Args: cellArgs})
 	if err := y.Use(stdlibSymbols()); err != nil {
 		return err
 	}
 	if err := y.Use(symbols.Symbols); err != nil {
 		return err
+	}
+	for _, table := range in.rt.processSymbols() {
+		if err := y.Use(table); err != nil {
+			return err
+		}
 	}
 	if err := y.Use(in.rt.exports()); err != nil {
 		return err
@@ -112,7 +130,7 @@ func (in *Interpreter) reset() (err error) {
 		return err
 	}
 	y.ImportUsed()
-	if _, err := y.Eval(packages().clashImports() + "import (\n\t\"cmp\"\n\t\"maps\"\n\t\"slices\"\n)\n"); err != nil {
+	if _, err := y.Eval(packages().clashImports()); err != nil {
 		return fmt.Errorf("interp: binding package names: %w", err)
 	}
 	if _, err := y.Eval(prelude); err != nil {
@@ -187,7 +205,13 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	cur := cellSlot(in.cell)
 	in.sources[cur] = code
 	in.pruneSources(cur)
-	p, perr := parseCell(in.y.FileSet(), cur, code, in.context())
+	checked, err := in.check(cur, cellItems(code, cur))
+	if err != nil {
+		return nil, err
+	}
+	cctx := in.context()
+	cctx.initRank = checked.InitRank()
+	p, perr := parseCell(in.y.FileSet(), cur, code, cctx)
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
 	}
@@ -201,15 +225,39 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		if gen != p.gen {
 			// A rebuild brought a new interpreter with its own file set:
 			// parse again (the steps come out the same).
-			if p, perr = parseCell(in.y.FileSet(), cur, code, in.context()); perr != nil {
+			cctx = in.context()
+			cctx.initRank = checked.InitRank()
+			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
 				return nil, in.compileError(perr, cur)
 			}
 		}
-		if res, err = in.runStep(ctx, cur, &p.steps[i]); err != nil {
+		dirty := in.dirty
+		res, err = in.runStep(ctx, cur, &p.steps[i])
+		if err != nil && in.lowered[cur] != nil && compileFailure(err) && p.steps[i].kind != stepDecl && p.steps[i].kind != stepImport {
+			// yaegi could not compile the lowered form of a step that it
+			// may compile as written: run the cell's steps as written
+			// from here on (a compile runs nothing, and a statement step
+			// declares nothing).
+			delete(in.lowered, cur)
+			in.dirty = dirty
+			cctx = in.context()
+			cctx.initRank = checked.InitRank()
+			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
+				return nil, in.compileError(perr, cur)
+			}
+			res, err = in.runStep(ctx, cur, &p.steps[i])
+		}
+		if err != nil {
 			return nil, in.afterFailure(ctx, cur, err)
 		}
 	}
 	return res, nil
+}
+
+// compileFailure tells whether err is a failure to compile a step.
+func compileFailure(err error) bool {
+	var e *engine.Error
+	return errors.As(err, &e) && (e.Name == ErrCompile || e.Name == ErrUnsupported)
 }
 
 // afterFailure rebuilds the session at once after a failed compile, which can
@@ -275,6 +323,7 @@ func (in *Interpreter) context() cellContext {
 	// Bound to this yaegi interpreter: a rebuild replays declarations with
 	// the rewrites the old session chose.
 	c.imports = in.imports
+	c.lowered = in.lowered
 	y := in.y
 	c.typeOf = func(expr string) string { in.compiles++; return typeIn(y, expr) }
 	for _, d := range in.sess.decls {

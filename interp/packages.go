@@ -41,7 +41,7 @@ func packages() *catalog {
 	catOnce.Do(func() {
 		cat = catalog{names: map[string]string{}, byName: map[string]string{}}
 		all := map[string][]string{}
-		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		for _, table := range append([]map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols}, processPackages()...) {
 			for key := range table {
 				i := strings.LastIndex(key, "/")
 				if i < 0 || strings.HasPrefix(key, "github.com/traefik/") {

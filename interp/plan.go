@@ -5,6 +5,9 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"sort"
+
+	"github.com/gocalc/gocalc/interp/internal/front"
 	"strings"
 )
 
@@ -75,6 +78,8 @@ type cellContext struct {
 	typeOf     func(expr string) string // the type of an expression of globals, or ""
 	imports    map[string]string        // the session's explicit imports
 	gen        int                      // the interpreter generation
+	initRank   map[string]int           // Go's initialization order of the cell's variables
+	lowered    lowerings                // the front end's replacements, by cell
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -92,6 +97,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 				continue
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body
+			lower(fset, body, it.cell, ctx.lowered.exprsOf(it.cell))
 			out = append(out, parsed{item: it, body: body})
 			roots = append(roots, body)
 			continue
@@ -102,6 +108,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			perr.add(err)
 			continue
 		}
+		lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
 	}
@@ -110,8 +117,9 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 	}
 	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
 	r.globals, r.typeOf, r.imports = ctx.globals, ctx.typeOf, ctx.imports
-	for _, root := range roots {
+	for i, root := range roots {
 		r.rewrite(root)
+		alias(fset, root, out[i].cell, ctx.lowered.pkgsOf(out[i].cell))
 	}
 	return out, nil
 }
@@ -162,6 +170,13 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 						imports = append(imports, s.(*ast.ImportSpec))
 					}
 				case token.VAR:
+					if decl, assign := splitTypedMulti(d); decl != nil {
+						// yaegi leaves var a, b T = f() undeclared: declare,
+						// then assign.
+						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}},
+							step{kind: stepStmt, stmts: []ast.Stmt{assign}, first: d.Pos()})
+						continue
+					}
 					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
 				default:
 					decls = append(decls, d)
@@ -176,7 +191,8 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
-	if hasMain(decls) {
+	seq = initOrder(seq, ctx.initRank)
+	if hasMain(decls) && !callsMain(seq) {
 		at := decls[0].Pos()
 		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
 		seq = append(seq, step{kind: stepStmt, stmts: []ast.Stmt{call}, first: at})
@@ -291,6 +307,67 @@ func declNames(d ast.Decl) []string {
 	return nil
 }
 
+// initOrder reorders the var steps of a cell that are out of Go's
+// initialization order: var a = b + 1; var b = 2 initializes b first, as
+// a Go program does. Only variables with initializers move, among the
+// places they hold, and only when the source order initializes one
+// before another it depends on; statements stay where they are.
+func initOrder(seq []step, rank map[string]int) []step {
+	if len(rank) == 0 {
+		return seq
+	}
+	rankOf := func(st step) int {
+		r := -1
+		for _, e := range st.entries {
+			for _, k := range e.keys {
+				if v, ok := rank[k]; ok && v > r {
+					r = v
+				}
+			}
+		}
+		return r
+	}
+	var at []int
+	var vars []step
+	sorted := true
+	for i, st := range seq {
+		if st.kind != stepVar || rankOf(st) < 0 {
+			continue
+		}
+		if len(vars) > 0 && rankOf(vars[len(vars)-1]) > rankOf(st) {
+			sorted = false
+		}
+		at = append(at, i)
+		vars = append(vars, st)
+	}
+	if sorted {
+		return seq
+	}
+	sort.SliceStable(vars, func(i, j int) bool { return rankOf(vars[i]) < rankOf(vars[j]) })
+	out := append([]step(nil), seq...)
+	for i, k := range at {
+		out[k] = vars[i]
+	}
+	return out
+}
+
+// callsMain tells whether a cell's statements call its main function
+// themselves; then it is not called again at the end of the cell.
+func callsMain(seq []step) bool {
+	for _, st := range seq {
+		for _, s := range st.stmts {
+			if es, ok := s.(*ast.ExprStmt); ok {
+				if c, ok := es.X.(*ast.CallExpr); ok {
+					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == mainName {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // mainName is what a cell's func main is called: yaegi would run a
 // function named main again with every later cell.
 const mainName = "_gocalc_main"
@@ -334,6 +411,24 @@ func defineToVar(a *ast.AssignStmt) *ast.GenDecl {
 	return &ast.GenDecl{TokPos: a.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: names, Values: a.Rhs}}}
 }
 
+// splitTypedMulti splits var a, b T = f() into var a, b T and a, b =
+// f(); it returns nils for other declarations.
+func splitTypedMulti(d *ast.GenDecl) (*ast.GenDecl, *ast.AssignStmt) {
+	if len(d.Specs) != 1 {
+		return nil, nil
+	}
+	vs := d.Specs[0].(*ast.ValueSpec)
+	if vs.Type == nil || len(vs.Names) < 2 || len(vs.Values) != 1 {
+		return nil, nil
+	}
+	lhs := make([]ast.Expr, len(vs.Names))
+	for i, n := range vs.Names {
+		lhs[i] = &ast.Ident{NamePos: n.NamePos, Name: n.Name}
+	}
+	decl := &ast.GenDecl{TokPos: d.TokPos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: vs.Names, Type: vs.Type}}}
+	return decl, &ast.AssignStmt{Lhs: lhs, TokPos: vs.Values[0].Pos(), Tok: token.ASSIGN, Rhs: vs.Values}
+}
+
 // varToDefine turns `var a, b = f()` (one spec, no type) into `a, b :=
 // f()`, the form that yaegi declares as globals in its implicit main;
 // yaegi rejects some var declarations of several values ("variable
@@ -371,12 +466,12 @@ func showable(e ast.Expr) bool {
 		if !ok {
 			return true
 		}
-		switch pkg.Name {
+		switch unalias(pkg.Name) {
 		case "fmt":
 			return !strings.HasPrefix(fn.Sel.Name, "Print") && !strings.HasPrefix(fn.Sel.Name, "Fprint")
 		case "log":
 			return false
-		case "display":
+		case displayPath:
 			// Functions that publish return nothing worth showing (the
 			// error of display.JSON or display.Show is nil when shown).
 			switch fn.Sel.Name {
@@ -387,6 +482,23 @@ func showable(e ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// displayPath is the import path of package display.
+const displayPath = "github.com/gocalc/gocalc/display"
+
+// unalias gives the name of a package as cells write it for the aliases
+// of fmt, log and display (front.Alias), and the import path of display.
+func unalias(name string) string {
+	switch name {
+	case front.Alias("fmt"):
+		return "fmt"
+	case front.Alias("log"):
+		return "log"
+	case front.Alias(displayPath), "display":
+		return displayPath
+	}
+	return name
 }
 
 // stmtBody wraps statements as `func() { ... }()`, the body of yaegi's

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"sort"
 	"strings"
@@ -170,26 +171,12 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 	if len(dropped) > 0 {
 		notes = append(notes, fmt.Sprintf("no longer defined (declared together with a redefined name): %s", strings.Join(dropped, ", ")))
 	}
+	typed := in.typedVars()
 	var cellErr error
 	for attempt := 0; len(in.sess.decls) > 0 && attempt <= len(in.sess.decls); attempt++ {
-		items := make([]item, len(in.sess.decls))
-		for i, d := range in.sess.decls {
-			items[i] = d.item
-		}
-		parsed, err := parseItems(in.y.FileSet(), items, cc)
-		if err != nil {
-			return notes, in.compileError(err, cur)
-		}
-		var decls []ast.Decl
-		for _, p := range parsed {
-			decls = append(decls, p.file.Decls...)
-		}
-		prog, err := in.compile(declFile(decls, decls[0].Pos()))
+		err := in.replayDecls(ctx, cur, cc, typed)
 		if err == nil {
-			err = in.exec(ctx, cur, prog, nil)
-			if err == nil {
-				break
-			}
+			break
 		}
 		// Drop the declaration the error points at, or give up.
 		bad := in.culprit(err, in.sess.decls)
@@ -209,11 +196,131 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 			return notes, err
 		}
 	}
-	lost := in.replayVars(cc, old)
+	if len(in.sess.decls) == 0 {
+		in.declareTyped(typed)
+	}
+	lost := in.replayVars(cc, old, typed)
 	if len(lost) > 0 {
 		notes = append(notes, "reset to zero values: "+strings.Join(lost, ", "))
 	}
 	return notes, cellErr
+}
+
+// replayDecls compiles the session's declarations into a fresh
+// interpreter: types and constants, then the variables whose types the
+// front end knows (declared, not initialized), then functions and
+// methods, which may use both. Functions compiled before the variables
+// they use would not compile.
+func (in *Interpreter) replayDecls(ctx context.Context, cur int, cc cellContext, typed map[string]string) error {
+	items := make([]item, len(in.sess.decls))
+	for i, d := range in.sess.decls {
+		items[i] = d.item
+	}
+	parsed, err := parseItems(in.y.FileSet(), items, cc)
+	if err != nil {
+		return err
+	}
+	var early, late []ast.Decl
+	for _, p := range parsed {
+		for _, d := range p.file.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && (g.Tok == token.TYPE || g.Tok == token.CONST) {
+				early = append(early, d)
+			} else {
+				late = append(late, d)
+			}
+		}
+	}
+	for i, group := range [][]ast.Decl{early, late} {
+		if i == 1 {
+			in.declareTyped(typed)
+		}
+		if len(group) == 0 {
+			continue
+		}
+		prog, err := in.compile(declFile(group, group[0].Pos()))
+		if err == nil {
+			err = in.exec(ctx, cur, prog, nil)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// typedVars gives the session's variables their types as a cell writes
+// them, from the front end's view of the session; a variable whose type
+// cannot be written is left out.
+func (in *Interpreter) typedVars() map[string]string {
+	out := map[string]string{}
+	if in.lastCheck == nil || in.lastCheck.Pkg == nil {
+		return out
+	}
+	bound := map[string]string{} // import path -> name cells use
+	for name, path := range packages().byName {
+		bound[path] = name
+	}
+	for name, path := range in.imports {
+		bound[path] = name
+	}
+	scope := in.lastCheck.Pkg.Scope()
+	for _, v := range in.sess.vars {
+		for _, k := range v.keys {
+			obj, ok := scope.Lookup(k).(*types.Var)
+			if !ok {
+				continue
+			}
+			writable := true
+			typ := types.TypeString(obj.Type(), func(p *types.Package) string {
+				if p == in.lastCheck.Pkg {
+					return ""
+				}
+				name, ok := bound[p.Path()]
+				if !ok {
+					writable = false
+				}
+				return name
+			})
+			if writable {
+				out[k] = typ
+			}
+		}
+	}
+	return out
+}
+
+// declareTyped declares variables as var x T, once per interpreter.
+func (in *Interpreter) declareTyped(typed map[string]string) {
+	if in.typedDone == in.gen {
+		return
+	}
+	in.typedDone = in.gen
+	for _, v := range in.sess.vars {
+		if !allTyped(v, typed) {
+			continue
+		}
+		for _, k := range v.keys {
+			it := item{kind: itemVar, text: fmt.Sprintf("var %s %s", k, typed[k]), line: v.line, col: v.col, cell: v.cell}
+			parsed, err := parseItems(in.y.FileSet(), []item{it}, cellContext{})
+			if err != nil || len(parsed) == 0 {
+				delete(typed, k)
+				continue
+			}
+			if _, err := in.compile(parsed[0].file); err != nil {
+				delete(typed, k)
+			}
+		}
+	}
+}
+
+// allTyped tells whether every variable of v has a known type.
+func allTyped(v *entry, typed map[string]string) bool {
+	for _, k := range v.keys {
+		if _, ok := typed[k]; !ok {
+			return false
+		}
+	}
+	return len(v.keys) > 0
 }
 
 // rebuildNote is the message telling what a rebuild could not keep, or "".
@@ -239,6 +346,9 @@ func (in *Interpreter) fresh(imports map[string]string) error {
 		return &errorString{err.Error()}
 	}
 	in.dirty = false
+	if err := in.importAliases(in.aliases); err != nil {
+		return &errorString{"gocalc: restoring imports: " + err.Error()}
+	}
 	if len(imports) == 0 {
 		return nil
 	}
@@ -263,10 +373,14 @@ func (in *Interpreter) fresh(imports map[string]string) error {
 // replayVars declares the session's vars again without running their
 // initializers and restores the old values whose type is unchanged. It
 // returns the variables that could not be restored.
-func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue) []string {
+func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue, typed map[string]string) []string {
 	var lost []string
 	kept := in.sess.vars[:0]
 	for _, v := range in.sess.vars {
+		if allTyped(v, typed) {
+			kept = append(kept, v) // declared with its type before the functions
+			continue
+		}
 		parsed, err := parseItems(in.y.FileSet(), []item{v.item}, cc)
 		if err != nil || len(parsed) == 0 {
 			lost = append(lost, v.keys...)

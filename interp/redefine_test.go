@@ -1,8 +1,11 @@
 package interp
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/gocalc/gocalc/engine"
 )
 
 // Plain yaegi keeps the first definition of a type or method, and
@@ -80,16 +83,41 @@ func TestFailedDeclarationIsForgotten(t *testing.T) {
 	}
 }
 
-// A cell whose redefinition resets a value and then fails still says
-// what was reset, and the session stays usable.
+// A cell that does not compile changes nothing: its redefinition of a
+// type is not applied, and the value of that type keeps its fields.
 func TestFailureAfterRedefinition(t *testing.T) {
 	in := newInterp(t)
 	mustRun(t, in, "type R struct{ A int }\nr := R{1}")
 	_, rec, err := run(t, in, "type R struct{ A, B int }\nundefinedCall()")
-	if err == nil || !strings.Contains(rec.stream("stderr"), "reset to zero values: r") {
-		t.Errorf("got %v, stderr %q; want an error and a note naming r", err, rec.stream("stderr"))
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrCompile || e.Value != "2:1: undefined: undefinedCall" {
+		t.Errorf("got %v, want CompileError 2:1: undefined: undefinedCall", err)
 	}
-	if got, _ := mustRun(t, in, "r.B"); got != "0" {
-		t.Errorf("got %q", got)
+	if s := rec.stream("stderr"); s != "" {
+		t.Errorf("stderr %q: nothing ran, nothing was reset", s)
+	}
+	if got, _ := mustRun(t, in, "r.A"); got != "1" {
+		t.Errorf("r.A = %q, want 1", got)
+	}
+	if _, _, err := run(t, in, "r.B"); err == nil {
+		t.Errorf("r.B compiled: the failed cell's type was applied")
+	}
+}
+
+// Redefining a function that uses session variables, or re-running a
+// pasted program with package-level variables, keeps working: the
+// rebuild declares the variables (with the types the front end gives
+// them) before the functions that use them. Both failed before.
+func TestRedefineFunctionUsingVariables(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "x := 5\ntype P struct{ A int }\np := P{2}")
+	mustRun(t, in, "func f() int { return x + p.A }")
+	if got, _ := mustRun(t, in, "func f() int { return x * p.A }\nf()"); got != "10" {
+		t.Errorf("after redefining f: got %q, want 10", got)
+	}
+	prog := "var n = 3\nfunc main() { fmt.Println(n * 2) }"
+	mustRun(t, in, prog)
+	if _, rec := mustRun(t, in, prog); rec.stream("stdout") != "6\n" {
+		t.Errorf("program run again: stdout %q, want 6", rec.stream("stdout"))
 	}
 }

@@ -154,13 +154,13 @@ func clearValue(v any) {
 
 // exports returns the helpers as a yaegi symbol table.
 func (r *rt) exports() map[string]map[string]reflect.Value {
+	helpers := fmtExports()
+	helpers["Go"] = reflect.ValueOf(r.goCall)
+	helpers["GoSlice"] = reflect.ValueOf(r.goSlice)
+	helpers["Show"] = reflect.ValueOf(r.show)
+	helpers["Clear"] = reflect.ValueOf(clearValue)
 	return map[string]map[string]reflect.Value{
-		rtName + "/" + rtName: {
-			"Go":      reflect.ValueOf(r.goCall),
-			"GoSlice": reflect.ValueOf(r.goSlice),
-			"Show":    reflect.ValueOf(r.show),
-			"Clear":   reflect.ValueOf(clearValue),
-		},
+		rtName + "/" + rtName: helpers,
 		"time/time": {
 			"Sleep":     reflect.ValueOf(r.sleep),
 			"AfterFunc": reflect.ValueOf(func(d time.Duration, f func()) *time.Timer { return time.AfterFunc(d, r.guard(f)) }),

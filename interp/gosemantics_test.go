@@ -1,0 +1,64 @@
+package interp
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// Cells mean what they mean in a Go file: each row is a fresh session,
+// cells run in order, and the last cell's value and output are checked.
+// Each row failed before the go/types front end.
+func TestGoSemantics(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		cells  []string
+		value  string
+		stdout string
+	}{
+		{"package vars in any order", []string{"var a = b + 1\nvar b = 2\na"}, "3", ""},
+		{"several vars from one call, function below", []string{"var x, y int = two()\nfunc two() (int, int) { return 3, 4 }\nx + y"}, "7", ""},
+		{"pasted program, type below main", []string{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"main runs\", T{3}.n)\n}\n\ntype T struct{ n int }\n"}, "", "main runs 3\n"},
+		{"main called by the cell runs once", []string{"func main() { fmt.Println(\"once\") }\nmain()"}, "", "once\n"},
+		{"statements between vars keep their order", []string{"xm := 2\nfmt.Println(xm)\nvar sym int\nsym = xm + 1\nsym"}, "3", "2\n"},
+		{"own names", []string{"func cmp(a, b int) int { return a - b }\ntype slices []int\nvar rand = 4\ncmp(1, 3) + len(slices{1}) + rand"}, "3", ""},
+		{"each cell its own imports", []string{"import \"math/rand/v2\"\nr2 := rand.New(rand.NewPCG(1, 2))", "rand.New(rand.NewSource(1)).Intn(1) + r2.IntN(1)"}, "0", ""},
+		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := newInterp(t)
+			for _, c := range tc.cells[:len(tc.cells)-1] {
+				mustRun(t, in, c)
+			}
+			got, rec := mustRun(t, in, tc.cells[len(tc.cells)-1])
+			if got != tc.value || rec.stream("stdout") != tc.stdout {
+				t.Errorf("got value %q stdout %q, want %q %q", got, rec.stream("stdout"), tc.value, tc.stdout)
+			}
+		})
+	}
+}
+
+// Go's compile errors, in the Go compiler's words, at the cell's lines;
+// nothing of the cell runs.
+func TestGoCompileErrors(t *testing.T) {
+	for _, tc := range []struct{ code, want string }{
+		{"fmt.Println(\"ran\")\nvar s string = 3", "2:16: cannot use 3 (untyped int constant) as string value in variable declaration"},
+		{"x := 1\nx\nfmt.Println(\"ran\")", "2:1: x (variable of type int) is not used"},
+		{"func f() { y := 2 }\nfmt.Println(\"ran\")", "1:12: declared and not used: y"},
+		{"import \"math/rand/v2\"\nfmt.Println(\"ran\", rand.Intn(3))", "2:25: undefined: rand.Intn (but have IntN)"},
+		{"m := map[string]int{}\nfmt.Println(\"ran\")\nvar n string = m[\"a\"]", "3:16: cannot use m[\"a\"] (map index expression of type int) as string value in variable declaration"},
+	} {
+		t.Run(tc.code, func(t *testing.T) {
+			in := newInterp(t)
+			_, rec, err := run(t, in, tc.code)
+			var e *engine.Error
+			if !errors.As(err, &e) || e.Name != ErrCompile || e.Value != tc.want {
+				t.Errorf("got %v, want CompileError %s", err, tc.want)
+			}
+			if s := rec.stream("stdout"); s != "" {
+				t.Errorf("the cell ran: stdout %q", s)
+			}
+		})
+	}
+}
