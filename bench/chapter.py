@@ -9,7 +9,8 @@ the source chapters do):
     calcul-integral.ipynb       integral_numpy.ipynb
 
 Three measurements, each from cold processes, RUNS times (median reported):
-  1. `gocalc run` on each chapter (the whole command: start, run, write);
+  1. `gocalc run` on each chapter (the whole command: start, run, write), its
+     wall time and its CPU time (which does not depend on the machine's load);
   2. nbclient executing each chapter in this process, starting the kernel
      (gocalc or ipykernel) and shutting it down, per chapter;
   3. one `jupyter nbconvert --execute` command on all three chapters, with the
@@ -20,6 +21,7 @@ Prints a table and writes artifacts/bench-chapter.json.
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -60,6 +62,19 @@ def gocalc_run(chapter):
                        check=True, capture_output=True)
 
 
+def child_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def gocalc_run_cpu(chapter):
+    """CPU seconds (user + system) of one `gocalc run`: unlike wall time,
+    it does not grow when other processes share the machine."""
+    c0 = child_cpu()
+    gocalc_run(chapter)
+    return child_cpu() - c0
+
+
 def nbclient(nb_path, kernel):
     nb = nbformat.read(path(nb_path), as_version=4)
     NotebookClient(nb, kernel_name=kernel, timeout=300).execute()
@@ -86,6 +101,7 @@ def main():
     for name, chapter, baseline in CHAPTERS:
         res["chapters"][name] = {
             "gocalc_run_s": stats([timed(lambda: gocalc_run(chapter)) for _ in range(RUNS)]),
+            "gocalc_run_cpu_s": stats([gocalc_run_cpu(chapter) for _ in range(RUNS)]),
             "nbclient_gocalc_s": stats([timed(lambda: nbclient(chapter, "gocalc")) for _ in range(RUNS)]),
             "nbclient_ipykernel_numpy_s": stats([timed(lambda: nbclient(baseline, "python3")) for _ in range(RUNS)]),
         }
@@ -95,9 +111,9 @@ def main():
         [timed(lambda: nbconvert([b for _, _, b in CHAPTERS], "python3")) for _ in range(RUNS)])
 
     ms = lambda s: f"{s['median'] * 1000:6.0f} ms"
-    print(f"{'chapter':14} {'gocalc run':>12} {'nbclient gocalc':>16} {'nbclient ipykernel+numpy':>25}")
+    print(f"{'chapter':14} {'gocalc run':>12} {'(CPU)':>10} {'nbclient gocalc':>16} {'nbclient ipykernel+numpy':>25}")
     for name, r in res["chapters"].items():
-        print(f"{name:14} {ms(r['gocalc_run_s']):>12} {ms(r['nbclient_gocalc_s']):>16} "
+        print(f"{name:14} {ms(r['gocalc_run_s']):>12} {ms(r['gocalc_run_cpu_s']):>10} {ms(r['nbclient_gocalc_s']):>16} "
               f"{ms(r['nbclient_ipykernel_numpy_s']):>25}")
     go, py = res["nbconvert_all_three_gocalc_s"], res["nbconvert_all_three_ipykernel_numpy_s"]
     res["ratio_nbconvert_ipykernel_over_gocalc"] = py["median"] / go["median"]
