@@ -52,12 +52,14 @@ func ImageData(mime string, img []byte, width, height int) Data {
 	return d
 }
 
-// Bundle returns the bundle that shows v: v.Render() for a Renderer, a
-// copy of v for a Data, and text/plain formatted with %v otherwise.
+// Bundle returns the bundle that shows v: v.Render() for a Renderer or a
+// value a registered Formatter knows (see RendererFor), a copy of v for a
+// Data, and text/plain formatted with %v otherwise.
 func Bundle(v any) (Data, error) {
+	if r, ok := RendererFor(v); ok {
+		return r.Render()
+	}
 	switch v := v.(type) {
-	case Renderer:
-		return v.Render()
 	case Data:
 		return v, nil
 	case *Data:

@@ -106,11 +106,16 @@ func (r *rt) guard(f func()) func() {
 	}
 }
 
-// show records one value of the cell's last expression.
+// show records one value of the cell's last expression. A value of a
+// compiled type that a display.Formatter knows (a gonum *plot.Plot) is
+// shown richly too.
 func (r *rt) show(v any, text string, rend display.Renderer) {
 	st := r.state()
 	if st == nil {
 		return
+	}
+	if rend == nil {
+		rend, _ = display.RendererFor(v)
 	}
 	st.mu.Lock()
 	st.results = append(st.results, result{value: v, text: text, renderer: rend})

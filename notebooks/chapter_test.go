@@ -254,3 +254,16 @@ func mimeTypes(c *notebook.Cell) []string {
 	}
 	return out
 }
+
+// countImages counts the image/png outputs of a notebook.
+func countImages(nb *notebook.Notebook) int {
+	n := 0
+	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			if d, ok := o["data"].(map[string]any); ok && d["image/png"] != nil {
+				n++
+			}
+		}
+	}
+	return n
+}

@@ -137,7 +137,7 @@ func (f *Figure) dataRange() (xmin, xmax, ymin, ymax float64, err error) {
 				continue
 			}
 			if (f.logx && x <= 0) || (f.logy && y <= 0) {
-				return 0, 0, 0, 0, fmt.Errorf("plotting: line %d: point (%v, %v) cannot be shown on a log axis", i+1, x, y)
+				return 0, 0, 0, 0, fmt.Errorf("plotting: series %d: point (%v, %v) cannot be shown on a log axis", i+1, x, y)
 			}
 			xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
 			ymin, ymax = math.Min(ymin, y), math.Max(ymax, y)
@@ -203,8 +203,21 @@ func (f *Figure) setup(full vg.Rectangle) (*transform, axisTicks, axisTicks, err
 	t.x0, t.x1 = viewLimits(xmin, xmax, f.hasXlim, f.xlim, f.logx)
 	t.y0, t.y1 = viewLimits(ymin, ymax, f.hasYlim, f.ylim, f.logy)
 	// Contours and heat maps have sticky edges, as in matplotlib: the
-	// margins do not reach past their grids.
+	// margins do not reach past their grids; bars say theirs.
 	for _, l := range f.layers {
+		if sl, ok := l.(stickyLayer); ok {
+			xs, ys := sl.sticky()
+			for _, s := range xs {
+				if !f.hasXlim && !f.logx {
+					t.x0, t.x1 = sticky(t.x0, xmin, s), sticky2(t.x1, xmax, s)
+				}
+			}
+			for _, s := range ys {
+				if !f.hasYlim && !f.logy {
+					t.y0, t.y1 = sticky(t.y0, ymin, s), sticky2(t.y1, ymax, s)
+				}
+			}
+		}
 		switch l.(type) {
 		case *contour, *heatMap:
 			a, b, c, d := l.bounds()
@@ -226,6 +239,12 @@ func (f *Figure) setup(full vg.Rectangle) (*transform, axisTicks, axisTicks, err
 	for pass := 0; pass < 2; pass++ {
 		xt = makeTicks(t.x0, t.x1, f.logx, frame.Max.X-frame.Min.X, 3*fontSize)
 		yt = makeTicks(t.y0, t.y1, f.logy, frame.Max.Y-frame.Min.Y, 2*fontSize)
+		if f.hasXticks && !f.logx {
+			xt = ticksIn(f.xticks, t.x0, t.x1)
+		}
+		if f.hasYticks && !f.logy {
+			yt = ticksIn(f.yticks, t.y0, t.y1)
+		}
 		frame = f.layout(full, t, xt, yt)
 	}
 	if frame.Max.X-frame.Min.X < 10 || frame.Max.Y-frame.Min.Y < 10 {
@@ -274,8 +293,12 @@ func (f *Figure) layout(full vg.Rectangle, t *transform, xt, yt axisTicks) vg.Re
 	top := vg.Length(padEdge)
 	if f.title != "" {
 		top += titlePad + textHeight(f.title, titleFontSize)
-	} else if len(yt.at) > 0 && t.fy(yt.at[len(yt.at)-1]) > 0.97 {
-		top += tickH / 2
+	} else if n := len(yt.at); n > 0 {
+		// The top y tick label may stick out above the frame: it rises
+		// half the height of an "l" above its tick.
+		h := full.Max.Y - full.Min.Y - top - bottom
+		over := textHeight(yt.labels[n-1], fontSize) - vg.Length(pDescent*fontSize)
+		top += max(0, over/2-vg.Length(1-t.fy(yt.at[n-1]))*h)
 	}
 	right := vg.Length(padEdge)
 	if n := len(xt.at); n > 0 {
@@ -333,7 +356,7 @@ func (f *Figure) drawAxes(c *draw.Canvas, t *transform, xt, yt axisTicks) {
 	for i, y := range yt.at {
 		p := t.pt(1, y).Y
 		c.StrokeLine2(ax, fr.Min.X, p, fr.Min.X-tickLen, p)
-		drawText(c, yt.labels[i], fontSize, vg.Point{X: fr.Min.X - tickLen - tickPad, Y: p}, text.XRight, vaCenter, 0)
+		drawText(c, yt.labels[i], fontSize, vg.Point{X: fr.Min.X - tickLen - tickPad, Y: p}, text.XRight, vaCenterBaseline, 0)
 		yTickW = max(yTickW, textWidth(yt.labels[i], fontSize))
 	}
 	midX, midY := (fr.Min.X+fr.Max.X)/2, (fr.Min.Y+fr.Max.Y)/2

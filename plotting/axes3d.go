@@ -110,7 +110,7 @@ func (b *box3d) drawPanes(c *draw.Canvas) {
 
 // drawAxis draws axis i: its line, label, grid lines and ticks, in
 // mplot3d's order.
-func (b *box3d) drawAxis(c *draw.Canvas, i int, label string, grid bool) {
+func (b *box3d) drawAxis(c *draw.Canvas, i int, label string, grid bool, fixed []float64, hasFixed bool) {
 	j := juggled[i]
 	e1 := b.minmax
 	e1[j[0]] = b.maxmin[j[0]]
@@ -138,9 +138,7 @@ func (b *box3d) drawAxis(c *draw.Canvas, i int, label string, grid bool) {
 		drawText(c, label, fontSize, lp, text.XCenter, vaCenter, rot)
 	}
 
-	side := b.cam.square.Max.X - b.cam.square.Min.X
-	nbins := max(1, min(int(float64(side)/(3*fontSize)), maxTickBins))
-	ticks := linearTicks(b.lim[i][0], b.lim[i][1], nbins)
+	ticks := b.axisTicks(i, fixed, hasFixed)
 	labels := tickLabels(ticks)
 	if grid {
 		gs := draw.LineStyle{Color: gridColor, Width: gridWidth}
@@ -153,23 +151,50 @@ func (b *box3d) drawAxis(c *draw.Canvas, i int, label string, grid bool) {
 			c.StrokeLines(gs, []vg.Point{b.cam.pt(q0), b.cam.pt(p), b.cam.pt(q2)})
 		}
 	}
+	for k, t := range ticks {
+		a, z := b.tickSegment(i, t)
+		c.StrokeLine2(ax, a.X, a.Y, z.X, z.Y)
+		p := b.axisEnd(i)
+		p[i] = t
+		lp := b.cam.pt(b.awayFromCenter(p, tickPad+8, i))
+		drawText(c, labels[k], fontSize, lp, text.XCenter, vaTop, 0)
+	}
+}
+
+// axisTicks returns the tick values of axis i: the fixed ones inside the
+// limits, or matplotlib's automatic ones.
+func (b *box3d) axisTicks(i int, fixed []float64, hasFixed bool) []float64 {
+	if hasFixed {
+		return ticksIn(fixed, b.lim[i][0], b.lim[i][1]).at
+	}
+	side := b.cam.square.Max.X - b.cam.square.Min.X
+	nbins := max(1, min(int(float64(side)/(3*fontSize)), maxTickBins))
+	return linearTicks(b.lim[i][0], b.lim[i][1], nbins)
+}
+
+// axisEnd returns the end of axis i's line from which mplot3d measures
+// its ticks.
+func (b *box3d) axisEnd(i int) [3]float64 {
+	e1 := b.minmax
+	e1[juggled[i][0]] = b.maxmin[juggled[i][0]]
+	return e1
+}
+
+// tickSegment returns the ends of the tick at v on axis i, as mplot3d
+// draws it: from 0.1 inside to 0.2 outside the box, in units of delta.
+func (b *box3d) tickSegment(i int, v float64) (vg.Point, vg.Point) {
 	td := tickDirs[i]
 	sign := -1.0
 	if b.highs[td] {
 		sign = 1
 	}
-	for k, t := range ticks {
-		p := e1
-		p[i] = t
-		p[td] = e1[td] + 0.1*sign*b.delta[td]
-		a := b.cam.pt(p)
-		p[td] = e1[td] - 0.2*sign*b.delta[td]
-		z := b.cam.pt(p)
-		c.StrokeLine2(ax, a.X, a.Y, z.X, z.Y)
-		p[td] = e1[td]
-		lp := b.cam.pt(b.awayFromCenter(p, tickPad+8, i))
-		drawText(c, labels[k], fontSize, lp, text.XCenter, vaTop, 0)
-	}
+	e1 := b.axisEnd(i)
+	p := e1
+	p[i] = v
+	p[td] = e1[td] + 0.1*sign*b.delta[td]
+	a := b.cam.pt(p)
+	p[td] = e1[td] - 0.2*sign*b.delta[td]
+	return a, b.cam.pt(p)
 }
 
 // draw draws the box, the axes and the surfaces, nearest surface last.
@@ -194,7 +219,7 @@ func (f *Figure3D) draw(c draw.Canvas) error {
 	b := newBox3d(cam, lim)
 	b.drawPanes(&c)
 	for i := 0; i < 3; i++ {
-		b.drawAxis(&c, i, f.labels[i], true)
+		b.drawAxis(&c, i, f.labels[i], true, f.ticks[i], f.hasTicks[i])
 	}
 	clip := draw.Canvas{Canvas: c.Canvas, Rectangle: sq}
 	order := make([]int, len(f.surfaces))

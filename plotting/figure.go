@@ -22,7 +22,7 @@ const FuncSamples = 500
 // the chainable methods; it draws itself when it is a cell's value or is
 // passed to display.Show. Methods panic on caller mistakes (an unknown
 // format string, an empty range); bad data (mismatched lengths, NaN or
-// infinite values, a label the LaTeX renderer rejects) is reported as an
+// infinite values, a formula that cannot be set) is reported as an
 // error by Render and the Save methods.
 type Figure struct {
 	width, height         float64
@@ -35,8 +35,11 @@ type Figure struct {
 	legendLoc             string
 	lines                 []*series
 	layers                []layer
+	xticks, yticks        []float64
+	hasXticks, hasYticks  bool
 	errs                  []error
-	ncolor                int
+	ncolor                int // next colour of the line cycle
+	npatch                int // next colour of the patch cycle (fills, bars)
 }
 
 // series is one line or set of markers.
@@ -73,6 +76,39 @@ func PlotMany(xs []float64, ys [][]float64, xlabel, ylabel string, legend []stri
 	return f
 }
 
+// Lines adds one solid line per element of ys, all over xs, in the
+// colours of matplotlib's default cycle (C0, C1, ...), with the labels
+// given (fewer labels than lines leave the last lines out of the legend).
+// It is matplotlib's plot(x, [y1, y2, ...]) in one call. Bad data is
+// reported by Render naming the series and the argument, as in
+// `series 3 (Lines "P2"): len(xs) = 300 but len(ys[2]) = 299`.
+func (f *Figure) Lines(xs []float64, ys [][]float64, labels ...string) *Figure {
+	if len(ys) == 0 {
+		f.errs = append(f.errs, fmt.Errorf("plotting: %s: ys holds no series", f.seriesName("Lines", "")))
+		return f
+	}
+	for i, y := range ys {
+		label := ""
+		if i < len(labels) {
+			label = labels[i]
+		}
+		if err := checkXY("xs", fmt.Sprintf("ys[%d]", i), xs, y); err != nil {
+			f.errs = append(f.errs, fmt.Errorf("plotting: %s: %w", f.seriesName("Lines", label), err))
+			continue
+		}
+		st := style{line: true, color: f.nextColor()}
+		f.lines = append(f.lines, &series{xs: clone(xs), ys: clone(y), st: st, label: label})
+	}
+	return f
+}
+
+// Func returns a figure with the graph of fn over [a, b] and the given
+// axis labels: plotting.Func(math.Sin, 0, 2*math.Pi, "x", "sin x") is the
+// one-call form of New().Func(...). It panics unless a < b.
+func Func(fn func(float64) float64, a, b float64, xlabel, ylabel string) *Figure {
+	return New().Func(fn, a, b, "", "").XLabel(xlabel).YLabel(ylabel)
+}
+
 // Line adds the points (xs[i], ys[i]) drawn in format, a matplotlib format
 // string: an optional colour letter (bgrcmykw), marker (.o^v<>sd*+xD) and
 // line style (- -- -. :), as in "m--" or "o-", or a colour on its own
@@ -84,8 +120,8 @@ func (f *Figure) Line(xs, ys []float64, format, label string) *Figure {
 	if err != nil {
 		panic("plotting: " + err.Error())
 	}
-	if err := checkXY(xs, ys); err != nil {
-		f.errs = append(f.errs, fmt.Errorf("plotting: line %d: %w", len(f.lines)+1, err))
+	if err := checkXY("xs", "ys", xs, ys); err != nil {
+		f.errs = append(f.errs, fmt.Errorf("plotting: %s: %w", f.seriesName("Line", label), err))
 		return f
 	}
 	if !st.hasColor {
@@ -119,7 +155,7 @@ func (f *Figure) Func(fn func(float64) float64, a, b float64, format, label stri
 		}
 	}
 	if finite == 0 {
-		f.errs = append(f.errs, fmt.Errorf("plotting: Func: the function is NaN or infinite everywhere on [%v, %v]", a, b))
+		f.errs = append(f.errs, fmt.Errorf("plotting: %s: the function is NaN or infinite everywhere on [%v, %v]", f.seriesName("Func", label), a, b))
 		return f
 	}
 	if !st.hasColor {
@@ -133,7 +169,11 @@ func (f *Figure) Func(fn func(float64) float64, a, b float64, format, label stri
 func (f *Figure) Title(s string) *Figure { f.title = s; return f }
 
 // XLabel sets the label of the x axis. Text between two $ signs is set as
-// a LaTeX formula.
+// matplotlib's mathtext sets it: sub- and superscripts (x_0, e^{-x^2},
+// f^{(2)}), Greek letters and symbols by their TeX names (\epsilon, \pi,
+// \infty, \cdot, \leq), upright functions (\sin, \log) and
+// \mathrm{...}. The same holds for every label, title and legend entry;
+// an unknown command is reported as an error by Render.
 func (f *Figure) XLabel(s string) *Figure { f.xlabel = s; return f }
 
 // YLabel sets the label of the y axis.
@@ -149,6 +189,20 @@ func (f *Figure) XLim(lo, hi float64) *Figure {
 // YLim fixes the y range shown. It panics unless lo < hi.
 func (f *Figure) YLim(lo, hi float64) *Figure {
 	f.ylim, f.hasYlim = checkLim("YLim", lo, hi), true
+	return f
+}
+
+// XTicks puts the x ticks at the given values instead of matplotlib's
+// automatic positions, as plt.xticks does; values outside the view are
+// left out.
+func (f *Figure) XTicks(at ...float64) *Figure {
+	f.xticks, f.hasXticks = checkTicks("XTicks", at), true
+	return f
+}
+
+// YTicks puts the y ticks at the given values.
+func (f *Figure) YTicks(at ...float64) *Figure {
+	f.yticks, f.hasYticks = checkTicks("YTicks", at), true
 	return f
 }
 
@@ -230,18 +284,30 @@ func (f *Figure) nextColor() color.RGBA {
 	return c
 }
 
-// checkXY reports mismatched, empty or non-finite coordinates.
-func checkXY(xs, ys []float64) error {
+// seriesName names the next series of the figure in an error message:
+// its rank among the figure's plots, the call that adds it and its label,
+// as in `series 2 (Line "sin")`.
+func (f *Figure) seriesName(call, label string) string {
+	n := len(f.lines) + len(f.layers) + 1
+	if label != "" {
+		return fmt.Sprintf("series %d (%s %q)", n, call, label)
+	}
+	return fmt.Sprintf("series %d (%s)", n, call)
+}
+
+// checkXY reports mismatched, empty or non-finite coordinates, naming
+// the arguments xname and yname.
+func checkXY(xname, yname string, xs, ys []float64) error {
 	if len(xs) != len(ys) {
-		return fmt.Errorf("len(xs) = %d but len(ys) = %d", len(xs), len(ys))
+		return fmt.Errorf("len(%s) = %d but len(%s) = %d", xname, len(xs), yname, len(ys))
 	}
 	if len(xs) == 0 {
-		return fmt.Errorf("no points")
+		return fmt.Errorf("%s and %s are empty: no points", xname, yname)
 	}
-	if err := checkFinite("x", xs); err != nil {
+	if err := checkFinite(xname, xs); err != nil {
 		return err
 	}
-	return checkFinite("y", ys)
+	return checkFinite(yname, ys)
 }
 
 func checkFinite(name string, v []float64) error {
@@ -258,6 +324,27 @@ func checkLim(name string, lo, hi float64) [2]float64 {
 		panic(fmt.Sprintf("plotting: %s(%v, %v): want finite lo < hi", name, lo, hi))
 	}
 	return [2]float64{lo, hi}
+}
+
+func checkTicks(name string, at []float64) []float64 {
+	for _, v := range at {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			panic(fmt.Sprintf("plotting: %s: tick %v is not finite", name, v))
+		}
+	}
+	return clone(at)
+}
+
+// ticksIn returns the ticks at inside [lo, hi] with their labels.
+func ticksIn(at []float64, lo, hi float64) axisTicks {
+	var in []float64
+	eps := 1e-10 * (hi - lo)
+	for _, v := range at {
+		if v >= lo-eps && v <= hi+eps {
+			in = append(in, v)
+		}
+	}
+	return axisTicks{in, tickLabels(in)}
 }
 
 func checkSize(w, h float64) (float64, float64) {

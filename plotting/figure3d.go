@@ -21,6 +21,8 @@ type Figure3D struct {
 	labels           [3]string
 	lim              [3][2]float64
 	hasLim           [3]bool
+	ticks            [3][]float64
+	hasTicks         [3]bool
 	elev, azim, dist float64
 	surfaces         []*surface
 	paths            []*path3d
@@ -94,7 +96,11 @@ func (f *Figure3D) add(X, Y, Z [][]float64, stride int, clr string, filled bool)
 		s.color = c
 	}
 	if err := checkGrid(X, Y, Z); err != nil {
-		f.errs = append(f.errs, fmt.Errorf("plotting: surface %d: %w", len(f.surfaces)+1, err))
+		call := "Wireframe"
+		if filled {
+			call = "Surface"
+		}
+		f.errs = append(f.errs, fmt.Errorf("plotting: series %d (%s): %w", len(f.surfaces)+len(f.paths)+1, call, err))
 		return f
 	}
 	s.x, s.y, s.z = cloneGrid(X), cloneGrid(Y), cloneGrid(Z)
@@ -115,6 +121,22 @@ func (f *Figure3D) ZLim(lo, hi float64) *Figure3D { return f.setLim(2, "ZLim", l
 
 func (f *Figure3D) setLim(i int, name string, lo, hi float64) *Figure3D {
 	f.lim[i], f.hasLim[i] = checkLim(name, lo, hi), true
+	return f
+}
+
+// XTicks puts the x ticks at the given values instead of the automatic
+// ones, as plt.xticks does on a 3D axes; values outside the box are left
+// out.
+func (f *Figure3D) XTicks(at ...float64) *Figure3D { return f.setTicks(0, "XTicks", at) }
+
+// YTicks puts the y ticks at the given values.
+func (f *Figure3D) YTicks(at ...float64) *Figure3D { return f.setTicks(1, "YTicks", at) }
+
+// ZTicks puts the z ticks at the given values.
+func (f *Figure3D) ZTicks(at ...float64) *Figure3D { return f.setTicks(2, "ZTicks", at) }
+
+func (f *Figure3D) setTicks(i int, name string, at []float64) *Figure3D {
+	f.ticks[i], f.hasTicks[i] = checkTicks(name, at), true
 	return f
 }
 

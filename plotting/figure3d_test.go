@@ -23,7 +23,7 @@ func TestFigure3DErrors(t *testing.T) {
 		{"inf", New3D().Wireframe(X, Y, bad, 1, ""), "Z[2][1] is -Inf"},
 		{"tiny", New3D().Wireframe([][]float64{{1}}, [][]float64{{1}}, [][]float64{{1}}, 1, ""), "need at least 2"},
 		{"empty", New3D(), "nothing to plot"},
-		{"latex", New3D().Wireframe(X, Y, Z, 1, "").ZLabel("$z^2$"), "z label"},
+		{"math", New3D().Wireframe(X, Y, Z, 1, "").ZLabel("$z^{2$"), "z label"},
 	}
 	for _, tt := range tests {
 		_, err := tt.fig.Render()
@@ -92,7 +92,7 @@ func Test3DSVG(t *testing.T) {
 
 func TestLine3D(t *testing.T) {
 	fig := New3D().Line([]float64{0, 1}, []float64{0, 1}, []float64{0}, "r-o")
-	if _, err := fig.Render(); err == nil || !strings.Contains(err.Error(), "3D line 1: z: len(xs) = 2 but len(ys) = 1") {
+	if _, err := fig.Render(); err == nil || !strings.Contains(err.Error(), "series 1 (Line): len(xs) = 2 but len(zs) = 1") {
 		t.Errorf("err = %v", err)
 	}
 	fig = New3D().Line([]float64{0, 1}, []float64{0, 2}, []float64{-1, 3}, "k--")

@@ -69,10 +69,10 @@ func TestBadDataErrors(t *testing.T) {
 	}{
 		{"mismatched", New().Line([]float64{1, 2}, []float64{1}, "", ""), "len(xs) = 2 but len(ys) = 1"},
 		{"empty", New().Line(nil, nil, "", ""), "no points"},
-		{"nan", New().Line([]float64{1, 2}, []float64{1, nan}, "", ""), "y[1] is NaN"},
-		{"inf", New().Line([]float64{math.Inf(1), 2}, []float64{1, 2}, "", ""), "x[0] is +Inf"},
+		{"nan", New().Line([]float64{1, 2}, []float64{1, nan}, "", ""), "series 1 (Line): ys[1] is NaN"},
+		{"inf", New().Line([]float64{math.Inf(1), 2}, []float64{1, 2}, "", ""), "xs[0] is +Inf"},
 		{"nothing", New(), "nothing to plot"},
-		{"latex", Plot([]float64{1, 2}, []float64{1, 2}, "$x^2$", "y"), "x label \"$x^2$\" cannot be rendered"},
+		{"math", Plot([]float64{1, 2}, []float64{1, 2}, `$\foo x$`, "y"), `x label "$\foo x$" cannot be rendered: formula $\foo x$: unknown command \foo`},
 		{"log", New().Line([]float64{1, 2}, []float64{0, 2}, "", "").LogY(), "log axis"},
 		{"func nan", New().Func(func(float64) float64 { return nan }, 0, 1, "", ""), "NaN or infinite everywhere"},
 	}

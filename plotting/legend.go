@@ -49,9 +49,16 @@ func drawLegend(c *draw.Canvas, t *transform, lines []*series, loc string) {
 		return
 	}
 	em := vg.Length(fontSize)
-	rowH := textHeight("Ag", fontSize)
+	// Each row is as tall as its label, at least one line of text: a
+	// formula with scripts takes more room, as in matplotlib.
+	rows := make([]vg.Length, len(items))
+	var rowsH vg.Length
+	for i, s := range items {
+		rows[i] = max(textHeight("lp", fontSize), textHeight(s.label, fontSize))
+		rowsH += rows[i]
+	}
 	w := 2*legendBorderPad*em + legendHandleLen*em + legendHandlePad*em + textW
-	h := 2*legendBorderPad*em + vg.Length(len(items))*rowH + vg.Length(len(items)-1)*legendLabelSpace*em
+	h := 2*legendBorderPad*em + rowsH + vg.Length(len(items)-1)*legendLabelSpace*em
 	fr := t.frame
 	pad := legendBorderAxPad * em
 	place := func(name string) vg.Rectangle {
@@ -80,7 +87,8 @@ func drawLegend(c *draw.Canvas, t *transform, lines []*series, loc string) {
 
 	x0 := box.Min.X + legendBorderPad*em
 	y := box.Max.Y - legendBorderPad*em
-	for _, s := range items {
+	for i, s := range items {
+		rowH := rows[i]
 		mid := y - rowH/2
 		if s.st.line {
 			ls := draw.LineStyle{Color: s.st.color, Width: lineWidth, Dashes: dashLengths(s.st.dashes, lineWidth)}

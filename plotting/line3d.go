@@ -24,12 +24,12 @@ func (f *Figure3D) Line(xs, ys, zs []float64, format string) *Figure3D {
 	if err != nil {
 		panic("plotting: " + err.Error())
 	}
-	if err := checkXY(xs, ys); err != nil {
-		f.errs = append(f.errs, fmt.Errorf("plotting: 3D line %d: %w", len(f.paths)+1, err))
-		return f
+	err = checkXY("xs", "ys", xs, ys)
+	if err == nil {
+		err = checkXY("xs", "zs", xs, zs)
 	}
-	if err := checkXY(xs, zs); err != nil {
-		f.errs = append(f.errs, fmt.Errorf("plotting: 3D line %d: z: %w", len(f.paths)+1, err))
+	if err != nil {
+		f.errs = append(f.errs, fmt.Errorf("plotting: series %d (Line): %w", len(f.surfaces)+len(f.paths)+1, err))
 		return f
 	}
 	if !st.hasColor {

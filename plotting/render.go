@@ -28,8 +28,8 @@ type scene interface {
 	draw(c draw.Canvas) error
 }
 
-// safeDraw runs s.draw, turning a panic inside gonum/plot or the LaTeX
-// renderer into an error so that no panic reaches the kernel.
+// safeDraw runs s.draw, turning a panic inside gonum/plot or a plotter
+// added to a figure into an error so that no panic reaches the kernel.
 func safeDraw(s scene, c draw.Canvas) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

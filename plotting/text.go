@@ -6,16 +6,34 @@ import (
 	"math"
 	"strings"
 
+	"codeberg.org/go-fonts/dejavu/dejavusans"
+	"codeberg.org/go-fonts/dejavu/dejavusansoblique"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// fonts holds the embedded Liberation faces; Liberation Sans has the
-// metrics of Arial, close to matplotlib's DejaVu Sans default look.
-var fonts = font.NewCache(liberation.Collection())
+// fonts holds DejaVu Sans and DejaVu Sans Oblique, matplotlib's default
+// text face and the face of its default mathtext italic, so that labels
+// take the room they take in matplotlib.
+var fonts = font.NewCache(dejavuSans())
+
+func dejavuSans() font.Collection {
+	parse := func(b []byte) *opentype.Font {
+		f, err := opentype.Parse(b)
+		if err != nil {
+			panic("plotting: embedded DejaVu font: " + err.Error())
+		}
+		return f
+	}
+	return font.Collection{
+		{Font: font.Font{Typeface: "DejaVu", Variant: "Sans"}, Face: parse(dejavusans.TTF)},
+		{Font: font.Font{Typeface: "DejaVu", Variant: "Sans", Style: xfont.StyleItalic}, Face: parse(dejavusansoblique.TTF)},
+	}
+}
 
 // Font sizes in points: matplotlib's rcParams defaults.
 const (
@@ -25,46 +43,32 @@ const (
 
 var black = color.RGBA{0, 0, 0, 0xff}
 
-// textStyle returns a sans-serif style; labels holding a $...$ formula go
-// through gonum's LaTeX handler.
-func textStyle(s string, size float64) draw.TextStyle {
-	var h text.Handler = text.Plain{Fonts: fonts}
-	if strings.Count(s, "$") >= 2 {
-		h = text.Latex{Fonts: fonts}
-	}
+// textStyle returns the sans-serif style of plain text.
+func textStyle(size float64) draw.TextStyle {
 	return draw.TextStyle{
 		Color:   black,
-		Font:    font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Points(size)},
-		Handler: h,
+		Font:    font.Font{Typeface: "DejaVu", Variant: "Sans", Size: vg.Points(size)},
+		Handler: text.Plain{Fonts: fonts},
 	}
 }
 
-// checkLabel measures s and reports the failure of a LaTeX label (the
-// go-latex renderer panics on some input) as an error.
-func checkLabel(what, s string) (err error) {
-	if s == "" {
+// checkLabel reports a label whose formula cannot be set (an unknown
+// command, unbalanced braces) as an error naming the label.
+func checkLabel(what, s string) error {
+	if !hasMath(s) {
 		return nil
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			hint := ""
-			if m := fmt.Sprint(r); strings.Contains(m, "ast.Sup") || strings.Contains(m, "ast.Sub") {
-				hint = " (the LaTeX renderer sets no superscripts or subscripts: write x² or x₁ in Unicode)"
-			}
-			err = fmt.Errorf("plotting: %s %q cannot be rendered: %v%s", what, s, r, hint)
-		}
-	}()
-	sty := textStyle(s, fontSize)
-	sty.Width(s)
-	sty.Height(s)
+	if _, err := layoutLabel(s, fontSize); err != nil {
+		return fmt.Errorf("plotting: %s \"%s\" cannot be rendered: %v", what, s, err)
+	}
 	return nil
 }
 
-// Liberation Sans' height of "l" and depth of "p" in ems: matplotlib
+// DejaVu Sans' height of "l" and depth of "p" in ems: matplotlib
 // aligns text by the box of "lp", not by the font's ascent and descent.
 const (
-	lAscent  = 0.716
-	pDescent = 0.210
+	lAscent  = 0.7598
+	pDescent = 0.2080
 )
 
 // vAlign is matplotlib's vertical alignment of text.
@@ -75,6 +79,7 @@ const (
 	vaCenter
 	vaBottom
 	vaBaseline
+	vaCenterBaseline // halfway up the "l" of the first line, as y tick labels
 )
 
 // textHeight is the height of one line of s, matplotlib's "lp" box.
@@ -82,9 +87,10 @@ func textHeight(s string, size float64) vg.Length {
 	if s == "" {
 		return 0
 	}
-	sty := textStyle(s, size)
-	if _, ok := sty.Handler.(text.Latex); ok {
-		return sty.Height(s)
+	if hasMath(s) {
+		if l, err := layoutLabel(s, size); err == nil {
+			return vg.Length(l.ascent + l.depth)
+		}
 	}
 	return vg.Length((lAscent + pDescent) * size)
 }
@@ -110,7 +116,12 @@ func textWidth(s string, size float64) vg.Length {
 	if base, exp, ok := power(s); ok {
 		return textWidth(base, size) + textWidth(exp, size*expScale)
 	}
-	return textStyle(s, size).Width(s)
+	if hasMath(s) {
+		if l, err := layoutLabel(s, size); err == nil {
+			return vg.Length(l.width)
+		}
+	}
+	return textStyle(size).Width(s)
 }
 
 // drawText draws s at pt aligned as matplotlib aligns text: xa along the
@@ -129,7 +140,13 @@ func drawText(c *draw.Canvas, s string, size float64, pt vg.Point, xa text.XAlig
 		drawText(c, exp, size*expScale, pt, text.XLeft, va, 0)
 		return
 	}
-	sty := textStyle(s, size)
+	if hasMath(s) {
+		if l, err := layoutLabel(s, size); err == nil {
+			drawMath(c, l, pt, xa, va, rot)
+			return
+		}
+	}
+	sty := textStyle(size)
 	sty.XAlign, sty.YAlign, sty.Rotation = xa, text.YBottom, rot
 	// Where the baseline should be, relative to pt across the text.
 	var base float64
@@ -140,6 +157,8 @@ func drawText(c *draw.Canvas, s string, size float64, pt vg.Point, xa text.XAlig
 		base = -(lAscent - pDescent) / 2 * size
 	case vaBottom:
 		base = pDescent * size
+	case vaCenterBaseline:
+		base = -lAscent / 2 * size
 	}
 	// gonum puts the baseline of bottom-aligned text at size - ascent.
 	asc := float64(sty.Handler.Extents(sty.Font).Ascent)
@@ -148,4 +167,29 @@ func drawText(c *draw.Canvas, s string, size float64, pt vg.Point, xa text.XAlig
 	pt.X -= vg.Length(shift * sin)
 	pt.Y += vg.Length(shift * cos)
 	c.FillText(sty, pt, s)
+}
+
+// drawMath draws a laid-out label at pt, aligned as drawText aligns
+// text, the box of the label taking the place of the "lp" box.
+func drawMath(c *draw.Canvas, l mathLabel, pt vg.Point, xa text.XAlignment, va vAlign, rot float64) {
+	dx := float64(xa) * l.width
+	var base float64
+	switch va {
+	case vaTop:
+		base = -l.ascent
+	case vaCenter:
+		base = -(l.ascent - l.depth) / 2
+	case vaBottom:
+		base = l.depth
+	case vaCenterBaseline:
+		base = -(l.ascent) / 2
+	}
+	c.Push()
+	defer c.Pop()
+	c.Translate(pt)
+	c.Rotate(rot)
+	c.SetColor(black)
+	for _, r := range l.runs {
+		c.FillString(mathFace(r.italic, r.size), vg.Point{X: vg.Length(r.x + dx), Y: vg.Length(r.y + base)}, r.s)
+	}
 }

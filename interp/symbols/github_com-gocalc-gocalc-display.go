@@ -24,6 +24,8 @@ func init() {
 		"PNG":              reflect.ValueOf(display.PNG),
 		"ProgressInterval": reflect.ValueOf(display.ProgressInterval),
 		"Publish":          reflect.ValueOf(display.Publish),
+		"Register":         reflect.ValueOf(display.Register),
+		"RendererFor":      reflect.ValueOf(display.RendererFor),
 		"SVG":              reflect.ValueOf(display.SVG),
 		"SetPublisher":     reflect.ValueOf(display.SetPublisher),
 		"Show":             reflect.ValueOf(display.Show),
@@ -31,6 +33,7 @@ func init() {
 
 		// type definitions
 		"Data":      reflect.ValueOf((*display.Data)(nil)),
+		"Formatter": reflect.ValueOf((*display.Formatter)(nil)),
 		"Handle":    reflect.ValueOf((*display.Handle)(nil)),
 		"Progress":  reflect.ValueOf((*display.Progress)(nil)),
 		"Publisher": reflect.ValueOf((*display.Publisher)(nil)),
