@@ -31,7 +31,9 @@ import (
 func main() {
 	out := flag.String("o", "export.zip", "output file")
 	flag.Parse()
-	args := append([]string{"list", "-export", "-f", "{{.ImportPath}}\t{{.Export}}"}, flag.Args()...)
+	// -trimpath: export data name source files; without it they name
+	// this clone's directory, and a clone elsewhere would differ.
+	args := append([]string{"list", "-trimpath", "-export", "-f", "{{.ImportPath}}\t{{.Export}}"}, flag.Args()...)
 	cmd := exec.Command("go", args...)
 	cmd.Stderr = os.Stderr
 	raw, err := cmd.Output()
