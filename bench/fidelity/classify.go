@@ -32,6 +32,7 @@ const (
 	causeRedeclared    = "redeclared / name clash"
 	causeImport        = "import policy (dot import, names)"
 	causeCompile       = "other compile error"
+	causeUnsupported   = "interpreter failed on the code (other)"
 	causeCheck         = "the program's own check panics"
 	causeInternal      = "internal panic (interpreter)"
 	causeWrongOutput   = "wrong output"
@@ -69,7 +70,7 @@ var rules = []rule{
 	{causeSelector, regexp.MustCompile(`undefined selector|undefined field|undefined method|has no field or method`)},
 	{causeUndefined, regexp.MustCompile(`undefined: `)},
 	{causeRedeclared, regexp.MustCompile(`redeclared|already declared|name clash`)},
-	{causeImport, regexp.MustCompile(`dot import|import path|imported and not used|import policy`)},
+	{causeImport, regexp.MustCompile(`dot import|import path|imported and not used|import policy|means "[^"]+" in gocalc`)},
 }
 
 // classifyError names the cause of an error message. compile tells that

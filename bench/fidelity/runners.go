@@ -297,6 +297,9 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 		} else if readErr != nil {
 			o.Error += ": no executed notebook written"
 		}
+		if r.stdout != "" {
+			o.Error += "; stdout: " + firstLine(r.stdout, 100)
+		}
 		return o
 	}
 	cr, err := readCell(nbOut)
@@ -313,6 +316,9 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 			o.Cause = causeTimeout
 		default:
 			o.Cause = classifyError(msg, cr.ename == "CompileError", cr.ename == "panic")
+			if o.Cause == causeCompile && cr.ename == "UnsupportedError" {
+				o.Cause = causeUnsupported
+			}
 		}
 	case cr.display:
 		o.Cause, o.Got = causeDisplay, clip(cr.text, 600)
@@ -330,6 +336,7 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 }
 
 var (
+	deathLine      = regexp.MustCompile(`^(fatal error:|panic:|SIG[A-Z]+:|unexpected |runtime: )`)
 	timedOut       = regexp.MustCompile(`(?m)^gocalc run: .*: cell \d+ \(In \[\d+\]\) timed out`)
 	recoveredPanic = regexp.MustCompile(`panic in goroutine \(recovered by gocalc\): (.*)`)
 )
@@ -339,7 +346,7 @@ var (
 func crashLine(stderr string) string {
 	lines := strings.Split(stderr, "\n")
 	for _, l := range lines {
-		if strings.HasPrefix(l, "fatal error:") || strings.HasPrefix(l, "panic:") {
+		if deathLine.MatchString(l) {
 			return clip(l, 200)
 		}
 	}
