@@ -36,6 +36,7 @@ const (
 	causeCheck         = "the program's own check panics"
 	causeInternal      = "internal panic (interpreter)"
 	causeWrongOutput   = "wrong output"
+	causePanicLog      = "right output, plus yaegi's log lines of recovered panics"
 	causeDisplay       = "unexpected display output"
 	causeGoBuild       = "go build failed"
 	causeGoExit        = "non-zero exit"

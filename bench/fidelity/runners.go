@@ -130,17 +130,22 @@ func runGo(c *config, p program, scratch string) *outcome {
 	return o
 }
 
-// yaegiFlags make plain yaegi's CLI closest to Go: unsafe, syscall and the
-// unrestricted symbols (os/exec, a real os.Exit) are allowed.
-var yaegiFlags = []string{"-unsafe", "-syscall", "-unrestricted"}
+// yaegiEnv makes plain yaegi's CLI closest to Go: unsafe, syscall and the
+// unrestricted symbols (os/exec, a real os.Exit) are allowed. These are the
+// environment forms of its -unsafe, -syscall and -unrestricted flags, which
+// it would also pass to the program in os.Args.
+var yaegiEnv = []string{"YAEGI_UNSAFE=1", "YAEGI_SYSCALL=1", "YAEGI_UNRESTRICTED=1"}
+
+// yaegiPanicLog matches the line yaegi writes to stderr for a panic, even
+// one the program recovers: "file.go:L:C: panic: main.f(...)".
+var yaegiPanicLog = regexp.MustCompile(`(?m)^\S+\.go:\d+:\d+: panic: [\w.]+\(\.\.\.\)\n`)
 
 // runYaegi runs the program with plain yaegi's CLI, in $GOROOT/test.
 func runYaegi(c *config, p program) *outcome {
 	start := time.Now()
 	o := &outcome{}
 	defer func() { o.Seconds = since(start) }()
-	args := append([]string{"run"}, yaegiFlags...)
-	r := runCmd(c.testRoot, c.timeout, nil, false, c.yaegi, append(args, p.Rel)...)
+	r := runCmd(c.testRoot, c.timeout, yaegiEnv, false, c.yaegi, "run", p.Rel)
 	switch {
 	case r.killed:
 		o.Cause, o.Error = causeTimeout, fmt.Sprintf("killed after %v", c.timeout)
@@ -157,6 +162,9 @@ func runYaegi(c *config, p program) *outcome {
 		}
 	case !sameOutput(r.out, p.Expected):
 		o.Cause, o.Got = causeWrongOutput, clip(r.out, 600)
+		if sameOutput(yaegiPanicLog.ReplaceAllString(r.out, ""), p.Expected) {
+			o.Cause = causePanicLog
+		}
 	default:
 		o.Pass = true
 	}
@@ -282,8 +290,10 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 	}
 	nbOut, readErr := os.ReadFile(out)
 	if readErr != nil && r.exitCode == 1 && timedOut.MatchString(r.stderr) {
-		// gocalc run ends the run at a cell's timeout, --allow-errors or not.
+		// gocalc run ends the run at a cell's timeout, --allow-errors or not,
+		// and lists the cell's first lines.
 		o.Cause, o.Error = causeTimeout, fmt.Sprintf("interrupted after %v", c.timeout)
+		o.Stray = ""
 		return o
 	}
 	if r.signaled || r.err != nil || readErr != nil {
