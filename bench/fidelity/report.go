@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -208,7 +209,7 @@ func printSummary(w io.Writer, rep *report, verbose bool) {
 	}
 	gocalcOf := func(r *result) *outcome { return r.Gocalc }
 	list("gocalc crashes", s.Crashes, gocalcOf)
-	list("yaegi passes, gocalc fails", s.GocalcOnly, gocalcOf)
+	list("yaegi passes, gocalc fails, by cause", byCause(s.GocalcOnly, byFile, s.Causes), gocalcOf)
 	if verbose {
 		list("gocalc passes, yaegi fails", s.YaegiOnly, func(r *result) *outcome { return r.Yaegi })
 		var fails []string
@@ -219,6 +220,22 @@ func printSummary(w io.Writer, rep *report, verbose bool) {
 		}
 		list("all gocalc failures", fails, gocalcOf)
 	}
+}
+
+// byCause orders files by their gocalc failure's cause, the cause with the
+// most gocalc-only failures first, then by name.
+func byCause(files []string, byFile map[string]*result, causes []cause) []string {
+	cs := slices.Clone(causes)
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].GocalcOnly > cs[j].GocalcOnly })
+	rank := map[string]int{}
+	for i, c := range cs {
+		rank[c.Cause] = i
+	}
+	out := slices.Clone(files)
+	sort.SliceStable(out, func(i, j int) bool {
+		return rank[byFile[out[i]].Gocalc.Cause] < rank[byFile[out[j]].Gocalc.Cause]
+	})
+	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {
