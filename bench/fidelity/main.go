@@ -41,7 +41,8 @@ func run(args []string) int {
 	offset := fs.Int("offset", 0, "with -every, start at this index")
 	limit := fs.Int("limit", 0, "run at most `N` programs")
 	par := fs.Int("j", 1, "programs run in parallel")
-	timeout := fs.Duration("timeout", 10*time.Second, "per-program timeout of each runner")
+	timeout := fs.Duration("timeout", 10*time.Second, "per-program timeout of the interpreters")
+	goTimeout := fs.Duration("go-timeout", 30*time.Second, "per-program timeout of compiled Go (the reference; a few programs run the go command)")
 	runners := fs.String("runners", "go,yaegi,gocalc", "runners to run, comma-separated")
 	gocalc := fs.String("gocalc", "bin/gocalc", "gocalc binary")
 	yaegi := fs.String("yaegi", "bin/yaegi", "plain yaegi CLI binary")
@@ -109,7 +110,7 @@ func run(args []string) int {
 			}
 		}
 	}
-	cfg := &config{testRoot: testRoot, goBin: goBin, timeout: *timeout, twice: *twice}
+	cfg := &config{testRoot: testRoot, goBin: goBin, timeout: *timeout, goTimeout: *goTimeout, twice: *twice}
 	for _, p := range []*string{gocalc, yaegi} {
 		if *p, err = filepath.Abs(*p); err != nil {
 			fmt.Fprintln(os.Stderr, "fidelity:", err)

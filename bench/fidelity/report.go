@@ -204,6 +204,9 @@ func printSummary(w io.Writer, rep *report, verbose bool) {
 			if detail == "" && o.Got != "" {
 				detail = "got " + strings.ReplaceAll(clip(o.Got, 120), "\n", `\n`)
 			}
+			if i := strings.Index(detail, ": only the standard library and the preloaded"); i > 0 {
+				detail = detail[:i]
+			}
 			fmt.Fprintf(w, "  %-40s %s: %s\n", f, o.Cause, clip(detail, 200))
 		}
 	}

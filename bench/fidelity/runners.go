@@ -29,13 +29,14 @@ type outcome struct {
 
 // config is what the runners need.
 type config struct {
-	testRoot string
-	work     string // scratch directory
-	goBin    string
-	yaegi    string
-	gocalc   string
-	timeout  time.Duration
-	twice    bool
+	testRoot  string
+	work      string // scratch directory
+	goBin     string
+	yaegi     string
+	gocalc    string
+	timeout   time.Duration // the interpreters'
+	goTimeout time.Duration // compiled Go's
+	twice     bool
 }
 
 // execResult is a finished command.
@@ -103,10 +104,10 @@ func runGo(c *config, p program, scratch string) *outcome {
 	}
 	var first string
 	for i := 0; i < runs; i++ {
-		r := runCmd(c.testRoot, c.timeout, nil, false, exe)
+		r := runCmd(c.testRoot, c.goTimeout, nil, false, exe)
 		switch {
 		case r.killed:
-			o.Cause, o.Error = causeTimeout, fmt.Sprintf("killed after %v", c.timeout)
+			o.Cause, o.Error = causeTimeout, fmt.Sprintf("killed after %v", c.goTimeout)
 		case r.err != nil:
 			o.Cause, o.Error = causeGoExit, fmt.Sprintf("%v: %s", r.err, firstLine(r.out, 200))
 		case !sameOutput(r.out, p.Expected):
