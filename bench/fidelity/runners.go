@@ -20,7 +20,7 @@ type outcome struct {
 	Pass    bool    `json:"pass"`
 	Cause   string  `json:"cause,omitempty"`
 	Error   string  `json:"error,omitempty"` // the error's first line
-	Got     string  `json:"got,omitempty"`   // the output, clipped, when it is wrong
+	Got     string  `json:"got,omitempty"`   // the output, clipped, when it is wrong or the run failed
 	Stray   string  `json:"stray,omitempty"` // gocalc's own stderr besides its status lines
 	Crash   bool    `json:"crash,omitempty"` // the process died (not by our kill)
 	Note    string  `json:"note,omitempty"`  // e.g. nondeterminism
@@ -322,6 +322,7 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 	case cr.ename != "":
 		msg := cr.ename + ": " + cr.evalue
 		o.Error = clip(strings.ReplaceAll(msg, "\n", " | "), 300)
+		o.Got = clip(cr.text, 300) // what the program printed before failing
 		switch {
 		case cr.ename == "Interrupted" || strings.Contains(cr.evalue, "timed out") || strings.Contains(cr.evalue, "interrupted"):
 			o.Cause = causeTimeout
