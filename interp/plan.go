@@ -47,6 +47,7 @@ type step struct {
 	first   token.Pos
 	entries []*entry        // stepDecl, stepVar: what the session records
 	define  *ast.AssignStmt // stepVar: the declaration as x := v, when it has that form
+	assign  *ast.AssignStmt // stepVar: the values of a declaration split in two, assigned once declared
 }
 
 // plan is a parsed cell.
@@ -78,7 +79,7 @@ type cellContext struct {
 	typeOf     func(expr string) string // the type of an expression of globals, or ""
 	imports    map[string]string        // the session's explicit imports
 	gen        int                      // the interpreter generation
-	initRank   map[string]int           // Go's initialization order of the cell's variables
+	initRank   map[[2]int]int           // Go's initialization order of the cell's variables, by line and column
 	lowered    lowerings                // the front end's replacements, by cell
 	declUses   map[[2]int][]string      // the cell's declarations' package-level references (front.Result.DeclUses)
 }
@@ -173,10 +174,8 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 					}
 				case token.VAR:
 					if decl, assign := splitTypedMulti(d); decl != nil {
-						// yaegi leaves var a, b T = f() undeclared: declare,
-						// then assign.
-						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}},
-							step{kind: stepStmt, stmts: []ast.Stmt{assign}, first: d.Pos()})
+						// Declare, then assign.
+						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, assign: assign, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
 						continue
 					}
 					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
@@ -193,7 +192,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
-	seq = initOrder(seq, ctx.initRank)
+	seq = initOrder(fset, seq, ctx.initRank)
 	if hasMain(decls) && !callsMain(seq) {
 		at := decls[0].Pos()
 		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
@@ -324,17 +323,17 @@ func declNames(d ast.Decl) []string {
 // a Go program does. Only variables with initializers move, among the
 // places they hold, and only when the source order initializes one
 // before another it depends on; statements stay where they are.
-func initOrder(seq []step, rank map[string]int) []step {
+func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 	if len(rank) == 0 {
 		return seq
 	}
 	rankOf := func(st step) int {
 		r := -1
-		for _, e := range st.entries {
-			for _, k := range e.keys {
-				if v, ok := rank[k]; ok && v > r {
-					r = v
-				}
+		for _, id := range varNames(st) {
+			p := fset.Position(id.Pos())
+			_, line := decodeLine(p.Line)
+			if v, ok := rank[[2]int{line, p.Column}]; ok && v > r {
+				r = v
 			}
 		}
 		return r
@@ -359,6 +358,29 @@ func initOrder(seq []step, rank map[string]int) []step {
 	out := append([]step(nil), seq...)
 	for i, k := range at {
 		out[k] = vars[i]
+	}
+	return out
+}
+
+// varNames are the names a var step declares, as written.
+func varNames(st step) []*ast.Ident {
+	var out []*ast.Ident
+	if st.define != nil {
+		for _, l := range st.define.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for _, d := range st.decls {
+		if g, ok := d.(*ast.GenDecl); ok {
+			for _, sp := range g.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok {
+					out = append(out, vs.Names...)
+				}
+			}
+		}
 	}
 	return out
 }
@@ -423,14 +445,16 @@ func defineToVar(a *ast.AssignStmt) *ast.GenDecl {
 	return &ast.GenDecl{TokPos: a.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: names, Values: a.Rhs}}}
 }
 
-// splitTypedMulti splits var a, b T = f() into var a, b T and a, b =
-// f(); it returns nils for other declarations.
+// splitTypedMulti splits var a, b T = f() (or var p *T = &g, any var
+// declaration with a type and values) into var a, b T and a, b = f(); it
+// returns nils for other declarations. yaegi leaves some of these
+// undeclared, or reports a "definition loop".
 func splitTypedMulti(d *ast.GenDecl) (*ast.GenDecl, *ast.AssignStmt) {
 	if len(d.Specs) != 1 {
 		return nil, nil
 	}
 	vs := d.Specs[0].(*ast.ValueSpec)
-	if vs.Type == nil || len(vs.Names) < 2 || len(vs.Values) != 1 {
+	if vs.Type == nil || len(vs.Values) == 0 {
 		return nil, nil
 	}
 	lhs := make([]ast.Expr, len(vs.Names))

@@ -210,7 +210,14 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 			return nil, in.compileErr(err, cur, st)
 		}
 		in.sess.addVar(st.entries[0])
-		return nil, in.exec(ctx, cur, prog, nil)
+		if err := in.exec(ctx, cur, prog, nil); err != nil || st.assign == nil {
+			return nil, err
+		}
+		aprog, err := in.compile(stmtBody([]ast.Stmt{st.assign}, st.first))
+		if err != nil {
+			return nil, in.compileErr(err, cur, st)
+		}
+		return nil, in.exec(ctx, cur, aprog, nil)
 	}
 	if hasRange(st) {
 		c := in.context()

@@ -615,19 +615,20 @@ func recvName(t ast.Expr) string {
 	return "?"
 }
 
-// InitRank gives each variable that the cell declares at top level its
-// place in Go's initialization order of package variables (a variable
-// initialized from another is initialized after it, whatever their order
-// in the source). Variables without an initializer are not listed.
-func (r *Result) InitRank() map[string]int {
+// InitRank gives each variable that the cell declares at top level, by
+// the line and column of its name, its place in Go's initialization order
+// of package variables (a variable initialized from another is
+// initialized after it, whatever their order in the source; blank
+// variables too). Variables without an initializer are not listed.
+func (r *Result) InitRank() map[[2]int]int {
 	if r == nil || r.Info == nil {
 		return nil
 	}
-	rank := map[string]int{}
+	rank := map[[2]int]int{}
 	for i, init := range r.Info.InitOrder {
 		for _, v := range init.Lhs {
-			if cellOf(r.Fset.Position(v.Pos()).Filename) == r.cell {
-				rank[v.Name()] = i
+			if p := r.Fset.Position(v.Pos()); cellOf(p.Filename) == r.cell {
+				rank[[2]int{p.Line, p.Column}] = i
 			}
 		}
 	}
