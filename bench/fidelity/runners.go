@@ -318,6 +318,11 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 		o.Cause, o.Crash, o.Error = causeCrash, true, "reading the executed notebook: "+err.Error()
 		return o
 	}
+	if cr.ename == "Exit" && strings.HasPrefix(cr.evalue, "os.Exit(0) ") {
+		// A cell that calls os.Exit(0) ends with an Exit error that says
+		// so (the kernel lives on): what go run reports as exit status 0.
+		cr.ename, cr.evalue = "", ""
+	}
 	switch {
 	case cr.ename != "":
 		msg := cr.ename + ": " + cr.evalue
