@@ -69,8 +69,8 @@ SAMPLE_CELLS = [
     new_code_cell('h.Update("v2")\nfmt.Println("updated")'),
     # Output before a clear is displayed, not printed: printed text reaches
     # the frontend through a pipe, possibly after the clear.
-    new_code_cell('display.Text("gone")\ndisplay.Clear(false)\nfmt.Println("kept")'),
-    new_code_cell('display.Text("old")\ndisplay.Clear(true)\nfmt.Println("new")'),
+    new_code_cell('display.Text("gone")\ndisplay.Clear()\nfmt.Println("kept")'),
+    new_code_cell('display.Text("old")\ndisplay.ClearOnNext()\nfmt.Println("new")'),
     new_code_cell("   "),
     new_code_cell("undefinedThing + 1"),
     new_code_cell('fmt.Println("after the error")\nx'),

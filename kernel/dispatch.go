@@ -35,8 +35,8 @@ func init() {
 		"history_request":     (*Server).historyRequest,
 		"comm_info_request":   (*Server).commInfo,
 		"comm_open":           (*Server).commOpen,
-		"comm_msg":            (*Server).commIgnored,
-		"comm_close":          (*Server).commIgnored,
+		"comm_msg":            (*Server).commMsg,
+		"comm_close":          (*Server).commClose,
 		"shutdown_request":    (*Server).shutdownRequest,
 	}
 	controlHandlers = map[string]handler{
@@ -130,6 +130,12 @@ func (s *Server) publishStatus(m *Message, state string) {
 // send signs and sends one message; failures are logged, never returned,
 // since there is nobody else to tell.
 func (s *Server) send(sk *socket, idents [][]byte, typ string, parent json.RawMessage, content any) {
+	s.sendFull(sk, idents, typ, parent, content, nil, nil)
+}
+
+// sendFull is send with the message's metadata (nil is sent as {}) and
+// binary buffers after the content, as comm messages carry them.
+func (s *Server) sendFull(sk *socket, idents [][]byte, typ string, parent json.RawMessage, content any, metadata map[string]any, buffers [][]byte) {
 	body, err := marshalContent(content)
 	if err != nil {
 		s.log.Printf("cannot encode %s: %v", typ, err)
@@ -141,8 +147,10 @@ func (s *Server) send(sk *socket, idents [][]byte, typ string, parent json.RawMe
 			MsgID: newID(), Session: s.session, Username: s.user,
 			Date: isoNow(), MsgType: typ, Version: ProtocolVersion,
 		},
-		Parent:  parent,
-		Content: body,
+		Parent:   parent,
+		Metadata: metadata,
+		Content:  body,
+		Buffers:  buffers,
 	}
 	frames, err := Encode(m, s.signer)
 	if err != nil {

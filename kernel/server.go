@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/go-zeromq/zmq4"
+	"github.com/gocalc/gocalc/comm"
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
@@ -176,6 +177,8 @@ func (s *Server) Session() string { return s.session }
 func (s *Server) Serve(ctx context.Context) (restart bool, err error) {
 	restore := display.SetPublisher(s)
 	defer restore()
+	restoreComm := comm.SetTransport(commTransport{s})
+	defer restoreComm()
 	s.workers.Add(5)
 	go s.heartbeat()
 	go s.readShell()

@@ -60,9 +60,9 @@ func (s *scriptExecutor) Execute(ctx context.Context, code string, out engine.Ou
 			d.ID = id
 			out.Update(d)
 		case "clear":
-			display.Clear(false)
+			display.Clear()
 		case "clearwait":
-			display.Clear(true)
+			display.ClearOnNext()
 		case "value":
 			d := display.New("text/plain", arg)
 			value = &d
