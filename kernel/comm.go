@@ -41,7 +41,13 @@ func (s *Server) deliverComm(r *request, kind string, req commRequest) error {
 	prev := s.lastOut.Swap(out)
 	defer s.lastOut.CompareAndSwap(out, prev)
 	m := comm.Message{Data: req.Data, Metadata: r.msg.Metadata, Buffers: r.msg.Buffers}
-	return comm.Deliver(kind, req.CommID, req.TargetName, m)
+	err := comm.Deliver(kind, req.CommID, req.TargetName, m)
+	if err != nil && !errors.Is(err, comm.ErrNoTarget) && !errors.Is(err, comm.ErrNoComm) {
+		// A failing handler: say so where the frontend logs the output
+		// of comm messages (JupyterLab's log console).
+		out.Stream("stderr", err.Error()+"\n")
+	}
+	return err
 }
 
 // commOpen opens a comm to a registered target; one to an unknown target is
