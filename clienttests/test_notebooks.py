@@ -193,3 +193,22 @@ def test_gocalc_run_matches_kernel_on_notebook(path, tmp_path):
     assert len(got) == len(want)
     for i, (w, g) in enumerate(zip(want, got)):
         assert g == w, f"code cell {i + 1} differs between gocalc run and the kernel"
+
+
+def test_gocalc_run_timeout_with_allow_errors_goes_on(tmp_path):
+    """As nbconvert with interrupt_on_timeout: the interrupted cell's error
+    is recorded and the run goes on."""
+    src = tmp_path / "slow.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("for {}"), new_code_cell('fmt.Println("after")')]), src)
+    out = tmp_path / "out.ipynb"
+    proc = subprocess.run([str(GOCALC), "run", str(src), "-o", str(out), "--timeout", "0.5", "--allow-errors"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "timed out" in proc.stderr
+    ran = nbformat.read(out, as_version=4)
+    assert ran.cells[0].outputs[-1]["output_type"] == "error"
+    assert ran.cells[1].outputs[0]["text"] == "after\n"
+    # Without --allow-errors, the timeout still ends the run.
+    proc = subprocess.run([str(GOCALC), "run", str(src), "-o", str(out), "--timeout", "0.5"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "timed out" in proc.stderr
