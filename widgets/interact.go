@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/gocalc/gocalc/display"
@@ -169,4 +170,53 @@ func isNilable(k reflect.Kind) bool {
 
 func errorOutput(name, value string) map[string]any {
 	return map[string]any{"output_type": "error", "ename": name, "evalue": value, "traceback": []any{name + ": " + value}}
+}
+
+// Render shows the controls and the output as a widget view. Beside it, for
+// frontends and viewers without the widget manager (nbconvert's HTML, a
+// notebook viewer without the saved widget state), the bundle carries the
+// output's last rich result (a figure's PNG, HTML) and a text/plain line
+// with the controls' values.
+func (it *Interactive) Render() (display.Data, error) {
+	d, err := it.Box.Render()
+	if err != nil {
+		return d, err
+	}
+	parts := make([]string, len(it.controls))
+	for i, c := range it.controls {
+		desc, _ := stateOf(c)["description"].(string)
+		if desc == "" {
+			desc = fmt.Sprint("arg", i+1)
+		}
+		parts[i] = fmt.Sprintf("%s=%v", desc, c.Get())
+	}
+	d.Data["text/plain"] = "Interact(" + strings.Join(parts, ", ") + ")"
+	outs := it.out.Outputs()
+	for i := len(outs) - 1; i >= 0; i-- {
+		data, _ := outs[i]["data"].(map[string]any)
+		if data == nil {
+			continue
+		}
+		for mime, v := range data {
+			if mime != "text/plain" {
+				d.Data[mime] = v
+			}
+		}
+		if md, ok := outs[i]["metadata"].(map[string]any); ok {
+			for k, v := range md {
+				d.Metadata[k] = v
+			}
+		}
+		break
+	}
+	return d, nil
+}
+
+// stateOf returns the state of a widget of this package, nil for others.
+func stateOf(w Widget) map[string]any {
+	type modeled interface{ model() *model }
+	if m, ok := w.(modeled); ok {
+		return m.model().fullState()
+	}
+	return nil
 }

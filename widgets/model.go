@@ -340,6 +340,8 @@ func isString(_ map[string]any, v any) (any, bool) { s, ok := v.(string); return
 // base is what every widget has: its model, its id and its view.
 type base struct{ m *model }
 
+func (b base) model() *model { return b.m }
+
 // ModelID returns the widget's model id (its comm id).
 func (b base) ModelID() string { return b.m.id() }
 

@@ -298,3 +298,16 @@ func TestInteractMisuse(t *testing.T) {
 		})
 	}
 }
+
+func TestInteractRenderFallback(t *testing.T) {
+	record(t)
+	x := NewFloatSlider("x", 0, 1, 0.5, 0.5)
+	it := Interact(func(x float64) display.Data { return display.New("text/html", "<i>x</i>") }, x)
+	d, err := it.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Data["text/plain"] != "Interact(x=0.5)" || d.Data["text/html"] != "<i>x</i>" || d.Data[ViewMIME] == nil {
+		t.Errorf("bundle %v", d.Data)
+	}
+}
