@@ -10,7 +10,9 @@
 // status messages, and idle is published only after all output of the
 // request was sent.
 //
-// Messages are signed with HMAC-SHA256; unsigned, wrongly signed and
+// Messages are read and written by kernel/internal/wire, the package's
+// only user, so that the kernel exports only what the gocalc command needs.
+// They are signed with HMAC-SHA256; unsigned, wrongly signed and
 // replayed messages are dropped and logged, as are malformed frames.
 // Stream output is coalesced and flushed every 50 ms and before any other
 // output, so that a flood arrives whole and in order in few messages.

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"unicode/utf8"
 
 	"github.com/gocalc/gocalc/engine"
@@ -14,7 +15,7 @@ func (s *Server) kernelInfo(r *request) {
 	}
 	s.reply(r, map[string]any{
 		"status":                 "ok",
-		"protocol_version":       ProtocolVersion,
+		"protocol_version":       wire.ProtocolVersion,
 		"implementation":         s.cfg.Implementation,
 		"implementation_version": s.cfg.Version,
 		"language_info": map[string]any{
