@@ -95,6 +95,9 @@ def _normalized(nb) -> list[list[dict]]:
         outs: list[dict] = []
         for o in c.outputs:
             o = json.loads(json.dumps(o))
+            view = o.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                view["model_id"] = "<model id>"  # fresh in every run
             if o["output_type"] == "stream" and outs and outs[-1]["output_type"] == "stream" and outs[-1]["name"] == o["name"]:
                 outs[-1]["text"] += o["text"]
                 continue
@@ -193,6 +196,10 @@ def test_gocalc_run_matches_kernel_on_notebook(path, tmp_path):
     assert len(got) == len(want)
     for i, (w, g) in enumerate(zip(want, got)):
         assert g == w, f"code cell {i + 1} differs between gocalc run and the kernel"
+    # Both save the same widgets' state (nbclient from the kernel's comm messages).
+    models = lambda n: sorted(m["model_name"] for m in n.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {}).values())
+    assert models(nbformat.read(out, as_version=4)) == models(nb)
 
 
 def test_gocalc_run_timeout_with_allow_errors_goes_on(tmp_path):
