@@ -1,5 +1,10 @@
 package widgets
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Box lays out widgets in a row (HBox) or a column (VBox).
 type Box struct{ base }
 
@@ -11,9 +16,18 @@ func newBox(kind string, children []Widget) *Box {
 		}
 		refs[i] = ref(c)
 	}
-	return &Box{base{newModel(kind, kind+"Model", controlsModule, controlsVer, map[string]any{
+	m := newModel(kind, kind+"Model", controlsModule, controlsVer, map[string]any{
 		"children": refs, "box_style": "",
-	})}}
+	})
+	kids := append([]Widget(nil), children...)
+	m.describe = func() string {
+		parts := make([]string, len(kids))
+		for i, c := range kids {
+			parts[i] = fmt.Sprint(c)
+		}
+		return kind + "(" + strings.Join(parts, ", ") + ")"
+	}
+	return &Box{base{m}}
 }
 
 // NewHBox lays children out in a row.

@@ -69,6 +69,8 @@ func ExampleNewHBox() {
 	row := widgets.NewHBox(a, widgets.NewLabel("a is the slope"))
 	d, _ := row.Render()
 	fmt.Println(d.Data[widgets.ViewMIME].(map[string]any)["model_id"] == row.ModelID())
+	fmt.Println(d.Data["text/plain"])
 	// Output:
 	// true
+	// HBox(FloatSlider(description="a", value=0.5, min=0, max=1, step=0.1), Label(value="a is the slope"))
 }

@@ -48,6 +48,7 @@ type model struct {
 	coerce    map[string]coercion // keys the frontend may set
 	observers map[string][]func(any)
 	custom    func(content map[string]any)
+	describe  func() string // text/plain, when the state keys do not say it
 }
 
 var (
@@ -360,6 +361,9 @@ func (b base) Render() (display.Data, error) {
 
 // String describes the widget and its main values.
 func (b base) String() string {
+	if b.m.describe != nil {
+		return b.m.describe()
+	}
 	st := b.m.fullState()
 	parts := make([]string, 0, len(b.m.text))
 	for _, k := range b.m.text {

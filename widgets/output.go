@@ -20,7 +20,9 @@ func NewOutput() *Output {
 	m := newModel("Output", "OutputModel", outputModule, outputVer, map[string]any{
 		"outputs": []any{}, "msg_id": "",
 	})
-	return &Output{base: base{m}}
+	o := &Output{base: base{m}}
+	m.describe = func() string { return fmt.Sprintf("Output(%d outputs)", len(o.Outputs())) }
+	return o
 }
 
 // Outputs returns the outputs shown, as nbformat output objects.
