@@ -8,7 +8,7 @@ import (
 // Box lays out widgets in a row (HBox) or a column (VBox).
 type Box struct{ base }
 
-func newBox(kind string, children []Widget) *Box {
+func newBox(kind string, children []Widget, classes ...any) *Box {
 	refs := make([]any, len(children))
 	for i, c := range children {
 		if c == nil {
@@ -17,7 +17,7 @@ func newBox(kind string, children []Widget) *Box {
 		refs[i] = ref(c)
 	}
 	m := newModel(kind, kind+"Model", controlsModule, controlsVer, map[string]any{
-		"children": refs, "box_style": "",
+		"children": refs, "box_style": "", "_dom_classes": append([]any{}, classes...),
 	})
 	kids := append([]Widget(nil), children...)
 	m.describe = func() string {

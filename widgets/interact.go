@@ -69,9 +69,7 @@ func Interact(f any, controls ...Control) *Interactive {
 		children = append(children, c)
 	}
 	children = append(children, out)
-	box := NewVBox(children...)
-	box.m.kind = "Interact"
-	box.m.set(map[string]any{"_dom_classes": []any{"widget-interact"}})
+	box := newBox("VBox", children, "widget-interact")
 	it := &Interactive{Box: box, out: out, fn: fn, controls: append([]Control(nil), controls...)}
 	for _, c := range controls {
 		c.OnChange(it.Update)
@@ -182,15 +180,7 @@ func (it *Interactive) Render() (display.Data, error) {
 	if err != nil {
 		return d, err
 	}
-	parts := make([]string, len(it.controls))
-	for i, c := range it.controls {
-		desc, _ := stateOf(c)["description"].(string)
-		if desc == "" {
-			desc = fmt.Sprint("arg", i+1)
-		}
-		parts[i] = fmt.Sprintf("%s=%v", desc, c.Get())
-	}
-	d.Data["text/plain"] = "Interact(" + strings.Join(parts, ", ") + ")"
+	d.Data["text/plain"] = it.String()
 	outs := it.out.Outputs()
 	for i := len(outs) - 1; i >= 0; i-- {
 		data, _ := outs[i]["data"].(map[string]any)
@@ -210,6 +200,19 @@ func (it *Interactive) Render() (display.Data, error) {
 		break
 	}
 	return d, nil
+}
+
+// String names the controls' values: Interact(x₀=0.5).
+func (it *Interactive) String() string {
+	parts := make([]string, len(it.controls))
+	for i, c := range it.controls {
+		desc, _ := stateOf(c)["description"].(string)
+		if desc == "" {
+			desc = fmt.Sprint("arg", i+1)
+		}
+		parts[i] = fmt.Sprintf("%s=%v", desc, c.Get())
+	}
+	return "Interact(" + strings.Join(parts, ", ") + ")"
 }
 
 // stateOf returns the state of a widget of this package, nil for others.
