@@ -26,6 +26,13 @@ type Transport interface {
 	Close(id string, m Message)
 }
 
+// IDMaker is the optional ability of a Transport to choose the ids of the
+// comms the process opens, for instance to make them the same in every
+// headless run of a notebook.
+type IDMaker interface {
+	NewCommID() string
+}
+
 // Handler receives the frontend's messages on one comm.
 type Handler interface {
 	// HandleMsg receives a comm_msg.
@@ -164,13 +171,18 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// Open opens a comm to the frontend's target with a fresh id, sending m
+// Open opens a comm to the frontend's target with a fresh id (one the
+// transport makes if it is an IDMaker), sending m
 // with the comm_open, and makes h receive the frontend's messages on it.
 func Open(target string, m Message, h Handler) *Comm {
-	c := &Comm{id: NewID(), target: target, handler: h}
 	reg.mu.Lock()
-	reg.comms[c.id] = c
 	t := reg.t
+	id := NewID()
+	if m, ok := t.(IDMaker); ok {
+		id = m.NewCommID()
+	}
+	c := &Comm{id: id, target: target, handler: h}
+	reg.comms[c.id] = c
 	reg.mu.Unlock()
 	if t != nil {
 		t.Open(c.id, target, m)

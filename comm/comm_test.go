@@ -79,3 +79,20 @@ func TestOpenSendCloseList(t *testing.T) {
 		t.Errorf("a closed comm is still registered")
 	}
 }
+
+type numbering struct {
+	recorder
+	n int
+}
+
+func (n *numbering) NewCommID() string { n.n++; return "c" + string(rune('0'+n.n)) }
+
+func TestIDMaker(t *testing.T) {
+	defer SetTransport(&numbering{})()
+	a, b := Open("t.ids", Message{}, nil), Open("t.ids", Message{}, nil)
+	defer a.Close(Message{})
+	defer b.Close(Message{})
+	if a.ID() != "c1" || b.ID() != "c2" {
+		t.Errorf("ids %s %s, want c1 c2", a.ID(), b.ID())
+	}
+}

@@ -2,7 +2,9 @@ package notebook
 
 import (
 	"encoding/base64"
+	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gocalc/gocalc/comm"
 )
@@ -19,6 +21,8 @@ const widgetStateMIME = "application/vnd.jupyter.widget-state+json"
 // viewer can show the widgets with the values they had.
 type widgetRecorder struct {
 	mu     sync.Mutex
+	run    int64 // this run's number in the process
+	ids    int   // comm ids made
 	order  []string
 	models map[string]*recordedModel
 }
@@ -28,8 +32,21 @@ type recordedModel struct {
 	buffers map[string][]byte // binary top-level values, by key
 }
 
+// runs numbers the runs of the process, so that the ids of two runs differ.
+var runs atomic.Int64
+
 func newWidgetRecorder() *widgetRecorder {
-	return &widgetRecorder{models: map[string]*recordedModel{}}
+	return &widgetRecorder{run: runs.Add(1), models: map[string]*recordedModel{}}
+}
+
+// NewCommID numbers the comms of a run (comm.IDMaker), so that a notebook
+// run again saves the same model ids and its file changes only where its
+// outputs do.
+func (w *widgetRecorder) NewCommID() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.ids++
+	return fmt.Sprintf("gocalc-%d-%04d", w.run, w.ids)
 }
 
 // Open records a widget model's initial state.
