@@ -12,7 +12,10 @@ Python running this script. Reports, per kernel:
   - round trip: an empty execute_request until its idle status, p50 and p99,
     through BlockingKernelClient (what notebooks' tools use) and through
     jupyter_client's Session on plain zmq sockets (less client overhead);
-  - idle resident memory (VmRSS) after the cells.
+  - idle resident memory (VmRSS) after the cells;
+  - where the time of jupyter_client's wait_for_ready goes (ready_breakdown):
+    launch, the kernel's ports listening, the client connecting, the first
+    kernel_info_reply, the first IOPub message, and the 0.2 s IOPub flush.
 and the ratios gocalc/ipykernel, against the targets (round trip p50 at
 most 1/4 of ipykernel's, start at most 1/5). Writes artifacts/bench.json.
 """
@@ -108,6 +111,89 @@ def start_kernel(name: str):
                         break
             return km, kc, elapsed
     raise TimeoutError(f"{name}: no kernel_info_reply within 60s")
+
+
+def listening(port: int) -> bool:
+    """Whether something listens on TCP port (read from /proc/net/tcp, so
+    that looking does not connect to the kernel)."""
+    suffix = f":{port:04X}"
+    for path in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(path) as f:
+                for line in list(f)[1:]:
+                    parts = line.split()
+                    if parts[1].endswith(suffix) and parts[3] == "0A":
+                        return True
+        except OSError:
+            pass
+    return False
+
+
+def ready_breakdown(name: str) -> dict:
+    """Where the time of jupyter_client's wait_for_ready goes (what nbclient,
+    nbconvert and papermill wait for), in seconds from just before
+    KernelManager.start_kernel():
+      launched:   start_kernel() returned (connection file written, process spawned);
+      bound:      the kernel's five ports listen (seen in /proc/net/tcp);
+      connected:  the client's channels started (ZeroMQ connects);
+      reply:      the first kernel_info_reply reached wait_for_ready;
+      iopub:      its first iopub message did (IOPub is subscribed);
+      ready:      wait_for_ready returned (after its 0.2 s IOPub flush);
+    and how many kernel_info requests it sent (1 unless a reply or the IOPub
+    check came too late)."""
+    import threading
+
+    km = KernelManager(kernel_name=name)
+    if RECONNECT_IVL_MS:
+        import zmq
+        km.context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_IVL_MS)
+    marks: dict[str, float] = {}
+    t0 = time.perf_counter()
+    km.start_kernel(stderr=subprocess.DEVNULL)
+    marks["launched"] = time.perf_counter() - t0
+    ports = [km.shell_port, km.iopub_port, km.stdin_port, km.control_port, km.hb_port]
+    done = threading.Event()
+
+    def watch():
+        while not done.is_set() and time.perf_counter() - t0 < 30:
+            if all(listening(p) for p in ports):
+                marks["bound"] = time.perf_counter() - t0
+                return
+            time.sleep(0.0005)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    kc = km.client()
+    requests = 0
+    kernel_info = kc.kernel_info
+
+    def counted_kernel_info(*a, **kw):
+        nonlocal requests
+        requests += 1
+        return kernel_info(*a, **kw)
+
+    kc.kernel_info = counted_kernel_info
+    kc.start_channels()
+    marks["connected"] = time.perf_counter() - t0
+    for channel, mark in ((kc.shell_channel, "reply"), (kc.iopub_channel, "iopub")):
+        get = channel.get_msg
+
+        def timed(*a, _get=get, _mark=mark, **kw):
+            msg = _get(*a, **kw)
+            marks.setdefault(_mark, time.perf_counter() - t0)
+            return msg
+
+        channel.get_msg = timed
+    try:
+        kc.wait_for_ready(timeout=60)
+        marks["ready"] = time.perf_counter() - t0
+    finally:
+        done.set()
+        watcher.join()
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    marks["kernel_info_requests"] = requests
+    return marks
 
 
 def round_trips(kc, n: int) -> list[float]:
@@ -243,6 +329,15 @@ def main() -> int:
             "runs": len(rs),
             "cells_per_run": args.cells,
         }
+    # Where wait_for_ready's time goes, interleaved again.
+    marks = ("launched", "bound", "connected", "reply", "iopub", "ready")
+    breakdowns = {"gocalc": [], "python3": []}
+    for _ in range(args.runs):
+        for name in breakdowns:
+            breakdowns[name].append(ready_breakdown(name))
+    for name, bs in breakdowns.items():
+        results[name]["wait_for_ready_s"] = {m: statistics.median(b[m] for b in bs if m in b) for m in marks}
+        results[name]["wait_for_ready_retries"] = sum(b["kernel_info_requests"] > 1 for b in bs)
     g, p = results["gocalc"], results["python3"]
     ratios = {
         "start": g["start_s"] / p["start_s"],
@@ -265,6 +360,11 @@ def main() -> int:
     print(f"{'  same, Session+zmq p99':24}{g['raw_p99_ms']:>10.2f}ms{p['raw_p99_ms']:>16.2f}ms{ratios['raw_p99']:>9.3f}")
     print(f"{'idle RSS':24}{g['rss_idle_mb']:>10.1f}MB{p['rss_idle_mb']:>16.1f}MB{ratios['rss_idle']:>9.3f}")
     print(f"{'start, fastest':24}{g['start_min_s'] * 1000:>10.0f}ms{p['start_min_s'] * 1000:>16.0f}ms")
+    print("wait_for_ready, median ms after start_kernel() was called:")
+    for m in marks:
+        print(f"{'  ' + m:24}{g['wait_for_ready_s'][m] * 1000:>10.0f}ms{p['wait_for_ready_s'][m] * 1000:>16.0f}ms")
+    print(f"{'  starts with 2+ kernel_info':24}{g['wait_for_ready_retries']:>12}{p['wait_for_ready_retries']:>18}"
+          "  (the first reply's IOPub status came before the client's subscription)")
     print(f"({args.runs} starts each, {args.cells} empty cells per start, interleaved; "
           f"client reconnect interval {args.reconnect_ivl or 'default'} ms)")
     results["reconnect_ivl_ms"] = args.reconnect_ivl

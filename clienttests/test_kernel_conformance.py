@@ -56,7 +56,7 @@ class GocalcKernelTests(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "math.Sqrt"
-    code_clear_output = "display.Clear(false)"
+    code_clear_output = "display.Clear()"
 
     # code_page_something is left unset: pager payloads are not part of
     # the kernel/interpreter contract (engine); documentation is shown

@@ -69,8 +69,8 @@ SAMPLE_CELLS = [
     new_code_cell('h.Update("v2")\nfmt.Println("updated")'),
     # Output before a clear is displayed, not printed: printed text reaches
     # the frontend through a pipe, possibly after the clear.
-    new_code_cell('display.Text("gone")\ndisplay.Clear(false)\nfmt.Println("kept")'),
-    new_code_cell('display.Text("old")\ndisplay.Clear(true)\nfmt.Println("new")'),
+    new_code_cell('display.Text("gone")\ndisplay.Clear()\nfmt.Println("kept")'),
+    new_code_cell('display.Text("old")\ndisplay.ClearOnNext()\nfmt.Println("new")'),
     new_code_cell("   "),
     new_code_cell("undefinedThing + 1"),
     new_code_cell('fmt.Println("after the error")\nx'),
@@ -95,6 +95,9 @@ def _normalized(nb) -> list[list[dict]]:
         outs: list[dict] = []
         for o in c.outputs:
             o = json.loads(json.dumps(o))
+            view = o.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                view["model_id"] = "<model id>"  # fresh in every run
             if o["output_type"] == "stream" and outs and outs[-1]["output_type"] == "stream" and outs[-1]["name"] == o["name"]:
                 outs[-1]["text"] += o["text"]
                 continue
@@ -193,3 +196,26 @@ def test_gocalc_run_matches_kernel_on_notebook(path, tmp_path):
     assert len(got) == len(want)
     for i, (w, g) in enumerate(zip(want, got)):
         assert g == w, f"code cell {i + 1} differs between gocalc run and the kernel"
+    # Both save the same widgets' state (nbclient from the kernel's comm messages).
+    models = lambda n: sorted(m["model_name"] for m in n.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {}).values())
+    assert models(nbformat.read(out, as_version=4)) == models(nb)
+
+
+def test_gocalc_run_timeout_with_allow_errors_goes_on(tmp_path):
+    """As nbconvert with interrupt_on_timeout: the interrupted cell's error
+    is recorded and the run goes on."""
+    src = tmp_path / "slow.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("for {}"), new_code_cell('fmt.Println("after")')]), src)
+    out = tmp_path / "out.ipynb"
+    proc = subprocess.run([str(GOCALC), "run", str(src), "-o", str(out), "--timeout", "0.5", "--allow-errors"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "timed out" in proc.stderr
+    ran = nbformat.read(out, as_version=4)
+    assert ran.cells[0].outputs[-1]["output_type"] == "error"
+    assert ran.cells[1].outputs[0]["text"] == "after\n"
+    # Without --allow-errors, the timeout still ends the run.
+    proc = subprocess.run([str(GOCALC), "run", str(src), "-o", str(out), "--timeout", "0.5"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "timed out" in proc.stderr

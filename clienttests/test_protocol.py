@@ -132,3 +132,13 @@ def test_stream_is_flushed_live(kernel):
     assert len(arrivals) >= 3, arrivals
     assert arrivals[0][0] < 0.3, f"first line arrived after {arrivals[0][0]:.2f}s"
     assert arrivals[1][0] > 0.3, arrivals
+
+
+def test_silent_failure_does_not_abort_queued_cells(kernel):
+    """ipykernel and xeus never abort the queue after a silent execute."""
+    km, kc = kernel
+    silent = kc.execute('time.Sleep(200 * time.Millisecond)\npanic("silent")', silent=True)
+    visible = kc.execute("1 + 1")
+    assert collect(kc, silent).status == "error"
+    ex = collect(kc, visible)
+    assert ex.status == "ok" and ex.result_text() == "2"

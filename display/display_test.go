@@ -39,7 +39,7 @@ func TestPublishFunctions(t *testing.T) {
 	if err := JSON(map[string]int{"a": 1}); err != nil {
 		t.Fatal(err)
 	}
-	Clear(true)
+	ClearOnNext()
 	want := []struct{ mime, content string }{
 		{"text/html", "<b>x</b>"}, {"text/markdown", "*x*"}, {"text/latex", "$x^2$"},
 		{"text/plain", "plain"}, {"image/png", "AQID"},

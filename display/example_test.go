@@ -51,7 +51,7 @@ func ExampleHandle() {
 func ExampleHTML() {
 	defer display.SetPublisher(printer{})()
 	display.HTML("<b>bold</b>")
-	display.Clear(true)
+	display.ClearOnNext()
 	// Output:
 	// display [text/html text/plain]
 	// clear true

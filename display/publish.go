@@ -63,11 +63,19 @@ func Show(v any) error {
 	return nil
 }
 
-// Clear clears the output of the running cell. With wait, the frontend
-// clears it only when the next output arrives, which avoids flicker.
-func Clear(wait bool) {
+// Clear clears the output of the running cell at once.
+func Clear() {
 	if p := publisher(); p != nil {
-		p.Clear(wait)
+		p.Clear(false)
+	}
+}
+
+// ClearOnNext clears the output of the running cell when its next output
+// arrives (clear_output with wait), so that an animation redrawn in a loop
+// does not flicker.
+func ClearOnNext() {
+	if p := publisher(); p != nil {
+		p.Clear(true)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 // The documentation of the standard library and the preloaded packages,
 // and the symbol tables of the preloaded packages, are generated; one
 // command regenerates both: go generate ./interp/...
-//go:generate go run ./internal/docgen -o docs.json.gz std builtin gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat gonum.org/v1/gonum/diff/fd gonum.org/v1/gonum/optimize gonum.org/v1/gonum/integrate gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw github.com/gocalc/gocalc/ad github.com/gocalc/gocalc/plotting github.com/gocalc/gocalc/display
+//go:generate go run ./internal/docgen -o docs.json.gz std builtin gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat gonum.org/v1/gonum/diff/fd gonum.org/v1/gonum/optimize gonum.org/v1/gonum/integrate gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw github.com/gocalc/gocalc/ad github.com/gocalc/gocalc/plotting github.com/gocalc/gocalc/display github.com/gocalc/gocalc/widgets
 
 //go:embed docs.json.gz
 var docsGz []byte

@@ -31,20 +31,3 @@ func benchRoundTrip(b *testing.B, k *testClient) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
 	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
 }
-
-// BenchmarkDecode measures verifying and decoding one signed request.
-func BenchmarkDecode(b *testing.B) {
-	c := &testClient{t: b, signer: NewSigner([]byte(testKey)), session: "bench"}
-	_, frames := c.frames("execute_request", map[string]any{"code": "x := 1", "silent": false})
-	s := NewSigner([]byte(testKey))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s.mu.Lock()
-		clear(s.seen) // the same signature every time: forget it
-		s.ring = s.ring[:0]
-		s.mu.Unlock()
-		if _, err := Decode(frames, s); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"io"
 	"sync"
 	"testing"
@@ -16,12 +17,12 @@ import (
 // testClient drives a Server over real zmq4 sockets, as jupyter_client does.
 type testClient struct {
 	t       testing.TB
-	signer  *Signer
+	signer  *wire.Signer
 	session string
 	ident   string
 	sockets map[string]zmq4.Socket
 	hb      zmq4.Socket
-	recv    map[string]chan *Message // per channel, what arrived
+	recv    map[string]chan *wire.Message // per channel, what arrived
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
 }
@@ -97,8 +98,8 @@ func dial(t testing.TB, ci ConnectionInfo) *testClient {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &testClient{
-		t: t, signer: NewSigner([]byte(ci.Key)), session: newID(), cancel: cancel,
-		sockets: map[string]zmq4.Socket{}, recv: map[string]chan *Message{},
+		t: t, signer: wire.NewSigner([]byte(ci.Key)), session: wire.NewID(), cancel: cancel,
+		sockets: map[string]zmq4.Socket{}, recv: map[string]chan *wire.Message{},
 	}
 	c.ident = c.session
 	id := zmq4.WithID(zmq4.SocketIdentity(c.ident))
@@ -124,7 +125,7 @@ func dial(t testing.TB, ci ConnectionInfo) *testClient {
 		t.Fatalf("dial hb: %v", err)
 	}
 	for name, s := range c.sockets {
-		ch := make(chan *Message, 1<<16)
+		ch := make(chan *wire.Message, 1<<16)
 		c.recv[name] = ch
 		c.wg.Add(1)
 		go func() {
@@ -137,7 +138,7 @@ func dial(t testing.TB, ci ConnectionInfo) *testClient {
 					}
 					continue
 				}
-				msg, err := Decode(m.Frames, c.signer)
+				msg, err := wire.Decode(m.Frames, c.signer)
 				if err != nil {
 					t.Errorf("client: bad message on %s: %v", name, err)
 					continue
@@ -211,14 +212,14 @@ func (c *testClient) sendFrames(channel string, fs [][]byte) {
 	}
 }
 
-func parentID(m *Message) string {
-	var h Header
+func parentID(m *wire.Message) string {
+	var h wire.Header
 	json.Unmarshal(m.Parent, &h)
 	return h.MsgID
 }
 
 // reply waits for the reply to msgID on channel.
-func (c *testClient) reply(channel, msgID string) *Message {
+func (c *testClient) reply(channel, msgID string) *wire.Message {
 	c.t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
@@ -235,9 +236,9 @@ func (c *testClient) reply(channel, msgID string) *Message {
 }
 
 // outputs collects the iopub messages of msgID up to and including idle.
-func (c *testClient) outputs(msgID string) []*Message {
+func (c *testClient) outputs(msgID string) []*wire.Message {
 	c.t.Helper()
-	var out []*Message
+	var out []*wire.Message
 	timeout := time.After(20 * time.Second)
 	for {
 		select {
@@ -258,7 +259,7 @@ func (c *testClient) outputs(msgID string) []*Message {
 
 // execute runs code with extra execute_request fields and returns the
 // reply and the iopub messages up to idle.
-func (c *testClient) execute(code string, extra map[string]any) (*Message, []*Message) {
+func (c *testClient) execute(code string, extra map[string]any) (*wire.Message, []*wire.Message) {
 	c.t.Helper()
 	req := map[string]any{"code": code, "silent": false, "store_history": true,
 		"user_expressions": map[string]any{}, "allow_stdin": false, "stop_on_error": true}
@@ -270,14 +271,14 @@ func (c *testClient) execute(code string, extra map[string]any) (*Message, []*Me
 	return c.reply("shell", id), out
 }
 
-func content(m *Message) map[string]any {
+func content(m *wire.Message) map[string]any {
 	var v map[string]any
 	json.Unmarshal(m.Content, &v)
 	return v
 }
 
 // types lists the msg_types of ms.
-func types(ms []*Message) []string {
+func types(ms []*wire.Message) []string {
 	var ts []string
 	for _, m := range ms {
 		t := m.Header.MsgType

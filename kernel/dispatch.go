@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"runtime/debug"
 	"strings"
 )
@@ -12,7 +13,7 @@ import (
 // request is one message being served, with what its handler produced.
 type request struct {
 	sock    *socket
-	msg     *Message
+	msg     *wire.Message
 	out     *cellOutput // the cell's output, flushed before idle
 	replied bool
 	abort   bool // answer an execute_request with status aborted
@@ -35,8 +36,8 @@ func init() {
 		"history_request":     (*Server).historyRequest,
 		"comm_info_request":   (*Server).commInfo,
 		"comm_open":           (*Server).commOpen,
-		"comm_msg":            (*Server).commIgnored,
-		"comm_close":          (*Server).commIgnored,
+		"comm_msg":            (*Server).commMsg,
+		"comm_close":          (*Server).commClose,
 		"shutdown_request":    (*Server).shutdownRequest,
 	}
 	controlHandlers = map[string]handler{
@@ -51,7 +52,7 @@ func init() {
 // serve is the one place where busy and idle are published: busy before
 // the handler runs, idle after it returned (or panicked) and after the
 // request's output was flushed, for every message, known or not.
-func (s *Server) serve(sk *socket, table map[string]handler, m *Message) {
+func (s *Server) serve(sk *socket, table map[string]handler, m *wire.Message) {
 	r := &request{sock: sk, msg: m}
 	s.serveRequest(table, r)
 }
@@ -85,7 +86,7 @@ func (s *Server) dispatch(table map[string]handler, r *request) {
 
 // decodeContent decodes a request's content into v; a missing or
 // malformed content is an error answered with status "error".
-func decodeContent(m *Message, v any) error {
+func decodeContent(m *wire.Message, v any) error {
 	if m.Content == nil {
 		return errors.New("content is not a JSON object")
 	}
@@ -123,28 +124,36 @@ func (s *Server) publish(parent json.RawMessage, typ string, content any) {
 }
 
 // publishStatus publishes busy or idle for the request m.
-func (s *Server) publishStatus(m *Message, state string) {
+func (s *Server) publishStatus(m *wire.Message, state string) {
 	s.publish(m.RawHeader, "status", map[string]string{"execution_state": state})
 }
 
 // send signs and sends one message; failures are logged, never returned,
 // since there is nobody else to tell.
 func (s *Server) send(sk *socket, idents [][]byte, typ string, parent json.RawMessage, content any) {
+	s.sendFull(sk, idents, typ, parent, content, nil, nil)
+}
+
+// sendFull is send with the message's metadata (nil is sent as {}) and
+// binary buffers after the content, as comm messages carry them.
+func (s *Server) sendFull(sk *socket, idents [][]byte, typ string, parent json.RawMessage, content any, metadata map[string]any, buffers [][]byte) {
 	body, err := marshalContent(content)
 	if err != nil {
 		s.log.Printf("cannot encode %s: %v", typ, err)
 		return
 	}
-	m := &Message{
+	m := &wire.Message{
 		Identities: idents,
-		Header: Header{
-			MsgID: newID(), Session: s.session, Username: s.user,
-			Date: isoNow(), MsgType: typ, Version: ProtocolVersion,
+		Header: wire.Header{
+			MsgID: wire.NewID(), Session: s.session, Username: s.user,
+			Date: wire.Now(), MsgType: typ, Version: wire.ProtocolVersion,
 		},
-		Parent:  parent,
-		Content: body,
+		Parent:   parent,
+		Metadata: metadata,
+		Content:  body,
+		Buffers:  buffers,
 	}
-	frames, err := Encode(m, s.signer)
+	frames, err := wire.Encode(m, s.signer)
 	if err != nil {
 		s.log.Printf("cannot encode %s: %v", typ, err)
 		return

@@ -10,10 +10,19 @@
 // status messages, and idle is published only after all output of the
 // request was sent.
 //
-// Messages are signed with HMAC-SHA256; unsigned, wrongly signed and
+// Messages are read and written by kernel/internal/wire, the package's
+// only user, so that the kernel exports only what the gocalc command needs.
+// They are signed with HMAC-SHA256; unsigned, wrongly signed and
 // replayed messages are dropped and logged, as are malformed frames.
 // Stream output is coalesced and flushed every 50 ms and before any other
 // output, so that a flood arrives whole and in order in few messages.
+//
+// Comms (comm_open, comm_msg, comm_close) from the frontend are shell
+// requests like any other, handled in turn between cells and passed to
+// package comm, whose registered targets (package widgets registers
+// jupyter.widget.control) receive them; comm_info lists the open comms.
+// Comm messages from cells are published with the running cell, or the comm
+// message being handled, as parent.
 //
 // The kernel owns execution counts, history (persisted in the user's
 // Jupyter data directory), busy/idle and replies; the interpreter only runs

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"net"
 	"os"
 	"os/exec"
@@ -89,7 +90,7 @@ func startProcess(t testing.TB, dataDir string) *process {
 	bin := gocalcBinary(t)
 	p := freePorts(t, 5)
 	ci := ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", ShellPort: p[0], IOPubPort: p[1], StdinPort: p[2],
-		ControlPort: p[3], HBPort: p[4], Key: newID(), SignatureScheme: "hmac-sha256", KernelName: "gocalc"}
+		ControlPort: p[3], HBPort: p[4], Key: wire.NewID(), SignatureScheme: "hmac-sha256", KernelName: "gocalc"}
 	cmd := exec.Command(bin, "kernel", writeConnectionFile(t, t.TempDir(), ci))
 	cmd.Env = append(os.Environ(), "JUPYTER_DATA_DIR="+dataDir)
 	pr := &process{cmd: cmd, stderr: &syncBuffer{}, exited: make(chan error, 1)}
@@ -130,7 +131,7 @@ func (p *process) waitExit(t *testing.T, within time.Duration) {
 	}
 }
 
-func streamText(out []*Message) string {
+func streamText(out []*wire.Message) string {
 	var b strings.Builder
 	for _, m := range out {
 		if m.Header.MsgType == "stream" {
@@ -140,7 +141,7 @@ func streamText(out []*Message) string {
 	return b.String()
 }
 
-func resultText(out []*Message) string {
+func resultText(out []*wire.Message) string {
 	for _, m := range out {
 		if m.Header.MsgType == "execute_result" {
 			return content(m)["data"].(map[string]any)["text/plain"].(string)

@@ -80,9 +80,10 @@ func (s *Server) execute(r *request) {
 		if !req.Silent {
 			s.publish(parent, "error", map[string]any{"ename": ename, "evalue": evalue, "traceback": tb})
 		}
-		if orDefault(req.StopOnError, true) {
+		if orDefault(req.StopOnError, true) && !req.Silent {
 			// Executes received before this reply leaves are aborted;
-			// those sent after the client saw it are not.
+			// those sent after the client saw it are not. A silent
+			// execute never aborts others, as in ipykernel and xeus.
 			s.abortUpTo = s.received.Load()
 		}
 		s.reply(r, map[string]any{

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"bytes"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"testing"
 
 	"github.com/go-zeromq/zmq4"
@@ -12,7 +13,7 @@ var fuzzSep = []byte{0xfe, 0xff}
 
 // FuzzDecode feeds arbitrary frames to the wire decoder, with and without
 // a key: it must never panic, and what it accepts must survive a round
-// trip through Encode.
+// trip through wire.Encode.
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte("id\xfe\xff<IDS|MSG>\xfe\xff\xfe\xff{\"msg_type\":\"kernel_info_request\",\"msg_id\":\"1\"}\xfe\xff{}\xfe\xff{}\xfe\xff{}"))
 	f.Add([]byte("<IDS|MSG>\xfe\xff\xfe\xff{\"msg_type\":\"execute_request\"}\xfe\xff{}\xfe\xffnull\xfe\xff{\"code\":\"Δ\"}\xfe\xffbuf"))
@@ -23,8 +24,8 @@ func FuzzDecode(f *testing.F) {
 		// signature check.
 		signed := append([][]byte(nil), frames...)
 		for i, fr := range signed {
-			if bytes.Equal(fr, delimiter) && len(signed) >= i+6 {
-				signed[i+1] = NewSigner([]byte("k")).Sign(signed[i+2], signed[i+3], signed[i+4], signed[i+5])
+			if bytes.Equal(fr, wire.Delimiter) && len(signed) >= i+6 {
+				signed[i+1] = wire.NewSigner([]byte("k")).Sign(signed[i+2], signed[i+3], signed[i+4], signed[i+5])
 				break
 			}
 		}
@@ -33,18 +34,18 @@ func FuzzDecode(f *testing.F) {
 			frames [][]byte
 		}{{nil, frames}, {[]byte("k"), frames}, {[]byte("k"), signed}} {
 			key, frames := c.key, c.frames
-			m, err := Decode(frames, NewSigner(key))
+			m, err := wire.Decode(frames, wire.NewSigner(key))
 			if err != nil {
 				continue
 			}
 			if m.Metadata == nil || m.Parent == nil || m.Header.MsgType == "" {
 				t.Fatalf("accepted message with nil parts: %+v", m)
 			}
-			enc, err := Encode(m, NewSigner(key))
+			enc, err := wire.Encode(m, wire.NewSigner(key))
 			if err != nil {
 				t.Fatalf("Encode of a decoded message: %v", err)
 			}
-			m2, err := Decode(enc, NewSigner(key))
+			m2, err := wire.Decode(enc, wire.NewSigner(key))
 			if err != nil {
 				t.Fatalf("round trip: %v", err)
 			}

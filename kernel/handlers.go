@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"unicode/utf8"
 
 	"github.com/gocalc/gocalc/engine"
@@ -14,7 +15,7 @@ func (s *Server) kernelInfo(r *request) {
 	}
 	s.reply(r, map[string]any{
 		"status":                 "ok",
-		"protocol_version":       ProtocolVersion,
+		"protocol_version":       wire.ProtocolVersion,
 		"implementation":         s.cfg.Implementation,
 		"implementation_version": s.cfg.Version,
 		"language_info": map[string]any{
@@ -113,28 +114,6 @@ func (s *Server) isComplete(r *request) {
 	}
 	s.reply(r, content)
 }
-
-// commInfo answers comm_info_request: the kernel has no comms.
-func (s *Server) commInfo(r *request) {
-	s.reply(r, map[string]any{"status": "ok", "comms": map[string]any{}})
-}
-
-// commOpen refuses a comm, as there are no comm targets: it closes it at once.
-func (s *Server) commOpen(r *request) {
-	var req struct {
-		CommID     string `json:"comm_id"`
-		TargetName string `json:"target_name"`
-	}
-	if err := decodeContent(r.msg, &req); err != nil || req.CommID == "" {
-		s.log.Printf("malformed comm_open ignored")
-		return
-	}
-	s.log.Printf("no comm target %q: closing comm %s", req.TargetName, req.CommID)
-	s.publish(r.msg.RawHeader, "comm_close", map[string]any{"comm_id": req.CommID, "data": map[string]any{}})
-}
-
-// commIgnored receives comm_msg and comm_close, which need no answer.
-func (s *Server) commIgnored(r *request) {}
 
 // shutdownRequest replies, broadcasts the reply on iopub as protocol 5.4
 // asks, and makes Serve return.

@@ -14,23 +14,23 @@ import (
 	"sync"
 )
 
-// HistoryEntry is one executed cell: the session it ran in (numbered from
+// historyEntry is one executed cell: the session it ran in (numbered from
 // 1, one per kernel start), its line (the execution count), its source and
 // the text of its result.
-type HistoryEntry struct {
+type historyEntry struct {
 	Session int    `json:"session"`
 	Line    int    `json:"line"`
 	Input   string `json:"input"`
 	Output  string `json:"output,omitempty"`
 }
 
-// History is the record of executed cells, kept in a JSON-lines file so
+// historyFile is the record of executed cells, kept in a JSON-lines file so
 // that a restarted kernel still has it. Its methods are safe for
 // concurrent use.
-type History struct {
+type historyFile struct {
 	mu      sync.Mutex
 	f       *os.File
-	entries []HistoryEntry
+	entries []historyEntry
 	session int
 }
 
@@ -63,11 +63,11 @@ func jupyterDataDir() string {
 	return filepath.Join(home, ".local", "share", "jupyter")
 }
 
-// OpenHistory loads the history file at path, creating it (and its
+// openHistory loads the history file at path, creating it (and its
 // directory) if needed, and starts a new session after the last one it
 // holds. An empty path keeps history in memory only.
-func OpenHistory(path string) (*History, error) {
-	h := &History{session: 1}
+func openHistory(path string) (*historyFile, error) {
+	h := &historyFile{session: 1}
 	if path == "" {
 		return h, nil
 	}
@@ -85,7 +85,7 @@ func OpenHistory(path string) (*History, error) {
 	return h, nil
 }
 
-func (h *History) load(path string) error {
+func (h *historyFile) load(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -98,7 +98,7 @@ func (h *History) load(path string) error {
 	sc.Buffer(make([]byte, 64*1024), 64<<20)
 	last := 0
 	for sc.Scan() {
-		var e HistoryEntry
+		var e historyEntry
 		if json.Unmarshal(sc.Bytes(), &e) != nil || e.Session <= 0 {
 			continue // a torn or foreign line: skip it
 		}
@@ -116,7 +116,7 @@ func (h *History) load(path string) error {
 }
 
 // Session returns the number of the current session.
-func (h *History) Session() int {
+func (h *historyFile) Session() int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.session
@@ -124,10 +124,10 @@ func (h *History) Session() int {
 
 // Add records a cell run in the current session as line and appends it
 // to the file.
-func (h *History) Add(line int, input, output string) error {
+func (h *historyFile) Add(line int, input, output string) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	e := HistoryEntry{Session: h.session, Line: line, Input: input, Output: output}
+	e := historyEntry{Session: h.session, Line: line, Input: input, Output: output}
 	h.entries = append(h.entries, e)
 	if len(h.entries) > 2*historyKeep {
 		h.entries = append(h.entries[:0], h.entries[len(h.entries)-historyKeep:]...)
@@ -145,20 +145,20 @@ func (h *History) Add(line int, input, output string) error {
 
 // Tail returns the last n entries (all when n <= 0), oldest first; with
 // unique, only the latest run of each distinct input.
-func (h *History) Tail(n int, unique bool) []HistoryEntry {
+func (h *historyFile) Tail(n int, unique bool) []historyEntry {
 	return h.Search("*", n, unique)
 }
 
 // Range returns the entries of a session with start <= line < stop (no
 // upper bound when stop <= 0). Session 0 is the current one and a
 // negative session counts back from it.
-func (h *History) Range(session, start, stop int) []HistoryEntry {
+func (h *historyFile) Range(session, start, stop int) []historyEntry {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if session <= 0 {
 		session += h.session
 	}
-	var out []HistoryEntry
+	var out []historyEntry
 	for _, e := range h.entries {
 		if e.Session == session && e.Line >= start && (stop <= 0 || e.Line < stop) {
 			out = append(out, e)
@@ -170,11 +170,11 @@ func (h *History) Range(session, start, stop int) []HistoryEntry {
 // Search returns the entries whose input matches the glob pattern (* any
 // text, ? one character, [...] a class), oldest first: the last n of
 // them when n > 0, and only the latest of equal inputs with unique.
-func (h *History) Search(pattern string, n int, unique bool) []HistoryEntry {
+func (h *historyFile) Search(pattern string, n int, unique bool) []historyEntry {
 	re := globRegexp(pattern)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var rev []HistoryEntry
+	var rev []historyEntry
 	seen := map[string]bool{}
 	for i := len(h.entries) - 1; i >= 0 && (n <= 0 || len(rev) < n); i-- {
 		e := h.entries[i]
@@ -184,7 +184,7 @@ func (h *History) Search(pattern string, n int, unique bool) []HistoryEntry {
 		seen[e.Input] = true
 		rev = append(rev, e)
 	}
-	out := make([]HistoryEntry, len(rev))
+	out := make([]historyEntry, len(rev))
 	for i, e := range rev {
 		out[len(rev)-1-i] = e
 	}
@@ -192,7 +192,7 @@ func (h *History) Search(pattern string, n int, unique bool) []HistoryEntry {
 }
 
 // Close closes the history file.
-func (h *History) Close() error {
+func (h *historyFile) Close() error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.f == nil {
@@ -273,7 +273,7 @@ func (s *Server) historyRequest(r *request) {
 		s.replyBadRequest(r, err)
 		return
 	}
-	var es []HistoryEntry
+	var es []historyEntry
 	switch req.HistAccessType {
 	case "tail":
 		es = s.history.Tail(req.N, req.Unique)

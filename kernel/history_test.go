@@ -36,7 +36,7 @@ func TestGlob(t *testing.T) {
 	}
 }
 
-func lines(es []HistoryEntry) []string {
+func lines(es []historyEntry) []string {
 	var out []string
 	for _, e := range es {
 		out = append(out, e.Input)
@@ -45,7 +45,7 @@ func lines(es []HistoryEntry) []string {
 }
 
 func TestHistoryQueries(t *testing.T) {
-	h, err := OpenHistory("")
+	h, err := openHistory("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestHistoryQueries(t *testing.T) {
 	}
 	cases := []struct {
 		name string
-		got  []HistoryEntry
+		got  []historyEntry
 		want []string
 	}{
 		{"tail 2", h.Tail(2, false), []string{"1+3", "1+1"}},
@@ -78,7 +78,7 @@ func TestHistoryQueries(t *testing.T) {
 
 func TestHistoryPersists(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gocalc", "history.jsonl")
-	h, err := OpenHistory(path)
+	h, err := openHistory(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestHistoryPersists(t *testing.T) {
 	f.WriteString(`{"session":1,"li`)
 	f.Close()
 
-	h2, err := OpenHistory(path)
+	h2, err := openHistory(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestHistoryPersists(t *testing.T) {
 		t.Errorf("second session numbered %d, want 2", h2.Session())
 	}
 	h2.Add(1, "b := 2", "")
-	want := []HistoryEntry{{1, 1, "a := 1", ""}, {1, 2, "a", "1"}, {2, 1, "b := 2", ""}}
+	want := []historyEntry{{1, 1, "a := 1", ""}, {1, 2, "a", "1"}, {2, 1, "b := 2", ""}}
 	if got := h2.Tail(0, false); !reflect.DeepEqual(got, want) {
 		t.Errorf("after restart: %+v\nwant %+v", got, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/gocalc/gocalc/comm"
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
@@ -101,6 +102,9 @@ func (mockExec) Execute(ctx context.Context, code string, out engine.Output) (*d
 			}()
 		case "dhtml":
 			display.HTML(arg)
+		case "comm":
+			target, data, _ := strings.Cut(arg, " ")
+			comm.Open(target, comm.Message{Data: map[string]any{"text": data}}, nil)
 		case "":
 		default:
 			return nil, &engine.Error{Name: "MockError", Value: "unknown command " + cmd}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
@@ -25,7 +26,7 @@ type cellOutput struct {
 
 var _ engine.Output = (*cellOutput)(nil)
 
-func (s *Server) newCellOutput(ctx context.Context, m *Message, silent, allowStdin bool) *cellOutput {
+func (s *Server) newCellOutput(ctx context.Context, m *wire.Message, silent, allowStdin bool) *cellOutput {
 	o := &cellOutput{s: s, ctx: ctx, parent: m.RawHeader, idents: m.Identities, silent: silent, allowStdin: allowStdin}
 	o.streams = newStreamBuffer(func(name, text string) {
 		s.publish(o.parent, "stream", map[string]string{"name": name, "text": text})

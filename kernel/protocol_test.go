@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,11 +11,11 @@ import (
 
 // rawFrames builds a signed request whose content is raw bytes.
 func (c *testClient) rawFrames(typ string, body []byte) (string, [][]byte) {
-	m := &Message{
-		Header:  Header{MsgID: newID(), Session: c.session, Username: "test", Date: isoNow(), MsgType: typ, Version: ProtocolVersion},
+	m := &wire.Message{
+		Header:  wire.Header{MsgID: wire.NewID(), Session: c.session, Username: "test", Date: wire.Now(), MsgType: typ, Version: wire.ProtocolVersion},
 		Content: body,
 	}
-	fs, err := Encode(m, c.signer)
+	fs, err := wire.Encode(m, c.signer)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestStdin(t *testing.T) {
 	}
 	// Answered through the stdin channel.
 	id := k.send("shell", "execute_request", map[string]any{"code": "input name?", "allow_stdin": true})
-	var req *Message
+	var req *wire.Message
 	select {
 	case req = <-k.recv["stdin"]:
 	case <-time.After(5 * time.Second):

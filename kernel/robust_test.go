@@ -3,6 +3,7 @@ package kernel
 import (
 	"encoding/binary"
 	"fmt"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"math/rand"
 	"net"
 	"runtime"
@@ -101,10 +102,10 @@ func TestGarbageOnEveryPortSurvived(t *testing.T) {
 	for _, ch := range []string{"shell", "control"} {
 		_, good := k.frames("kernel_info_request", map[string]any{})
 		bad := [][][]byte{
-			{[]byte("no delimiter")},
-			{delimiter, []byte("sig")},
-			{delimiter, []byte("deadbeef"), []byte("{}"), []byte("{}"), []byte("{}"), []byte("{}")},
-			append([][]byte{delimiter}, good[2:]...), // unsigned
+			{[]byte("no wire.Delimiter")},
+			{wire.Delimiter, []byte("sig")},
+			{wire.Delimiter, []byte("deadbeef"), []byte("{}"), []byte("{}"), []byte("{}"), []byte("{}")},
+			append([][]byte{wire.Delimiter}, good[2:]...), // unsigned
 			{random(3), random(70000), random(1)},
 		}
 		for _, fs := range bad {
@@ -141,9 +142,9 @@ func TestGarbageOnEveryPortSurvived(t *testing.T) {
 func TestForgedAndReplayedNotExecuted(t *testing.T) {
 	k := startKernel(t, mockExec{})
 	req := map[string]any{"code": "print pwned", "silent": false}
-	forger := &testClient{t: t, signer: NewSigner([]byte("wrong key")), session: k.session}
+	forger := &testClient{t: t, signer: wire.NewSigner([]byte("wrong key")), session: k.session}
 	_, forged := forger.frames("execute_request", req)
-	_, unsigned := (&testClient{t: t, signer: NewSigner(nil), session: k.session}).frames("execute_request", req)
+	_, unsigned := (&testClient{t: t, signer: wire.NewSigner(nil), session: k.session}).frames("execute_request", req)
 	id, valid := k.frames("execute_request", map[string]any{"code": "print once"})
 	k.sendFrames("shell", forged)
 	k.sendFrames("shell", unsigned)

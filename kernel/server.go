@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"errors"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"io"
 	"log"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/go-zeromq/zmq4"
+	"github.com/gocalc/gocalc/comm"
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
@@ -53,7 +55,7 @@ type HelpLink struct {
 type Server struct {
 	cfg     Config
 	conn    ConnectionInfo
-	signer  *Signer
+	signer  *wire.Signer
 	session string
 	user    string
 	log     *log.Logger
@@ -62,7 +64,7 @@ type Server struct {
 
 	queue    chan queued // shell requests, in arrival order
 	received atomic.Uint64
-	history  *History
+	history  *historyFile
 
 	// Owned by the shell worker.
 	execCount int
@@ -72,7 +74,7 @@ type Server struct {
 	runMu     sync.Mutex
 	cancelRun context.CancelFunc // cancels the running cell, if any
 
-	stdinReplies chan *Message
+	stdinReplies chan *wire.Message
 	inputMu      sync.Mutex
 
 	ctx      context.Context
@@ -111,21 +113,21 @@ func New(cfg Config) (*Server, error) {
 	ctx, stop := context.WithCancel(context.Background())
 	s := &Server{
 		cfg:          cfg,
-		signer:       NewSigner([]byte(ci.Key)),
-		session:      newID(),
+		signer:       wire.NewSigner([]byte(ci.Key)),
+		session:      wire.NewID(),
 		user:         username(),
 		log:          log.New(w, "gocalc kernel: ", log.LstdFlags),
 		queue:        make(chan queued, 4096),
-		stdinReplies: make(chan *Message, 16),
+		stdinReplies: make(chan *wire.Message, 16),
 		ctx:          ctx,
 		stop:         stop,
 		done:         make(chan struct{}),
 	}
 	guardLog.Store(s.log)
-	h, err := OpenHistory(cfg.HistoryPath)
+	h, err := openHistory(cfg.HistoryPath)
 	if err != nil {
 		s.log.Printf("history disabled: %v", err)
-		h, _ = OpenHistory("")
+		h, _ = openHistory("")
 	}
 	s.history = h
 
@@ -176,6 +178,8 @@ func (s *Server) Session() string { return s.session }
 func (s *Server) Serve(ctx context.Context) (restart bool, err error) {
 	restore := display.SetPublisher(s)
 	defer restore()
+	restoreComm := comm.SetTransport(commTransport{s})
+	defer restoreComm()
 	s.workers.Add(5)
 	go s.heartbeat()
 	go s.readShell()
@@ -274,12 +278,12 @@ func (s *Server) heartbeat() {
 
 // receive reads and verifies the next message of sk; it returns nil, nil
 // when the message was dropped (and logged).
-func (s *Server) receive(sk *socket) (*Message, error) {
+func (s *Server) receive(sk *socket) (*wire.Message, error) {
 	frames, err := sk.recv()
 	if err != nil {
 		return nil, err
 	}
-	m, err := Decode(frames, s.signer)
+	m, err := wire.Decode(frames, s.signer)
 	if err != nil {
 		s.log.Printf("dropped a message on %s: %v", sk.name, err)
 		return nil, nil
@@ -313,7 +317,7 @@ func (s *Server) readShell() {
 
 // queued is a shell request numbered in order of arrival.
 type queued struct {
-	msg *Message
+	msg *wire.Message
 	seq uint64
 }
 

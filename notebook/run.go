@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocalc/gocalc/comm"
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
@@ -16,7 +17,10 @@ import (
 // limit and stops at the first error.
 type Options struct {
 	// Timeout limits each cell's run; 0 means no limit. A cell that runs
-	// out of time is interrupted and ends the run, even with AllowErrors.
+	// out of time is interrupted; its error ends the run, or with
+	// AllowErrors is recorded as its output and the run goes on (as
+	// nbclient's interrupt_on_timeout does). A cell that does not stop
+	// when interrupted always ends the run.
 	Timeout time.Duration
 	// AllowErrors keeps running after a failing cell, as nbconvert's
 	// --allow-errors does; the error is recorded in the cell's outputs.
@@ -55,21 +59,33 @@ func (e *CellError) Error() string {
 // Unwrap returns the interpreter's error.
 func (e *CellError) Unwrap() error { return e.Err }
 
+// errStuck is the error of a cell that did not return after it was
+// interrupted: the interpreter may still be running it, so no other cell
+// can run.
+var errStuck = &engine.Error{Name: "Interrupted", Value: "the cell did not stop after it was interrupted"}
+
 // gracePeriod is how long Run waits for an interrupted cell to return
 // before giving up on it.
 const gracePeriod = 5 * time.Second
 
 // Run executes nb's code cells in order with x, replacing each cell's
 // outputs and execution count. It returns at the first failing cell with a
-// *CellError unless opts.AllowErrors is set; a timed-out cell or a
-// cancelled ctx always ends the run. While Run runs, x's display calls are
-// published to the running cell (display.SetPublisher); output that
-// arrives after its cell returned goes to the cell running at that time.
+// *CellError unless opts.AllowErrors is set; a cancelled ctx, or a cell
+// that does not stop when interrupted, always ends the run. While Run
+// runs, x's display calls are published to the running cell
+// (display.SetPublisher); output that arrives after its cell returned goes
+// to the cell running at that time. Widgets the cells open (package comm,
+// target jupyter.widget) are recorded, and the state of those still open
+// at the end is saved in the notebook's metadata.widgets, as nbclient
+// saves it, so that a viewer shows them.
 func Run(ctx context.Context, nb *Notebook, x engine.Executor, opts Options) (*Result, error) {
 	col := &collector{ids: map[string][]outputRef{}}
 	restore := display.SetPublisher(col)
 	defer restore()
 	defer col.setCell(nil)
+	widgets := newWidgetRecorder()
+	defer comm.SetTransport(widgets)()
+	defer saveWidgets(nb, widgets)
 
 	res := &Result{}
 	if opts.LanguageInfo != nil {
@@ -109,11 +125,26 @@ func Run(ctx context.Context, nb *Notebook, x engine.Executor, opts Options) (*R
 		}
 		ce := &CellError{Index: i + 1, ExecutionCount: c.ExecutionCount, ID: c.ID, TimedOut: timedOut, Err: err}
 		res.Errors = append(res.Errors, ce)
-		if timedOut || !opts.AllowErrors || ctx.Err() != nil {
+		if !opts.AllowErrors || ctx.Err() != nil || errors.Is(err, errStuck) {
 			return res, ce
 		}
 	}
 	return res, nil
+}
+
+// saveWidgets stores the state of the widgets the cells left open in the
+// notebook's metadata.widgets, as nbclient does; a notebook without widgets
+// loses the widget state of an earlier run.
+func saveWidgets(nb *Notebook, w *widgetRecorder) {
+	md := w.metadata()
+	if md == nil {
+		delete(nb.Metadata, "widgets")
+		return
+	}
+	if nb.Metadata == nil {
+		nb.Metadata = map[string]any{}
+	}
+	nb.Metadata["widgets"] = md
 }
 
 // execute runs one cell, with the per-cell timeout if any. It reports
@@ -141,7 +172,7 @@ func execute(ctx context.Context, x engine.Executor, code string, out engine.Out
 		select {
 		case r = <-done:
 		case <-time.After(gracePeriod):
-			r.err = &engine.Error{Name: "Interrupted", Value: "the cell did not stop after it was interrupted"}
+			r.err = errStuck
 		}
 	}
 	if errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocalc/gocalc/comm"
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
@@ -29,6 +30,9 @@ import (
 //	input                 ask for input and print the error
 //	later TEXT            print TEXT from a goroutine after the cell returned
 //	panic                 break the Executor contract by panicking
+//	widget ID VALUE       open widget model ID with value VALUE (a string)
+//	set ID VALUE          update widget ID's value
+//	close ID              close widget ID
 type scriptExecutor struct {
 	wg    sync.WaitGroup
 	later chan string
@@ -49,6 +53,9 @@ func (s *scriptExecutor) Execute(ctx context.Context, code string, out engine.Ou
 			out.Stream("stdout", strings.NewReplacer(`\r`, "\r", `\b`, "\b", `\n`, "\n").Replace(arg))
 		case "show":
 			display.Text(arg)
+		case "widget", "set", "close":
+			id, v, _ := strings.Cut(arg, " ")
+			scriptWidget(cmd, id, v)
 		case "handle":
 			id, text, _ := strings.Cut(arg, " ")
 			d := display.New("text/plain", text)
@@ -60,9 +67,9 @@ func (s *scriptExecutor) Execute(ctx context.Context, code string, out engine.Ou
 			d.ID = id
 			out.Update(d)
 		case "clear":
-			display.Clear(false)
+			display.Clear()
 		case "clearwait":
-			display.Clear(true)
+			display.ClearOnNext()
 		case "value":
 			d := display.New("text/plain", arg)
 			value = &d
@@ -244,9 +251,9 @@ func TestRunAllowErrors(t *testing.T) {
 }
 
 func TestRunTimeout(t *testing.T) {
-	nb := newNotebook("out start\nspin", "out never")
+	nb := newNotebook("out start\nspin", "out after")
 	start := time.Now()
-	_, err := Run(context.Background(), nb, &scriptExecutor{}, Options{Timeout: 50 * time.Millisecond, AllowErrors: true})
+	_, err := Run(context.Background(), nb, &scriptExecutor{}, Options{Timeout: 50 * time.Millisecond})
 	var ce *CellError
 	if !errors.As(err, &ce) || !ce.TimedOut || ce.Index != 1 {
 		t.Fatalf("err = %v, want a timed-out CellError for cell 1", err)
@@ -259,6 +266,26 @@ func TestRunTimeout(t *testing.T) {
 	}
 	if nb.Cells[1].ExecutionCount != 0 {
 		t.Errorf("the cell after a timeout ran")
+	}
+}
+
+// With AllowErrors, a timed-out cell records its error and the run goes
+// on, as nbclient's interrupt_on_timeout does.
+func TestRunTimeoutAllowErrors(t *testing.T) {
+	nb := newNotebook("out start\nspin", "out after")
+	res, err := Run(context.Background(), nb, &scriptExecutor{}, Options{Timeout: 50 * time.Millisecond, AllowErrors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || !res.Errors[0].TimedOut || res.Executed != 2 {
+		t.Fatalf("result = %+v, want one timed-out error and 2 cells run", res)
+	}
+	outs := nb.Cells[0].Outputs
+	if last := outs[len(outs)-1]; last["output_type"] != "error" {
+		t.Errorf("cell 1 outputs %v, want the error last", outs)
+	}
+	if got := texts(nb.Cells[1]); !reflect.DeepEqual(got, []string{"stdout:after\n"}) {
+		t.Errorf("cell 2 = %q", got)
 	}
 }
 
@@ -324,3 +351,45 @@ func (r recordPublisher) Publish(d display.Data) {
 }
 func (r recordPublisher) Update(d display.Data) {}
 func (r recordPublisher) Clear(bool)            {}
+
+// widgetComms maps a script's widget names to the comms opened for them.
+var widgetComms = map[string]*comm.Comm{}
+
+func scriptWidget(cmd, name, value string) {
+	switch cmd {
+	case "widget":
+		widgetComms[name] = comm.Open("jupyter.widget", comm.Message{Data: map[string]any{
+			"state":        map[string]any{"_model_name": "TextModel", "_model_module": "@jupyter-widgets/controls", "_model_module_version": "2.0.0", "value": value},
+			"buffer_paths": []any{},
+		}}, nil)
+	case "set":
+		widgetComms[name].Send(comm.Message{Data: map[string]any{"method": "update", "state": map[string]any{"value": value}, "buffer_paths": []any{}}})
+	case "close":
+		widgetComms[name].Close(comm.Message{})
+	}
+}
+
+func TestRunSavesWidgetState(t *testing.T) {
+	nb := newNotebook("widget a one\nwidget b two", "set a uno\nclose b")
+	if _, err := Run(context.Background(), nb, &scriptExecutor{}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := nb.Metadata["widgets"].(map[string]any)
+	st, _ := w["application/vnd.jupyter.widget-state+json"].(map[string]any)
+	states, _ := st["state"].(map[string]any)
+	if len(states) != 1 || st["version_major"] != 2 {
+		t.Fatalf("metadata.widgets = %v, want one model", nb.Metadata["widgets"])
+	}
+	a := states[widgetComms["a"].ID()].(map[string]any)
+	if a["model_name"] != "TextModel" || a["state"].(map[string]any)["value"] != "uno" {
+		t.Errorf("model a = %v, want a TextModel with value uno", a)
+	}
+	// A run without widgets drops the state of the last one.
+	nb.Cells = nb.Cells[:0]
+	if _, err := Run(context.Background(), nb, &scriptExecutor{}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := nb.Metadata["widgets"]; ok {
+		t.Errorf("stale metadata.widgets kept")
+	}
+}

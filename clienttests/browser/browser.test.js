@@ -40,6 +40,8 @@ const cells = {
   afterInterrupt: 'fmt.Println("kept =", kept)',
   progress: 'p := display.NewProgress(50, "calcul"); for range 50 { p.Add(1); time.Sleep(20 * time.Millisecond) }; p.Done()',
   input: 'var s string; fmt.Scan(&s); fmt.Println("reçu:", s)',
+  widget: 'x0 := widgets.NewFloatSlider("x0", -2, 2, 0.1, -1.5); widgets.Interact(func(a float64) *plotting.Figure { return plotting.New().Func(math.Sin, -3, 3, "-", "sin").Line([]float64{a - 1, a + 1}, []float64{math.Sin(a) - math.Cos(a), math.Sin(a) + math.Cos(a)}, "--", "tangent") }, x0)',
+  widgetValue: 'fmt.Printf("x0 = %.2f\\n", x0.Value())',
   beforeRestart: 'gone := 7',
   afterRestart: 'fmt.Println(gone)',
 };
@@ -417,6 +419,71 @@ test('a new gocalc notebook', { timeout: 150 * second }, async (t) => {
     await box.press('Enter');
     await waitPrompt(cell, /^\[\d+\]/, cellRun);
     assert.match(await outputText(cell), /reçu: bonjour/);
+  }));
+
+  await t.test('a slider drives the figure of an Interact below it', () => step('widgets', async () => {
+    const cell = await runCell(cells.widget);
+    const slider = cell.locator('.widget-slider');
+    await slider.waitFor({ timeout: cellRun }).catch(async (err) => {
+      throw new Error(`no slider rendered; the output reads ${JSON.stringify(await outputText(cell))}: ${err.message}`);
+    });
+    const img = cell.locator('.widget-output img');
+    await img.waitFor({ timeout: cellRun });
+    const readout = cell.locator('.widget-readout');
+    // d3-format writes a minus sign (U+2212).
+    const readoutValue = async (r) => Number((await r.innerText()).trim().replace('\u2212', '-'));
+    assert.equal(await readoutValue(readout), -1.5);
+    const before = await img.getAttribute('src');
+    await cell.scrollIntoViewIfNeeded();
+    await shot('widget-before.png');
+
+    // Drag the handle to the right, as a person does.
+    const handle = slider.locator('.noUi-handle');
+    const box = await handle.boundingBox();
+    const track = await slider.locator('.noUi-target').boundingBox();
+    assert.ok(box && track, 'the slider has no handle or track on the page');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    const steps = 12;
+    for (let i = 1; i <= steps; i++) {
+      await page.mouse.move(box.x + box.width / 2 + (track.width * 0.6 * i) / steps, box.y + box.height / 2);
+      await page.waitForTimeout(30);
+    }
+    await page.mouse.up();
+    const deadline = Date.now() + cellRun;
+    while ((await img.getAttribute('src')) === before) {
+      assert.ok(Date.now() < deadline, 'the figure did not change after the slider moved');
+      await page.waitForTimeout(100);
+    }
+    const shown = await readoutValue(readout);
+    assert.ok(shown > -1.5, `the readout says ${shown} after dragging right`);
+    await waitIdle(cellRun);
+    await shot('widget-after.png');
+    // The kernel has the value the page shows.
+    const check = await runCell(cells.widgetValue);
+    assert.equal(await outputText(check), `x0 = ${shown.toFixed(2)}`);
+
+    // A page reload brings the widgets back from the kernel
+    // (jupyter.widget.control's request_states).
+    // Save first (JupyterLab asks for a name at the first save of an
+    // Untitled notebook: keep it), so that the reload asks nothing.
+    await page.keyboard.press('Control+s');
+    const dialog = page.locator('.jp-Dialog');
+    await dialog.waitFor({ timeout: 5 * second }).catch(() => {});
+    if (await dialog.isVisible()) {
+      await dialog.locator('.jp-mod-accept').click();
+      await dialog.waitFor({ state: 'detached', timeout: 10 * second });
+    }
+    await page.locator('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty').waitFor({ state: 'detached', timeout: 10 * second });
+    await page.reload();
+    await panel().locator('.jp-Cell').first().waitFor({ timeout: kernelStart });
+    await waitIdle(kernelStart);
+    const again = panel().locator('.widget-slider').first();
+    await again.waitFor({ timeout: cellRun });
+    await again.scrollIntoViewIfNeeded();
+    assert.equal(await readoutValue(again.locator('.widget-readout')), shown);
+    await panel().locator('.widget-output img').first().waitFor({ timeout: cellRun });
+    await shot('widget-after-reload.png');
   }));
 
   await t.test('restart clears state', () => step('restart', async () => {

@@ -34,6 +34,11 @@ if ! .venv/bin/python -c 'import jupyterlab, sys; sys.exit(not jupyterlab.__vers
 	say "installing JupyterLab 4 into .venv"
 	.venv/bin/pip install -q 'jupyterlab>=4,<5'
 fi
+# JupyterLab's stock widget manager, which renders gocalc's widgets.
+if ! .venv/bin/python -c 'import jupyterlab_widgets' 2>/dev/null; then
+	say "installing jupyterlab_widgets into .venv"
+	.venv/bin/pip install -q 'jupyterlab_widgets>=3,<4'
+fi
 
 # playwright-core, exactly as locked.
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -12,6 +12,7 @@ func init() {
 		// function, constant and variable definitions
 		"Bundle":           reflect.ValueOf(display.Bundle),
 		"Clear":            reflect.ValueOf(display.Clear),
+		"ClearOnNext":      reflect.ValueOf(display.ClearOnNext),
 		"HTML":             reflect.ValueOf(display.HTML),
 		"ImageData":        reflect.ValueOf(display.ImageData),
 		"JPEG":             reflect.ValueOf(display.JPEG),

@@ -11,4 +11,4 @@
 // signatures that the later stages, completion and inspection use.
 package front
 
-//go:generate go run ../exportgen -o export.zip std gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat gonum.org/v1/gonum/diff/fd gonum.org/v1/gonum/optimize gonum.org/v1/gonum/integrate gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw github.com/gocalc/gocalc/ad github.com/gocalc/gocalc/plotting github.com/gocalc/gocalc/display
+//go:generate go run ../exportgen -o export.zip std gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat gonum.org/v1/gonum/diff/fd gonum.org/v1/gonum/optimize gonum.org/v1/gonum/integrate gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw github.com/gocalc/gocalc/ad github.com/gocalc/gocalc/plotting github.com/gocalc/gocalc/display github.com/gocalc/gocalc/widgets

@@ -1,4 +1,8 @@
-package kernel
+// Package wire reads and writes Jupyter messages as they travel on the
+// kernel's ZeroMQ sockets: routing identities, the <IDS|MSG> delimiter, the
+// HMAC-SHA256 signature, four JSON frames and binary buffers. Only package
+// kernel uses it.
+package wire
 
 import (
 	"bytes"
@@ -17,8 +21,8 @@ import (
 // ProtocolVersion is the Jupyter messaging protocol version the kernel speaks.
 const ProtocolVersion = "5.4"
 
-// delimiter separates the routing identities from the signed part of a message.
-var delimiter = []byte("<IDS|MSG>")
+// Delimiter separates the routing identities from the signed part of a message.
+var Delimiter = []byte("<IDS|MSG>")
 
 // Header is the header of a Jupyter message.
 type Header struct {
@@ -48,8 +52,8 @@ type Message struct {
 
 // Decoding errors. They are logged and the message is dropped.
 var (
-	ErrNoDelimiter  = errors.New("no <IDS|MSG> delimiter")
-	ErrShortMessage = errors.New("fewer than 5 frames after the delimiter")
+	ErrNoDelimiter  = errors.New("no <IDS|MSG> Delimiter")
+	ErrShortMessage = errors.New("fewer than 5 frames after the Delimiter")
 	ErrBadSignature = errors.New("invalid signature")
 	ErrReplayed     = errors.New("duplicate signature (replayed message)")
 	ErrBadHeader    = errors.New("invalid header")
@@ -129,7 +133,7 @@ func (s *Signer) Verify(sig, header, parent, metadata, content []byte) error {
 func Decode(frames [][]byte, s *Signer) (*Message, error) {
 	d := -1
 	for i, f := range frames {
-		if bytes.Equal(f, delimiter) {
+		if bytes.Equal(f, Delimiter) {
 			d = i
 			break
 		}
@@ -209,13 +213,13 @@ func Encode(m *Message, s *Signer) ([][]byte, error) {
 	}
 	frames := make([][]byte, 0, len(m.Identities)+6+len(m.Buffers))
 	frames = append(frames, m.Identities...)
-	frames = append(frames, delimiter, s.Sign(header, parent, metadata, content), header, parent, metadata, content)
+	frames = append(frames, Delimiter, s.Sign(header, parent, metadata, content), header, parent, metadata, content)
 	frames = append(frames, m.Buffers...)
 	return frames, nil
 }
 
-// newID returns a random UUID-like identifier in hex.
-func newID() string {
+// NewID returns a random UUID-like identifier in hex.
+func NewID() string {
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		// crypto/rand does not fail on supported platforms; fall back to time.
@@ -226,7 +230,7 @@ func newID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// isoNow returns the current time in the ISO 8601 form Jupyter uses.
-func isoNow() string {
+// Now returns the current time in the ISO 8601 form Jupyter uses.
+func Now() string {
 	return time.Now().UTC().Format("2006-01-02T15:04:05.000000Z")
 }

@@ -1,4 +1,4 @@
-package kernel
+package wire
 
 import (
 	"bytes"
@@ -91,11 +91,11 @@ func TestDecodeErrors(t *testing.T) {
 		want   error
 	}{
 		{"empty", nil, ErrNoDelimiter},
-		{"no delimiter", [][]byte{[]byte("id"), []byte("{}")}, ErrNoDelimiter},
-		{"short", [][]byte{delimiter, nil, []byte("{}"), []byte("{}"), []byte("{}")}, ErrShortMessage},
-		{"header not JSON", [][]byte{delimiter, nil, []byte("{"), []byte("{}"), []byte("{}"), []byte("{}")}, ErrBadHeader},
-		{"header without msg_type", [][]byte{delimiter, nil, []byte(`{"msg_id":"1"}`), []byte("{}"), []byte("{}"), []byte("{}")}, ErrBadHeader},
-		{"bad signature", [][]byte{delimiter, []byte("00"), []byte(`{"msg_type":"x"}`), []byte("{}"), []byte("{}"), []byte("{}")}, nil},
+		{"no Delimiter", [][]byte{[]byte("id"), []byte("{}")}, ErrNoDelimiter},
+		{"short", [][]byte{Delimiter, nil, []byte("{}"), []byte("{}"), []byte("{}")}, ErrShortMessage},
+		{"header not JSON", [][]byte{Delimiter, nil, []byte("{"), []byte("{}"), []byte("{}"), []byte("{}")}, ErrBadHeader},
+		{"header without msg_type", [][]byte{Delimiter, nil, []byte(`{"msg_id":"1"}`), []byte("{}"), []byte("{}"), []byte("{}")}, ErrBadHeader},
+		{"bad signature", [][]byte{Delimiter, []byte("00"), []byte(`{"msg_type":"x"}`), []byte("{}"), []byte("{}"), []byte("{}")}, nil},
 	}
 	for _, tc := range cases {
 		_, err := Decode(tc.frames, s)
@@ -112,7 +112,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	s := NewSigner([]byte("key"))
 	m := &Message{
 		Identities: [][]byte{[]byte("client-1"), {0, 1, 2}},
-		Header:     Header{MsgID: "m1", Session: "s1", Username: "u", Date: isoNow(), MsgType: "execute_request", Version: ProtocolVersion},
+		Header:     Header{MsgID: "m1", Session: "s1", Username: "u", Date: Now(), MsgType: "execute_request", Version: ProtocolVersion},
 		Content:    json.RawMessage(`{"code":"Δx := 1"}`),
 		Buffers:    [][]byte{[]byte("buf")},
 	}
@@ -120,7 +120,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(frames) != 2+6+1 || !bytes.Equal(frames[2], delimiter) {
+	if len(frames) != 2+6+1 || !bytes.Equal(frames[2], Delimiter) {
 		t.Fatalf("frames %q", frames)
 	}
 	if string(frames[5]) != "{}" || string(frames[6]) != "{}" {
@@ -141,7 +141,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 
 func TestDecodeNonObjectContent(t *testing.T) {
 	for _, body := range []string{"[1]", "null", "5", "{bad", ""} {
-		frames := [][]byte{delimiter, nil, []byte(`{"msg_type":"x"}`), []byte("{}"), []byte("null"), []byte(body)}
+		frames := [][]byte{Delimiter, nil, []byte(`{"msg_type":"x"}`), []byte("{}"), []byte("null"), []byte(body)}
 		m, err := Decode(frames, NewSigner(nil))
 		if err != nil {
 			t.Fatalf("%q: %v", body, err)
@@ -151,6 +151,30 @@ func TestDecodeNonObjectContent(t *testing.T) {
 		}
 		if m.Metadata == nil {
 			t.Errorf("%q: nil metadata", body)
+		}
+	}
+}
+
+// BenchmarkDecode measures verifying and decoding one signed request.
+func BenchmarkDecode(b *testing.B) {
+	s := NewSigner([]byte("bench-key"))
+	m := &Message{
+		Identities: [][]byte{[]byte("client")},
+		Header:     Header{MsgID: NewID(), Session: "bench", Username: "u", Date: Now(), MsgType: "execute_request", Version: ProtocolVersion},
+		Content:    []byte(`{"code":"x := 1","silent":false}`),
+	}
+	frames, err := Encode(m, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.mu.Lock()
+		clear(s.seen) // the same signature every time: forget it
+		s.ring = s.ring[:0]
+		s.mu.Unlock()
+		if _, err := Decode(frames, s); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
