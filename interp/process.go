@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/traefik/yaegi/stdlib/syscall"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
 	"github.com/traefik/yaegi/stdlib/unsafe"
 )
 
@@ -32,6 +33,9 @@ func (r *rt) processSymbols() []map[string]map[string]reflect.Value {
 		"os/os": {
 			"Exit": reflect.ValueOf(func(code int) { panic(exitCode(code)) }),
 		},
+		"syscall/syscall": {
+			"Exit": reflect.ValueOf(func(code int) { panic(exitCode(code)) }),
+		},
 		"runtime/runtime": {
 			"SetFinalizer": reflect.ValueOf(r.setFinalizer),
 		},
@@ -49,6 +53,9 @@ func processPackages() []map[string]map[string]reflect.Value {
 	return []map[string]map[string]reflect.Value{
 		unsafe.Symbols,
 		syscall.Symbols,
+		// What yaegi holds back of syscall (Kill, Exec, ForkExec, the
+		// ptrace calls); its Exit is replaced below.
+		{"syscall/syscall": unrestricted.Symbols["syscall/syscall"]},
 		{
 			"os/exec/exec": {
 				"Command":        reflect.ValueOf(exec.Command),
