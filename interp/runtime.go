@@ -174,6 +174,10 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 // prelude is interpreted once in every session. The formatter runs inside
 // the interpreter because only there do values of cell-declared types
 // keep their String and Render methods.
+//
+// The prelude's type parameters have names of their own (_gocalcT, not
+// T): yaegi lets a generic function's type parameter names leak, and a
+// cell's own type T would then break (reflect.Type is nil).
 const prelude = `package main
 
 func _gocalc_show(vals ...any) {
@@ -206,7 +210,7 @@ type _gocalc_ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
 }
 
-func _gocalc_min[T _gocalc_ordered](a T, b ...T) T {
+func _gocalc_min[_gocalcT _gocalc_ordered](a _gocalcT, b ..._gocalcT) _gocalcT {
 	for _, x := range b {
 		if x != x {
 			return x
@@ -218,7 +222,7 @@ func _gocalc_min[T _gocalc_ordered](a T, b ...T) T {
 	return a
 }
 
-func _gocalc_max[T _gocalc_ordered](a T, b ...T) T {
+func _gocalc_max[_gocalcT _gocalc_ordered](a _gocalcT, b ..._gocalcT) _gocalcT {
 	for _, x := range b {
 		if x != x {
 			return x
@@ -230,23 +234,23 @@ func _gocalc_max[T _gocalc_ordered](a T, b ...T) T {
 	return a
 }
 
-func _gocalc_less[E _gocalc_ordered](a, b E) bool {
+func _gocalc_less[_gocalcE _gocalc_ordered](a, b _gocalcE) bool {
 	return a < b || (a != a && b == b)
 }
 
-func _gocalc_slices_Sort[E _gocalc_ordered](x []E) {
+func _gocalc_slices_Sort[_gocalcE _gocalc_ordered](x []_gocalcE) {
 	sort.Slice(x, func(i, j int) bool { return _gocalc_less(x[i], x[j]) })
 }
 
-func _gocalc_slices_SortFunc[E any](x []E, cmp func(a, b E) int) {
+func _gocalc_slices_SortFunc[_gocalcE any](x []_gocalcE, cmp func(a, b _gocalcE) int) {
 	sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
-func _gocalc_slices_SortStableFunc[E any](x []E, cmp func(a, b E) int) {
+func _gocalc_slices_SortStableFunc[_gocalcE any](x []_gocalcE, cmp func(a, b _gocalcE) int) {
 	sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
-func _gocalc_slices_IsSorted[E _gocalc_ordered](x []E) bool {
+func _gocalc_slices_IsSorted[_gocalcE _gocalc_ordered](x []_gocalcE) bool {
 	for i := 1; i < len(x); i++ {
 		if _gocalc_less(x[i], x[i-1]) {
 			return false
@@ -255,21 +259,21 @@ func _gocalc_slices_IsSorted[E _gocalc_ordered](x []E) bool {
 	return true
 }
 
-func _gocalc_slices_Max[E _gocalc_ordered](x []E) E {
+func _gocalc_slices_Max[_gocalcE _gocalc_ordered](x []_gocalcE) _gocalcE {
 	if len(x) == 0 {
 		panic("slices.Max: empty list")
 	}
 	return _gocalc_max(x[0], x[1:]...)
 }
 
-func _gocalc_slices_Min[E _gocalc_ordered](x []E) E {
+func _gocalc_slices_Min[_gocalcE _gocalc_ordered](x []_gocalcE) _gocalcE {
 	if len(x) == 0 {
 		panic("slices.Min: empty list")
 	}
 	return _gocalc_min(x[0], x[1:]...)
 }
 
-func _gocalc_slices_MaxFunc[E any](x []E, cmp func(a, b E) int) E {
+func _gocalc_slices_MaxFunc[_gocalcE any](x []_gocalcE, cmp func(a, b _gocalcE) int) _gocalcE {
 	if len(x) == 0 {
 		panic("slices.MaxFunc: empty list")
 	}
@@ -282,7 +286,7 @@ func _gocalc_slices_MaxFunc[E any](x []E, cmp func(a, b E) int) E {
 	return m
 }
 
-func _gocalc_slices_MinFunc[E any](x []E, cmp func(a, b E) int) E {
+func _gocalc_slices_MinFunc[_gocalcE any](x []_gocalcE, cmp func(a, b _gocalcE) int) _gocalcE {
 	if len(x) == 0 {
 		panic("slices.MinFunc: empty list")
 	}
@@ -295,17 +299,17 @@ func _gocalc_slices_MinFunc[E any](x []E, cmp func(a, b E) int) E {
 	return m
 }
 
-func _gocalc_slices_BinarySearch[E _gocalc_ordered](x []E, target E) (int, bool) {
+func _gocalc_slices_BinarySearch[_gocalcE _gocalc_ordered](x []_gocalcE, target _gocalcE) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return !_gocalc_less(x[i], target) })
 	return i, i < len(x) && x[i] == target
 }
 
 // Go 1.23's iterator functions, which yaegi's standard library lacks;
 // the front end lowers calls of maps.Keys and the others to these
-// (front.IterFunc), and iter.Seq[V] to the function type it is.
+// (front.IterFunc), and iter.Seq[_gocalcV] to the function type it is.
 
-func _gocalc_maps_Keys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
+func _gocalc_maps_Keys[_gocalcK comparable, _gocalcV any](m map[_gocalcK]_gocalcV) func(func(_gocalcK) bool) {
+	return func(yield func(_gocalcK) bool) {
 		for k := range m {
 			if !yield(k) {
 				return
@@ -314,8 +318,8 @@ func _gocalc_maps_Keys[K comparable, V any](m map[K]V) func(func(K) bool) {
 	}
 }
 
-func _gocalc_maps_Values[K comparable, V any](m map[K]V) func(func(V) bool) {
-	return func(yield func(V) bool) {
+func _gocalc_maps_Values[_gocalcK comparable, _gocalcV any](m map[_gocalcK]_gocalcV) func(func(_gocalcV) bool) {
+	return func(yield func(_gocalcV) bool) {
 		for _, v := range m {
 			if !yield(v) {
 				return
@@ -324,8 +328,8 @@ func _gocalc_maps_Values[K comparable, V any](m map[K]V) func(func(V) bool) {
 	}
 }
 
-func _gocalc_maps_All[K comparable, V any](m map[K]V) func(func(K, V) bool) {
-	return func(yield func(K, V) bool) {
+func _gocalc_maps_All[_gocalcK comparable, _gocalcV any](m map[_gocalcK]_gocalcV) func(func(_gocalcK, _gocalcV) bool) {
+	return func(yield func(_gocalcK, _gocalcV) bool) {
 		for k, v := range m {
 			if !yield(k, v) {
 				return
@@ -334,24 +338,24 @@ func _gocalc_maps_All[K comparable, V any](m map[K]V) func(func(K, V) bool) {
 	}
 }
 
-func _gocalc_maps_Collect[K comparable, V any](seq func(func(K, V) bool)) map[K]V {
-	m := map[K]V{}
-	seq(func(k K, v V) bool {
+func _gocalc_maps_Collect[_gocalcK comparable, _gocalcV any](seq func(func(_gocalcK, _gocalcV) bool)) map[_gocalcK]_gocalcV {
+	m := map[_gocalcK]_gocalcV{}
+	seq(func(k _gocalcK, v _gocalcV) bool {
 		m[k] = v
 		return true
 	})
 	return m
 }
 
-func _gocalc_maps_Insert[K comparable, V any](m map[K]V, seq func(func(K, V) bool)) {
-	seq(func(k K, v V) bool {
+func _gocalc_maps_Insert[_gocalcK comparable, _gocalcV any](m map[_gocalcK]_gocalcV, seq func(func(_gocalcK, _gocalcV) bool)) {
+	seq(func(k _gocalcK, v _gocalcV) bool {
 		m[k] = v
 		return true
 	})
 }
 
-func _gocalc_slices_All[E any](s []E) func(func(int, E) bool) {
-	return func(yield func(int, E) bool) {
+func _gocalc_slices_All[_gocalcE any](s []_gocalcE) func(func(int, _gocalcE) bool) {
+	return func(yield func(int, _gocalcE) bool) {
 		for i := 0; i < len(s); i++ {
 			if !yield(i, s[i]) {
 				return
@@ -360,8 +364,8 @@ func _gocalc_slices_All[E any](s []E) func(func(int, E) bool) {
 	}
 }
 
-func _gocalc_slices_Values[E any](s []E) func(func(E) bool) {
-	return func(yield func(E) bool) {
+func _gocalc_slices_Values[_gocalcE any](s []_gocalcE) func(func(_gocalcE) bool) {
+	return func(yield func(_gocalcE) bool) {
 		for i := 0; i < len(s); i++ {
 			if !yield(s[i]) {
 				return
@@ -370,8 +374,8 @@ func _gocalc_slices_Values[E any](s []E) func(func(E) bool) {
 	}
 }
 
-func _gocalc_slices_Backward[E any](s []E) func(func(int, E) bool) {
-	return func(yield func(int, E) bool) {
+func _gocalc_slices_Backward[_gocalcE any](s []_gocalcE) func(func(int, _gocalcE) bool) {
+	return func(yield func(int, _gocalcE) bool) {
 		for i := len(s) - 1; i >= 0; i-- {
 			if !yield(i, s[i]) {
 				return
@@ -380,35 +384,35 @@ func _gocalc_slices_Backward[E any](s []E) func(func(int, E) bool) {
 	}
 }
 
-func _gocalc_slices_AppendSeq[E any](s []E, seq func(func(E) bool)) []E {
-	seq(func(v E) bool {
+func _gocalc_slices_AppendSeq[_gocalcE any](s []_gocalcE, seq func(func(_gocalcE) bool)) []_gocalcE {
+	seq(func(v _gocalcE) bool {
 		s = append(s, v)
 		return true
 	})
 	return s
 }
 
-func _gocalc_slices_Collect[E any](seq func(func(E) bool)) []E {
-	return _gocalc_slices_AppendSeq([]E(nil), seq)
+func _gocalc_slices_Collect[_gocalcE any](seq func(func(_gocalcE) bool)) []_gocalcE {
+	return _gocalc_slices_AppendSeq([]_gocalcE(nil), seq)
 }
 
-func _gocalc_slices_Sorted[E _gocalc_ordered](seq func(func(E) bool)) []E {
+func _gocalc_slices_Sorted[_gocalcE _gocalc_ordered](seq func(func(_gocalcE) bool)) []_gocalcE {
 	s := _gocalc_slices_Collect(seq)
 	_gocalc_slices_Sort(s)
 	return s
 }
 
-func _gocalc_slices_SortedFunc[E any](seq func(func(E) bool), cmp func(E, E) int) []E {
+func _gocalc_slices_SortedFunc[_gocalcE any](seq func(func(_gocalcE) bool), cmp func(_gocalcE, _gocalcE) int) []_gocalcE {
 	s := _gocalc_slices_Collect(seq)
 	_gocalc_slices_SortFunc(s, cmp)
 	return s
 }
 
-func _gocalc_slices_Chunk[E any](s []E, n int) func(func([]E) bool) {
+func _gocalc_slices_Chunk[_gocalcE any](s []_gocalcE, n int) func(func([]_gocalcE) bool) {
 	if n < 1 {
 		panic("cannot be less than 1")
 	}
-	return func(yield func([]E) bool) {
+	return func(yield func([]_gocalcE) bool) {
 		for i := 0; i < len(s); i += n {
 			end := i + n
 			if end > len(s) {
