@@ -92,6 +92,15 @@ func (r *rt) start(f any, args []any, spread bool) {
 	}()
 }
 
+// waitGoroutines waits until no goroutine that a cell started runs, or
+// until d has passed.
+func (r *rt) waitGoroutines(d time.Duration) {
+	deadline := time.Now().Add(d)
+	for r.live.Load() > 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // guard wraps a function that compiled code runs in a goroutine of its
 // own (time.AfterFunc, context.AfterFunc), so that its panic is reported
 // instead of killing the kernel.

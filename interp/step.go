@@ -18,6 +18,10 @@ import (
 // before Execute returns.
 const interruptGrace = 5 * time.Millisecond
 
+// goroutineGrace bounds the wait for a session's goroutines to stop after
+// an interrupt (one blocked in a compiled call never does).
+const goroutineGrace = 200 * time.Millisecond
+
 // compile hands an AST to yaegi, turning a panic of its compiler into an
 // error.
 func (in *Interpreter) compile(n ast.Node) (prog *yaegi.Program, err error) {
@@ -259,8 +263,11 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		in.rt.cancel = make(chan struct{})
 		in.rt.mu.Unlock()
 		// Interpreted code notices the interrupt at its next step; give
-		// it that moment before the next cell may start.
+		// it that moment before the next cell may start, and wait (a
+		// while at most) for the goroutines the session started to see
+		// it too: on a loaded machine they may not run for a while.
 		time.Sleep(interruptGrace)
+		in.rt.waitGoroutines(goroutineGrace)
 		return interrupted("")
 	}
 	if err != nil {
