@@ -22,7 +22,9 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
 	}
 	t0 := time.Now()
-	res := in.front.Check(cur, pieces, in.live(), in.imports, true)
+	live := in.live()
+	in.pruneLowered(cur, live)
+	res := in.front.Check(cur, pieces, live, in.imports, true)
 	in.checkTime += time.Since(t0)
 	if len(res.Errors) == 0 {
 		reps, used := res.FmtLowering()
@@ -59,6 +61,20 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		return res, nil
 	}
 	return nil, in.checkError(res.Errors, cur)
+}
+
+// pruneLowered forgets the lowering of cells whose declarations the
+// session no longer holds (a rebuild replays only those).
+func (in *Interpreter) pruneLowered(cur int, live []front.Live) {
+	keep := map[int]bool{cur: true}
+	for _, l := range live {
+		keep[l.Cell] = true
+	}
+	for n := range in.lowered {
+		if !keep[n] {
+			delete(in.lowered, n)
+		}
+	}
 }
 
 // importAliases imports packages into the interpreter under their

@@ -162,6 +162,9 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 			live[pieceKey{l.Cell, l.Line, l.Col, l.Text}] = true
 		}
 	}
+	if keep {
+		c.forgetDead(live, cell)
+	}
 	if c.last != nil && sameKeys(live, c.last.live) && !c.redefinesOld(redefined) {
 		c.checkAlone(res, file, redefined, extra)
 	} else {
@@ -179,6 +182,27 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 		c.imports[cell] = cellImports
 	}
 	return res
+}
+
+// forgetDead drops the parsed pieces and imports of cells whose
+// declarations the session no longer holds.
+func (c *Checker) forgetDead(live map[pieceKey]bool, cell int) {
+	cells := map[int]bool{cell: true}
+	for k := range live {
+		cells[k.cell] = true
+	}
+	for k := range c.parsed {
+		if !live[k] {
+			delete(c.parsed, k)
+			delete(c.cellSrc[k.cell], k)
+		}
+	}
+	for n := range c.imports {
+		if !cells[n] {
+			delete(c.imports, n)
+			delete(c.cellSrc, n)
+		}
+	}
 }
 
 // sameKeys tells whether two sets of pieces are the same.
