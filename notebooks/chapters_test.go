@@ -57,9 +57,18 @@ func TestSingleVariableValues(t *testing.T) {
 		fmt.Sprintf("minimum en x = %.10f (1/e = %.10f), f = %.10f\n", 1/math.E, 1/math.E, -1/math.E))
 
 	// Every figure is there: three zooms, tangents, three curvature cases,
-	// parabolas, Taylor, x log x.
-	if n := countImages(nb); n != 10 {
-		t.Errorf("%d figures, want 10", n)
+	// parabolas, Taylor, x log x, and the figures of the two widget cells
+	// (the tangent at a movable x₀, Taylor of a chosen degree) drawn for
+	// their sliders' initial values.
+	if n := countImages(nb); n != 12 {
+		t.Errorf("%d figures, want 12", n)
+	}
+	tangent := cellWith(t, nb, "x0Tangente := widgets.NewFloatSlider")
+	if len(tangent.Outputs) != 1 {
+		t.Fatalf("the tangent cell has %d outputs, want 1", len(tangent.Outputs))
+	}
+	if d, _ := tangent.Outputs[0]["data"].(map[string]any); d["application/vnd.jupyter.widget-view+json"] == nil {
+		t.Errorf("the tangent cell shows no widget view: %v", tangent.Outputs[0])
 	}
 }
 
