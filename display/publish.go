@@ -18,6 +18,21 @@ type Publisher interface {
 	Clear(wait bool)
 }
 
+// Streamer is the optional ability of a Publisher to take the text a
+// cell prints (stream "stdout" or "stderr"). A publisher that captures a
+// cell's output into itself (a widgets.Output) implements it; the
+// interpreter sends what fmt, print and log write to the current
+// publisher when it is a Streamer.
+type Streamer interface {
+	Stream(name, text string)
+}
+
+// CurrentStreamer returns the current publisher if it is a Streamer.
+func CurrentStreamer() (Streamer, bool) {
+	s, ok := publisher().(Streamer)
+	return s, ok
+}
+
 var (
 	mu      sync.Mutex
 	current Publisher

@@ -70,3 +70,16 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("a bad expression: want an error")
 	}
 }
+
+// What code prints inside widgets.Output.Capture goes to the Output, not
+// to the cell (display.Streamer).
+func TestCapturePrints(t *testing.T) {
+	in := newInterp(t)
+	got, rec := mustRun(t, in, "o := widgets.NewOutput()\no.Capture(func() {\n\tfmt.Println(\"inside\")\n\tfmt.Print(\"more\")\n\tlog.SetFlags(0)\n\tlog.Print(\"logged\")\n})\nfmt.Println(\"outside\")\nlen(o.Outputs())")
+	if got != "2" || rec.stream("stdout") != "outside\n" || rec.stream("stderr") != "" {
+		t.Errorf("value %q, stdout %q, stderr %q; want 2 outputs captured and only \"outside\" in the cell", got, rec.stream("stdout"), rec.stream("stderr"))
+	}
+	if got, _ := mustRun(t, in, "fmt.Sprint(o.Outputs()[0][\"text\"], \"|\", o.Outputs()[1][\"name\"])"); got != `"inside\nmore|stderr"` {
+		t.Errorf("captured %s", got)
+	}
+}

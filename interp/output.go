@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 )
 
@@ -27,10 +28,20 @@ func (s *sink) set(out engine.Output) {
 }
 
 func (s *sink) stream(name, text string) {
+	if text == "" {
+		return
+	}
+	// While a cell runs, the current display publisher is its Output; a
+	// widget capturing output (widgets.Output.Capture, Interact) puts its
+	// own in place, and then takes what the code prints too.
+	if st, ok := display.CurrentStreamer(); ok {
+		st.Stream(name, text)
+		return
+	}
 	s.mu.Lock()
 	out := s.out
 	s.mu.Unlock()
-	if out != nil && text != "" {
+	if out != nil {
 		out.Stream(name, text)
 	}
 }

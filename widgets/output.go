@@ -73,9 +73,10 @@ func (o *Output) Printf(format string, a ...any) {
 }
 
 // Capture runs f with everything it displays through package display
-// (display.Show, figures, display.HTML, ...) appended to o instead of the
-// cell's output. Text printed with fmt goes to the cell as usual. While f
-// runs, display calls from other goroutines are captured too.
+// (display.Show, figures, display.HTML, ...) and what it prints with fmt,
+// print or log appended to o instead of the cell's output. While f runs,
+// output from other goroutines is captured too; writes to the os.Stdout
+// file pass through a pipe and may reach the cell instead.
 func (o *Output) Capture(f func()) {
 	c := &capture{}
 	func() {
@@ -123,6 +124,21 @@ func (c *capture) add(x map[string]any, id string) {
 }
 
 func (c *capture) Publish(d display.Data) { c.add(displayOutput(d), d.ID) }
+
+// Stream takes what the captured code prints (display.Streamer); text
+// following text of the same stream joins it, as in a cell's output.
+func (c *capture) Stream(name, text string) {
+	c.mu.Lock()
+	if !c.clear && len(c.list) > 0 {
+		if last, ok := c.list[len(c.list)-1].(map[string]any); ok && last["output_type"] == "stream" && last["name"] == name {
+			last["text"] = last["text"].(string) + text
+			c.mu.Unlock()
+			return
+		}
+	}
+	c.mu.Unlock()
+	c.add(streamOutput(name, text), "")
+}
 
 func (c *capture) Update(d display.Data) {
 	c.mu.Lock()
