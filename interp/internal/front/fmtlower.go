@@ -173,6 +173,11 @@ func (l *lowerer) typeVerbs(call *ast.CallExpr, format ast.Expr, args []ast.Expr
 			i = j
 			continue
 		}
+		if verb == 'p' && arg < len(args) {
+			// %p prints the argument's address before fmt looks for a
+			// Formatter: the argument stays as it is.
+			typeArgs[arg] = true
+		}
 		if verb == 'T' && arg < len(args) {
 			if src, ok := l.typeName(args[arg]); ok {
 				verb = 's'
@@ -186,7 +191,7 @@ func (l *lowerer) typeVerbs(call *ast.CallExpr, format ast.Expr, args []ast.Expr
 		i = j
 	}
 	if !changed {
-		return nil, false
+		return nil, true
 	}
 	return append(out, l.span(format, strconv.Quote(b.String()))), true
 }

@@ -2,7 +2,10 @@
 // Error methods inside slices, maps and pointers, field names, %T.
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 type Celsius float64
 
@@ -41,6 +44,8 @@ func main() {
 	fmt.Println(e, []*E{e})
 	fmt.Printf("%v|%T|%T\n", Pair{2, []Level{1}}, []Celsius{}, map[string]Item{})
 	fmt.Println(fmt.Sprint(Pair{1, nil}), fmt.Sprintf("%6.2f|", []Celsius{1}), fmt.Sprintf("%5v|", Item{"z", 2}))
+	var items [2]Item
+	fmt.Println(strings.HasPrefix(fmt.Sprintf("%p", &items[0]), "0x"), fmt.Sprintf("%p", &items[0]) != fmt.Sprintf("%p", &items[1]))
 }
 
 // Output:
@@ -52,3 +57,4 @@ func main() {
 // E7 [E7]
 // {2.0°C [high]}|[]main.Celsius|map[string]main.Item
 // {1.0°C []} [  1.00]| {    z     2}|
+// true true
