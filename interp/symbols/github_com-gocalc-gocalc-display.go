@@ -13,6 +13,7 @@ func init() {
 		"Bundle":           reflect.ValueOf(display.Bundle),
 		"Clear":            reflect.ValueOf(display.Clear),
 		"ClearOnNext":      reflect.ValueOf(display.ClearOnNext),
+		"CurrentStreamer":  reflect.ValueOf(display.CurrentStreamer),
 		"HTML":             reflect.ValueOf(display.HTML),
 		"ImageData":        reflect.ValueOf(display.ImageData),
 		"JPEG":             reflect.ValueOf(display.JPEG),
@@ -39,10 +40,12 @@ func init() {
 		"Progress":  reflect.ValueOf((*display.Progress)(nil)),
 		"Publisher": reflect.ValueOf((*display.Publisher)(nil)),
 		"Renderer":  reflect.ValueOf((*display.Renderer)(nil)),
+		"Streamer":  reflect.ValueOf((*display.Streamer)(nil)),
 
 		// interface wrapper definitions
 		"_Publisher": reflect.ValueOf((*_github_com_gocalc_gocalc_display_Publisher)(nil)),
 		"_Renderer":  reflect.ValueOf((*_github_com_gocalc_gocalc_display_Renderer)(nil)),
+		"_Streamer":  reflect.ValueOf((*_github_com_gocalc_gocalc_display_Streamer)(nil)),
 	}
 }
 
@@ -72,4 +75,14 @@ type _github_com_gocalc_gocalc_display_Renderer struct {
 
 func (W _github_com_gocalc_gocalc_display_Renderer) Render() (display.Data, error) {
 	return W.WRender()
+}
+
+// _github_com_gocalc_gocalc_display_Streamer is an interface wrapper for Streamer type
+type _github_com_gocalc_gocalc_display_Streamer struct {
+	IValue  interface{}
+	WStream func(name string, text string)
+}
+
+func (W _github_com_gocalc_gocalc_display_Streamer) Stream(name string, text string) {
+	W.WStream(name, text)
 }
