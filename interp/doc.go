@@ -1,6 +1,7 @@
 // Package interp runs notebook cells written in ordinary modern Go on the
 // yaegi interpreter, behind the kernel's engine interfaces (Executor,
-// Completer, Inspector, CompletenessChecker, Evaluator, Closer).
+// Completer, Inspector, CompletenessChecker, Evaluator, VariableInspector,
+// Closer).
 //
 // # The front end
 //

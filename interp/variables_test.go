@@ -1,0 +1,101 @@
+package interp
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+func TestVariables(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, `type Point struct {
+	X, Y float64
+	label string
+}
+x := 3.5
+n := 2
+s := "hé"
+xs := []float64{1, 2, 3}
+p := Point{1, 2, "a"}
+pp := &p
+m := map[string]int{"b": 2, "a": 1}
+var e error
+var a any = p
+d := ad.Dual{V: 2, D: 1}
+var nilp *Point
+big := make([]int, 1000)
+`)
+	cases := []struct {
+		name string
+		path []string
+		want []engine.Variable
+	}{
+		{"session", nil, []engine.Variable{
+			{Name: "a", Type: "any", Value: "{1 2 a}", Parts: 3},
+			{Name: "big", Type: "[]int", Value: "[0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 …] (len 1000)", Parts: maxParts},
+			{Name: "d", Type: "ad.Dual", Value: "2+1ε", Parts: 2},
+			{Name: "e", Type: "error", Value: "nil"},
+			{Name: "m", Type: "map[string]int", Value: "map[a:1 b:2]", Parts: 2},
+			{Name: "n", Type: "int", Value: "2"},
+			{Name: "nilp", Type: "*Point", Value: "nil"},
+			{Name: "p", Type: "Point", Value: "{1 2 a}", Parts: 3},
+			{Name: "pp", Type: "*Point", Value: "&{1 2 a}", Parts: 3},
+			{Name: "s", Type: "string", Value: `"hé"`},
+			{Name: "x", Type: "float64", Value: "3.5"},
+			{Name: "xs", Type: "[]float64", Value: "[1 2 3]", Parts: 3},
+		}},
+		{"struct fields", []string{"p"}, []engine.Variable{
+			{Name: "X", Type: "float64", Value: "1"},
+			{Name: "Y", Type: "float64", Value: "2"},
+			{Name: "label", Type: "string", Value: `"a"`},
+		}},
+		{"through a pointer", []string{"pp"}, []engine.Variable{
+			{Name: "X", Type: "float64", Value: "1"},
+			{Name: "Y", Type: "float64", Value: "2"},
+			{Name: "label", Type: "string", Value: `"a"`},
+		}},
+		{"slice elements", []string{"xs"}, []engine.Variable{
+			{Name: "0", Type: "float64", Value: "1"},
+			{Name: "1", Type: "float64", Value: "2"},
+			{Name: "2", Type: "float64", Value: "3"},
+		}},
+		{"map entries sorted", []string{"m"}, []engine.Variable{
+			{Name: `"a"`, Type: "int", Value: "1"},
+			{Name: `"b"`, Type: "int", Value: "2"},
+		}},
+		{"compiled struct", []string{"d"}, []engine.Variable{
+			{Name: "V", Type: "float64", Value: "2"},
+			{Name: "D", Type: "float64", Value: "1"},
+		}},
+		{"a part of a part", []string{"p", "label"}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := in.Variables(tc.path)
+			if err != nil {
+				t.Fatalf("Variables(%q): %v", tc.path, err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Variables(%q)\n got %+v\nwant %+v", tc.path, got, tc.want)
+			}
+		})
+	}
+	if _, err := in.Variables([]string{"nothing"}); err == nil {
+		t.Errorf("Variables(nothing): no error")
+	}
+}
+
+func TestVariablesWhileACellRuns(t *testing.T) {
+	in := newInterp(t)
+	in.mu.Lock() // as Execute holds it
+	_, err := in.Variables(nil)
+	in.mu.Unlock()
+	if !errors.Is(err, engine.ErrBusy) {
+		t.Errorf("Variables while a cell runs: %v, want ErrBusy", err)
+	}
+	if got, err := in.Variables(nil); err != nil || len(got) != 0 {
+		t.Errorf("Variables of an empty session = %v, %v; want none", got, err)
+	}
+}
