@@ -145,14 +145,15 @@ func (n shown) countParts() int {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		return v.NumField()
+		return len(n.fields())
 	case reflect.Slice, reflect.Array, reflect.Map:
 		return min(v.Len(), maxParts)
 	case reflect.Pointer:
 		if v.IsNil() {
 			return 0
 		}
-		if c := n.pointee().countParts(); c > 0 {
+		p := n.pointee()
+		if c := p.countParts(); c > 0 || p.value().Kind() == reflect.Struct {
 			return c
 		}
 		return 1
@@ -170,8 +171,9 @@ func (n shown) pointee() shown {
 }
 
 // parts lists n's struct fields, its first elements, its map entries
-// sorted by key, or what it points to: a pointer to a value with parts
-// lists those parts, as a debugger shows a *T like a T.
+// sorted by key, or what it points to: a pointer to a struct or to a
+// value with parts lists those parts, as a debugger shows a *T like a T;
+// another pointer has one part, "*".
 func (n shown) parts() []shown {
 	v := n.value()
 	if !v.IsValid() {
@@ -180,17 +182,7 @@ func (n shown) parts() []shown {
 	var out []shown
 	switch v.Kind() {
 	case reflect.Struct:
-		st, _ := under(n.t).(*types.Struct)
-		if st != nil && st.NumFields() != v.NumField() {
-			st = nil
-		}
-		for i := 0; i < v.NumField(); i++ {
-			p := shown{name: v.Type().Field(i).Name, v: v.Field(i)}
-			if st != nil {
-				p.name, p.t = st.Field(i).Name(), st.Field(i).Type()
-			}
-			out = append(out, p)
-		}
+		return n.fields()
 	case reflect.Slice, reflect.Array:
 		var elem types.Type
 		switch t := under(n.t).(type) {
@@ -219,10 +211,36 @@ func (n shown) parts() []shown {
 			return nil
 		}
 		p := n.pointee()
-		if ps := p.parts(); len(ps) > 0 {
+		if ps := p.parts(); len(ps) > 0 || p.value().Kind() == reflect.Struct {
 			return ps
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// fields lists the fields of the struct n that a cell can name: all
+// fields of types declared in cells, the exported ones of compiled types
+// (the unexported fields of an *ad.Var are its tape's business).
+func (n shown) fields() []shown {
+	v := n.value()
+	st, _ := under(n.t).(*types.Struct)
+	if st != nil && st.NumFields() != v.NumField() {
+		st = nil
+	}
+	var out []shown
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		p := shown{name: f.Name, v: v.Field(i)}
+		hidden := !f.IsExported() && v.Type().PkgPath() != ""
+		if st != nil {
+			sf := st.Field(i)
+			p.name, p.t = sf.Name(), sf.Type()
+			hidden = !sf.Exported() && !front.IsSession(sf.Pkg())
+		}
+		if !hidden {
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -303,6 +321,10 @@ func valueText(v reflect.Value) string {
 			return "nil"
 		}
 		s = fmt.Sprint(v)
+		if v.Kind() == reflect.Pointer && basic(v.Elem().Kind()) {
+			// As fmt shows &T{...}: the number, not its address.
+			s = "&" + valueText(v.Elem())
+		}
 	case reflect.Func:
 		if v.IsNil() {
 			return "nil"
@@ -312,6 +334,11 @@ func valueText(v reflect.Value) string {
 		s = fmt.Sprint(v)
 	}
 	return cut(s, maxValueText)
+}
+
+// basic tells whether k is a boolean, number or string kind.
+func basic(k reflect.Kind) bool {
+	return k >= reflect.Bool && k <= reflect.Complex128 || k == reflect.String
 }
 
 // keyText is a map key as Go writes it: strings quoted.

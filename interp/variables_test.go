@@ -21,11 +21,13 @@ xs := []float64{1, 2, 3}
 p := Point{1, 2, "a"}
 pp := &p
 m := map[string]int{"b": 2, "a": 1}
+pf := new(float64)
 var e error
 var a any = p
 d := ad.Dual{V: 2, D: 1}
 var nilp *Point
 big := make([]int, 1000)
+v := ad.NewTape().Var(3)
 `)
 	cases := []struct {
 		name string
@@ -41,8 +43,10 @@ big := make([]int, 1000)
 			{Name: "n", Type: "int", Value: "2"},
 			{Name: "nilp", Type: "*Point", Value: "nil"},
 			{Name: "p", Type: "Point", Value: "{1 2 a}", Parts: 3},
+			{Name: "pf", Type: "*float64", Value: "&0", Parts: 1},
 			{Name: "pp", Type: "*Point", Value: "&{1 2 a}", Parts: 3},
 			{Name: "s", Type: "string", Value: `"hé"`},
+			{Name: "v", Type: "*ad.Var", Value: "3 (grad 0)"},
 			{Name: "x", Type: "float64", Value: "3.5"},
 			{Name: "xs", Type: "[]float64", Value: "[1 2 3]", Parts: 3},
 		}},
@@ -55,6 +59,9 @@ big := make([]int, 1000)
 			{Name: "X", Type: "float64", Value: "1"},
 			{Name: "Y", Type: "float64", Value: "2"},
 			{Name: "label", Type: "string", Value: `"a"`},
+		}},
+		{"a pointer to a number", []string{"pf"}, []engine.Variable{
+			{Name: "*", Type: "float64", Value: "0"},
 		}},
 		{"slice elements", []string{"xs"}, []engine.Variable{
 			{Name: "0", Type: "float64", Value: "1"},
