@@ -112,6 +112,17 @@
 // program name only. A panicking finalizer is reported on stderr, and
 // testing.Main, which would end the process, is an error.
 //
+// # Variables
+//
+// Variables lists the session's variables for the debugger's variables
+// panel while no cell runs (engine.ErrBusy while one does): each with
+// its type from the type checker, written as a cell writes it, and its
+// value printed by Go's fmt outside the interpreter, so that String
+// methods of compiled types count and those of cell types do not. Struct
+// fields (all of a cell's types, the exported ones of compiled types),
+// the first 100 elements of slices, arrays and maps (map entries sorted
+// by key) and what pointers point to are listed as parts.
+//
 // # Errors, panics and interrupts
 //
 // Errors are *engine.Error values: CompileError with the cell's own line
