@@ -199,12 +199,9 @@ func (n shown) parts() []shown {
 		if t, ok := under(n.t).(*types.Map); ok {
 			elem = t.Elem()
 		}
-		for it := v.MapRange(); it.Next(); {
-			out = append(out, shown{name: keyText(it.Key()), v: it.Value(), t: elem})
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-		if len(out) > maxParts {
-			out = out[:maxParts]
+		keys := sortedKeys(v)
+		for _, k := range keys[:min(len(keys), maxParts)] {
+			out = append(out, shown{name: keyText(k), v: v.MapIndex(k), t: elem})
 		}
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -276,69 +273,6 @@ func dynamic(v reflect.Value) reflect.Value {
 		return dynamic(inner)
 	}
 	return v
-}
-
-// valueText is a value as the panel shows it: strings quoted, long
-// slices and maps with their first elements and their length, cut at
-// maxValueText bytes.
-func valueText(v reflect.Value) string {
-	v = dynamic(v)
-	if !v.IsValid() {
-		return "nil"
-	}
-	var s string
-	switch v.Kind() {
-	case reflect.String:
-		s = strconv.Quote(v.String())
-	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.IsNil() {
-			return "nil"
-		}
-		if v.Len() <= maxParts {
-			s = fmt.Sprint(v)
-			break
-		}
-		var b strings.Builder
-		b.WriteString("[")
-		for i := 0; i < maxParts; i++ {
-			if i > 0 {
-				b.WriteString(" ")
-			}
-			fmt.Fprint(&b, v.Index(i))
-		}
-		fmt.Fprintf(&b, " …] (len %d)", v.Len())
-		s = b.String()
-	case reflect.Map:
-		if v.IsNil() {
-			return "nil"
-		}
-		s = fmt.Sprint(v)
-		if v.Len() > maxParts {
-			s = fmt.Sprintf("map with %d entries", v.Len())
-		}
-	case reflect.Pointer, reflect.Chan, reflect.UnsafePointer:
-		if v.IsNil() {
-			return "nil"
-		}
-		s = fmt.Sprint(v)
-		if v.Kind() == reflect.Pointer && basic(v.Elem().Kind()) {
-			// As fmt shows &T{...}: the number, not its address.
-			s = "&" + valueText(v.Elem())
-		}
-	case reflect.Func:
-		if v.IsNil() {
-			return "nil"
-		}
-		return "func"
-	default:
-		s = fmt.Sprint(v)
-	}
-	return cut(s, maxValueText)
-}
-
-// basic tells whether k is a boolean, number or string kind.
-func basic(k reflect.Kind) bool {
-	return k >= reflect.Bool && k <= reflect.Complex128 || k == reflect.String
 }
 
 // keyText is a map key as Go writes it: strings quoted.

@@ -106,3 +106,50 @@ func TestVariablesWhileACellRuns(t *testing.T) {
 		t.Errorf("Variables of an empty session = %v, %v; want none", got, err)
 	}
 }
+
+// Values are written within maxValueText bytes, whatever they hold.
+func TestVariablesValueText(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, `type Big struct {
+	Name string
+	Data []float64
+}
+b := Big{"b", make([]float64, 1_000_000)}
+mx := mat.NewDense(1000, 1000, nil)
+ints := map[int]string{10: "ten", 2: "two", -1: "minus one"}
+var nilm map[string]int
+`)
+	got, err := in.Variables(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]engine.Variable{}
+	for _, v := range got {
+		rows[v.Name] = v
+	}
+	for _, name := range []string{"b", "mx"} {
+		if v := rows[name]; len(v.Value) > maxValueText+10 || v.Value == "" {
+			t.Errorf("%s: value of %d bytes, want at most about %d", name, len(v.Value), maxValueText)
+		}
+	}
+	if v := rows["b"]; v.Value[:8] != "{b [0 0 " {
+		t.Errorf("b = %.40q…, want {b [0 0 …", v.Value)
+	}
+	if got, want := rows["ints"].Value, `map[-1:minus one 2:two 10:ten]`; got != want {
+		t.Errorf("ints = %q, want %q (keys in numeric order)", got, want)
+	}
+	if got := rows["nilm"]; got.Value != "nil" || got.Parts != 0 {
+		t.Errorf("nilm = %+v, want nil without parts", got)
+	}
+	parts, err := in.Variables([]string{"ints"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range parts {
+		names = append(names, p.Name)
+	}
+	if want := []string{"-1", "2", "10"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("parts of ints %v, want %v", names, want)
+	}
+}
