@@ -16,12 +16,24 @@ import (
 // mockVars is an interpreter whose session holds fixed variables, for
 // the debugger's tests: x, a float, and p, a struct with parts.
 type mockVars struct {
-	mu   sync.Mutex
-	busy bool
+	mu      sync.Mutex
+	busy    bool
+	started chan struct{} // when not nil, receives one value per "wait" cell once it holds the session
 }
 
-func (*mockVars) Execute(context.Context, string, engine.Output) (*display.Data, error) {
-	return nil, nil
+// Execute holds the session as a running cell does: the cell "wait"
+// runs until interrupted.
+func (m *mockVars) Execute(ctx context.Context, code string, _ engine.Output) (*display.Data, error) {
+	if code != "wait" {
+		return nil, nil
+	}
+	m.setBusy(true)
+	defer m.setBusy(false)
+	if m.started != nil {
+		m.started <- struct{}{}
+	}
+	<-ctx.Done()
+	return nil, &engine.Error{Name: "Interrupted", Value: "interrupted"}
 }
 
 func (m *mockVars) setBusy(b bool) { m.mu.Lock(); m.busy = b; m.mu.Unlock() }
@@ -236,5 +248,30 @@ func TestDebugRequestOnControl(t *testing.T) {
 	k.sendFrames("control", fs)
 	if c := content(k.reply("control", id)); c["status"] != "error" {
 		t.Errorf("debug_request without a command: %v, want status error", c)
+	}
+}
+
+// While a cell runs, debug requests on control are answered at once: the
+// variables panel gets the listing from before the cell.
+func TestDebugRequestWhileACellRuns(t *testing.T) {
+	m := &mockVars{started: make(chan struct{}, 1)}
+	k := startKernel(t, m)
+	inspect := func(seq int) map[string]any {
+		id := k.send("control", "debug_request", map[string]any{"seq": seq, "type": "request", "command": "inspectVariables"})
+		return content(k.reply("control", id))
+	}
+	before := inspect(1)
+	if before["success"] != true {
+		t.Fatalf("inspectVariables: %v", before)
+	}
+	cell := k.send("shell", "execute_request", map[string]any{"code": "wait", "silent": false})
+	<-m.started
+	during := inspect(2)
+	if during["success"] != true || !reflect.DeepEqual(during["body"], before["body"]) {
+		t.Errorf("inspectVariables while a cell runs: %v, want the listing from before: %v", during, before["body"])
+	}
+	k.reply("control", k.send("control", "interrupt_request", map[string]any{}))
+	if c := content(k.reply("shell", cell)); c["status"] != "error" {
+		t.Errorf("interrupted cell: %v", c)
 	}
 }
