@@ -60,6 +60,20 @@ func (s *startingInterpreter) Evaluate(ctx context.Context, expr string) (displa
 	return s.get().Evaluate(ctx, expr)
 }
 
+// Variables answers engine.ErrBusy until the interpreter has started,
+// rather than holding up the control channel that asks.
+func (s *startingInterpreter) Variables(path []string) ([]engine.Variable, error) {
+	select {
+	case <-s.ready:
+	default:
+		return nil, engine.ErrBusy
+	}
+	if s.ip == nil {
+		return nil, s.err
+	}
+	return s.ip.Variables(path)
+}
+
 func (s *startingInterpreter) Close() error { return s.get().Close() }
 
 // The kernel finds optional abilities by type assertion: keep them all.
@@ -68,5 +82,6 @@ var (
 	_ engine.Inspector           = (*startingInterpreter)(nil)
 	_ engine.CompletenessChecker = (*startingInterpreter)(nil)
 	_ engine.Evaluator           = (*startingInterpreter)(nil)
+	_ engine.VariableInspector   = (*startingInterpreter)(nil)
 	_ engine.Closer              = (*startingInterpreter)(nil)
 )

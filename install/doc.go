@@ -6,8 +6,9 @@
 //	<data dir>/kernels/<name>/logo-64x64.png
 //
 // kernel.json names the gocalc binary by its absolute path, with argv
-// [binary, "kernel", "{connection_file}"], interrupt_mode "message" and
-// language "go". The data dir is chosen as Jupyter chooses it: UserDataDir
+// [binary, "kernel", "{connection_file}"], interrupt_mode "message",
+// language "go" and metadata {"debugger": true}, without which JupyterLab
+// does not offer its debugger for the kernel. The data dir is chosen as Jupyter chooses it: UserDataDir
 // for --user (JUPYTER_DATA_DIR, else the platform's default), SysPrefixDataDir
 // for --sys-prefix (the active virtualenv or conda environment) and
 // PrefixDataDir for --prefix DIR.

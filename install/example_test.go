@@ -21,7 +21,7 @@ func ExampleNewSpec() {
 	//  "language": "go",
 	//  "interrupt_mode": "message",
 	//  "metadata": {
-	//   "debugger": false
+	//   "debugger": true
 	//  }
 	// }
 }

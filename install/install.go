@@ -38,7 +38,7 @@ func NewSpec(binary, displayName string) Spec {
 		DisplayName:   displayName,
 		Language:      "go",
 		InterruptMode: "message",
-		Metadata:      map[string]any{"debugger": false},
+		Metadata:      map[string]any{"debugger": true},
 	}
 }
 

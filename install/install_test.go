@@ -56,7 +56,7 @@ func TestInstallWritesKernelspec(t *testing.T) {
 		DisplayName:   "Go (gocalc)",
 		Language:      "go",
 		InterruptMode: "message",
-		Metadata:      map[string]any{"debugger": false},
+		Metadata:      map[string]any{"debugger": true},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spec = %+v, want %+v", got, want)

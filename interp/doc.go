@@ -1,6 +1,7 @@
 // Package interp runs notebook cells written in ordinary modern Go on the
 // yaegi interpreter, behind the kernel's engine interfaces (Executor,
-// Completer, Inspector, CompletenessChecker, Evaluator, Closer).
+// Completer, Inspector, CompletenessChecker, Evaluator, VariableInspector,
+// Closer).
 //
 // # The front end
 //
@@ -110,6 +111,17 @@
 // with an Exit error (the kernel and the session stay); os.Args holds a
 // program name only. A panicking finalizer is reported on stderr, and
 // testing.Main, which would end the process, is an error.
+//
+// # Variables
+//
+// Variables lists the session's variables for the debugger's variables
+// panel while no cell runs (engine.ErrBusy while one does): each with
+// its type from the type checker, written as a cell writes it, and its
+// value printed by Go's fmt outside the interpreter, so that String
+// methods of compiled types count and those of cell types do not. Struct
+// fields (all of a cell's types, the exported ones of compiled types),
+// the first 100 elements of slices, arrays and maps (map entries sorted
+// by key) and what pointers point to are listed as parts.
 //
 // # Errors, panics and interrupts
 //

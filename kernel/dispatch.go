@@ -46,6 +46,7 @@ func init() {
 		"interrupt_request":   (*Server).interruptRequest,
 		"comm_info_request":   (*Server).commInfo,
 		"history_request":     (*Server).historyRequest,
+		"debug_request":       (*Server).debugRequest,
 	}
 }
 

@@ -24,6 +24,19 @@
 // Comm messages from cells are published with the running cell, or the comm
 // message being handled, as parent.
 //
+// debug_request on control carries a Debug Adapter Protocol request
+// (kernel/internal/dap), answered with debug_reply; events go out as
+// debug_event on iopub. The kernel answers what JupyterLab's debugger
+// sends to start a session and fill its variables panel: initialize,
+// attach, configurationDone, disconnect, debugInfo (cells' paths are
+// tmpFilePrefix + Murmur2 of the code + ".go"), dumpCell and source
+// (cells kept in memory), setBreakpoints (recorded, answered unverified:
+// cells do not stop yet), inspectVariables, variables and
+// richInspectVariables (through the interpreter's
+// engine.VariableInspector; while a cell runs, inspectVariables answers
+// the previous listing) and modules (none). Other commands fail with a
+// message.
+//
 // The kernel owns execution counts, history (persisted in the user's
 // Jupyter data directory), busy/idle and replies; the interpreter only runs
 // code and publishes through the engine.Output it is given.

@@ -28,7 +28,10 @@ func (s *Server) kernelInfo(r *request) {
 		},
 		"banner":     s.cfg.Banner,
 		"help_links": links,
-		"debugger":   false,
+		// Both: JupyterLab 4 reads supported_features, older frontends
+		// the debugger flag.
+		"supported_features": []string{"debugger"},
+		"debugger":           true,
 	})
 }
 

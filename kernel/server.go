@@ -77,6 +77,8 @@ type Server struct {
 	stdinReplies chan *wire.Message
 	inputMu      sync.Mutex
 
+	debug *debugger // answers debug_request on control
+
 	ctx      context.Context
 	stop     context.CancelFunc
 	done     chan struct{}
@@ -122,6 +124,7 @@ func New(cfg Config) (*Server, error) {
 		ctx:          ctx,
 		stop:         stop,
 		done:         make(chan struct{}),
+		debug:        newDebugger(cfg.Executor),
 	}
 	guardLog.Store(s.log)
 	h, err := openHistory(cfg.HistoryPath)

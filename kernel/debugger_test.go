@@ -1,0 +1,277 @@
+package kernel
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/kernel/internal/dap"
+)
+
+// mockVars is an interpreter whose session holds fixed variables, for
+// the debugger's tests: x, a float, and p, a struct with parts.
+type mockVars struct {
+	mu      sync.Mutex
+	busy    bool
+	started chan struct{} // when not nil, receives one value per "wait" cell once it holds the session
+}
+
+// Execute holds the session as a running cell does: the cell "wait"
+// runs until interrupted.
+func (m *mockVars) Execute(ctx context.Context, code string, _ engine.Output) (*display.Data, error) {
+	if code != "wait" {
+		return nil, nil
+	}
+	m.setBusy(true)
+	defer m.setBusy(false)
+	if m.started != nil {
+		m.started <- struct{}{}
+	}
+	<-ctx.Done()
+	return nil, &engine.Error{Name: "Interrupted", Value: "interrupted"}
+}
+
+func (m *mockVars) setBusy(b bool) { m.mu.Lock(); m.busy = b; m.mu.Unlock() }
+
+func (m *mockVars) Variables(path []string) ([]engine.Variable, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.busy {
+		return nil, engine.ErrBusy
+	}
+	switch strings.Join(path, ".") {
+	case "":
+		return []engine.Variable{
+			{Name: "p", Type: "Point", Value: "{1 2}", Parts: 2},
+			{Name: "x", Type: "float64", Value: "3.5"},
+		}, nil
+	case "p":
+		return []engine.Variable{
+			{Name: "X", Type: "float64", Value: "1"},
+			{Name: "Y", Type: "float64", Value: "2"},
+		}, nil
+	}
+	return nil, engine.ErrBusy
+}
+
+// debugStep is one request of a debug session and what its response
+// must hold: success, and the body as JSON with the fields listed in
+// want (a field absent from want is not compared).
+type debugStep struct {
+	command    string
+	args       string // JSON arguments, "" for none
+	success    bool
+	want       map[string]any
+	wantEvents []string
+}
+
+// runSteps sends steps to d in order and checks each response.
+func runSteps(t *testing.T, d *debugger, steps []debugStep) {
+	t.Helper()
+	for i, st := range steps {
+		req := dap.Request{Seq: i + 1, Type: "request", Command: st.command, Arguments: json.RawMessage(st.args)}
+		resp, events := d.handle(req)
+		if resp.Success != st.success || resp.Command != st.command || resp.RequestSeq != i+1 || resp.Type != "response" {
+			t.Errorf("%s: response %+v, want success %v", st.command, resp, st.success)
+			continue
+		}
+		if !resp.Success && resp.Message == "" {
+			t.Errorf("%s: failure without a message", st.command)
+		}
+		var got []string
+		for _, e := range events {
+			got = append(got, e.Event)
+		}
+		if !reflect.DeepEqual(got, st.wantEvents) {
+			t.Errorf("%s: events %v, want %v", st.command, got, st.wantEvents)
+		}
+		var body map[string]any
+		raw, _ := json.Marshal(resp.Body)
+		json.Unmarshal(raw, &body)
+		for k, want := range st.want {
+			if w, _ := json.Marshal(want); string(w) != string(must(json.Marshal(body[k]))) {
+				t.Errorf("%s: body.%s = %s, want %s", st.command, k, must(json.Marshal(body[k])), w)
+			}
+		}
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestDebugger(t *testing.T) {
+	const code = "x := 3.5\n"
+	cases := []struct {
+		name  string
+		steps []debugStep
+	}{
+		{"JupyterLab's start", []debugStep{
+			{command: "debugInfo", success: true, want: map[string]any{
+				"isStarted": false, "hashMethod": "Murmur2", "hashSeed": debugHashSeed, "tmpFileSuffix": ".go",
+				"breakpoints": []any{}, "stoppedThreads": []any{}, "richRendering": true, "exceptionPaths": []any{}}},
+			{command: "initialize", args: `{"clientID":"jupyterlab","adapterID":"gocalc","linesStartAt1":true}`, success: true,
+				want:       map[string]any{"supportsConfigurationDoneRequest": true, "exceptionBreakpointFilters": []any{}},
+				wantEvents: []string{"initialized"}},
+			{command: "attach", args: `{}`, success: true},
+			{command: "configurationDone", args: `{}`, success: true},
+			{command: "debugInfo", success: true, want: map[string]any{"isStarted": true}},
+		}},
+		{"requests that need initialize", []debugStep{
+			{command: "attach", success: false},
+			{command: "dumpCell", args: `{"code":"x"}`, success: false},
+			{command: "setBreakpoints", args: `{"source":{"path":"p"},"breakpoints":[{"line":1}]}`, success: false},
+		}},
+		{"dumpCell and source", []debugStep{
+			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+			{command: "dumpCell", args: `{"code":"x := 3.5\n"}`, success: true,
+				// 269345577 is the Murmur2 of the code with gocalc's seed, as ipykernel computes it.
+				want: map[string]any{"sourcePath": newDebugger(nil).prefix + "269345577.go"}},
+			{command: "source", args: `{"source":{"path":"` + jsonEscape(newDebugger(nil).cellPath(code)) + `"}}`, success: true,
+				want: map[string]any{"content": code}},
+			{command: "source", args: `{"source":{"path":"/nowhere.go"}}`, success: false},
+		}},
+		{"breakpoints recorded, unverified, forgotten at disconnect", []debugStep{
+			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+			{command: "setBreakpoints", args: `{"source":{"path":"/c.go"},"breakpoints":[{"line":2}],"sourceModified":false}`, success: true,
+				want: map[string]any{"breakpoints": []any{map[string]any{"verified": false, "line": 2, "source": map[string]any{"path": "/c.go"},
+					"message": "gocalc does not stop at breakpoints yet"}}}},
+			{command: "debugInfo", success: true, want: map[string]any{
+				"breakpoints": []any{map[string]any{"source": "/c.go", "breakpoints": []any{map[string]any{"line": 2}}}}}},
+			{command: "disconnect", args: `{"restart":false,"terminateDebuggee":false}`, success: true},
+			{command: "debugInfo", success: true, want: map[string]any{"isStarted": false, "breakpoints": []any{}}},
+		}},
+		{"variables panel", []debugStep{
+			{command: "inspectVariables", args: `{}`, success: true, want: map[string]any{"variables": []any{
+				map[string]any{"name": "p", "type": "Point", "value": "{1 2}", "evaluateName": "p", "variablesReference": 1},
+				map[string]any{"name": "x", "type": "float64", "value": "3.5", "evaluateName": "x", "variablesReference": 0},
+			}}},
+			{command: "variables", args: `{"variablesReference":1}`, success: true, want: map[string]any{"variables": []any{
+				map[string]any{"name": "X", "type": "float64", "value": "1", "variablesReference": 0},
+				map[string]any{"name": "Y", "type": "float64", "value": "2", "variablesReference": 0},
+			}}},
+			{command: "variables", args: `{"variablesReference":7}`, success: false},
+			{command: "richInspectVariables", args: `{"variableName":"x"}`, success: true,
+				want: map[string]any{"data": map[string]any{"text/plain": "3.5"}, "metadata": map[string]any{}}},
+			{command: "richInspectVariables", args: `{"variableName":"special variables"}`, success: true,
+				want: map[string]any{"data": map[string]any{}}},
+			{command: "richInspectVariables", args: `{"variableName":"nope"}`, success: false},
+		}},
+		{"not implemented yet", []debugStep{
+			{command: "stackTrace", args: `{"threadId":1}`, success: false},
+			{command: "next", args: `{"threadId":1}`, success: false},
+			{command: "modules", args: `{}`, success: true, want: map[string]any{"modules": []any{}, "totalModules": 0}},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			runSteps(t, newDebugger(&mockVars{}), tc.steps)
+		})
+	}
+}
+
+func jsonEscape(s string) string {
+	b := must(json.Marshal(s))
+	return string(b[1 : len(b)-1])
+}
+
+// While a cell runs, inspectVariables answers the listing it had, and
+// the references it handed out stay valid.
+func TestDebuggerInspectWhileBusy(t *testing.T) {
+	m := &mockVars{}
+	d := newDebugger(m)
+	want := map[string]any{"variables": []any{
+		map[string]any{"name": "p", "type": "Point", "value": "{1 2}", "evaluateName": "p", "variablesReference": 1},
+		map[string]any{"name": "x", "type": "float64", "value": "3.5", "evaluateName": "x", "variablesReference": 0},
+	}}
+	runSteps(t, d, []debugStep{{command: "inspectVariables", success: true, want: want}})
+	m.setBusy(true)
+	runSteps(t, d, []debugStep{
+		{command: "inspectVariables", success: true, want: want},
+		{command: "variables", args: `{"variablesReference":1}`, success: false},
+	})
+	m.setBusy(false)
+	runSteps(t, d, []debugStep{{command: "variables", args: `{"variablesReference":1}`, success: true}})
+}
+
+// An interpreter without engine.VariableInspector fails the variable
+// requests with a message, and the rest works.
+func TestDebuggerWithoutInspector(t *testing.T) {
+	runSteps(t, newDebugger(mockExec{}), []debugStep{
+		{command: "inspectVariables", success: false},
+		{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+	})
+}
+
+// Over the sockets: kernel_info advertises the debugger, debug_request on
+// control is answered with debug_reply, wrapped in busy and idle, and
+// initialize's event arrives on iopub as debug_event.
+func TestDebugRequestOnControl(t *testing.T) {
+	k := startKernel(t, &mockVars{})
+	info := content(k.reply("control", k.send("control", "kernel_info_request", map[string]any{})))
+	if info["debugger"] != true || !reflect.DeepEqual(info["supported_features"], []any{"debugger"}) {
+		t.Errorf("kernel_info debugger %v, supported_features %v", info["debugger"], info["supported_features"])
+	}
+	id := k.send("control", "debug_request", map[string]any{"seq": 1, "type": "request", "command": "initialize",
+		"arguments": map[string]any{"clientID": "test", "adapterID": "gocalc"}})
+	rep := k.reply("control", id)
+	if rep.Header.MsgType != "debug_reply" {
+		t.Fatalf("reply %s, want debug_reply", rep.Header.MsgType)
+	}
+	if c := content(rep); c["success"] != true || c["command"] != "initialize" || c["request_seq"] != 1.0 {
+		t.Errorf("initialize reply %v", c)
+	}
+	out := k.outputs(id)
+	if got, want := types(out), []string{"status:busy", "debug_event", "status:idle"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("iopub %v, want %v", got, want)
+	}
+	if c := content(out[1]); c["type"] != "event" || c["event"] != "initialized" {
+		t.Errorf("debug_event %v", c)
+	}
+
+	id = k.send("control", "debug_request", map[string]any{"seq": 2, "type": "request", "command": "inspectVariables", "arguments": map[string]any{}})
+	c := content(k.reply("control", id))
+	vars, _ := c["body"].(map[string]any)["variables"].([]any)
+	if c["success"] != true || len(vars) != 2 || vars[1].(map[string]any)["value"] != "3.5" {
+		t.Errorf("inspectVariables reply %v", c)
+	}
+
+	id, fs := k.rawFrames("debug_request", []byte(`{"seq":3}`))
+	k.sendFrames("control", fs)
+	if c := content(k.reply("control", id)); c["status"] != "error" {
+		t.Errorf("debug_request without a command: %v, want status error", c)
+	}
+}
+
+// While a cell runs, debug requests on control are answered at once: the
+// variables panel gets the listing from before the cell.
+func TestDebugRequestWhileACellRuns(t *testing.T) {
+	m := &mockVars{started: make(chan struct{}, 1)}
+	k := startKernel(t, m)
+	inspect := func(seq int) map[string]any {
+		id := k.send("control", "debug_request", map[string]any{"seq": seq, "type": "request", "command": "inspectVariables"})
+		return content(k.reply("control", id))
+	}
+	before := inspect(1)
+	if before["success"] != true {
+		t.Fatalf("inspectVariables: %v", before)
+	}
+	cell := k.send("shell", "execute_request", map[string]any{"code": "wait", "silent": false})
+	<-m.started
+	during := inspect(2)
+	if during["success"] != true || !reflect.DeepEqual(during["body"], before["body"]) {
+		t.Errorf("inspectVariables while a cell runs: %v, want the listing from before: %v", during, before["body"])
+	}
+	k.reply("control", k.send("control", "interrupt_request", map[string]any{}))
+	if c := content(k.reply("shell", cell)); c["status"] != "error" {
+		t.Errorf("interrupted cell: %v", c)
+	}
+}
