@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"reflect"
 	"sort"
 	"strings"
@@ -86,6 +87,7 @@ func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
 		}
 	} else {
 		all = in.names()
+		in.sessionSignatures(sigs)
 	}
 	kinds := map[string]string{}
 	for _, m := range all {
@@ -104,6 +106,30 @@ func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
 	}
 	c.Metadata = map[string]any{"_jupyter_types_experimental": types}
 	return c
+}
+
+// sessionSignatures gives the session's own names (and the builtins) their
+// declarations as the type checker last saw them.
+func (in *Interpreter) sessionSignatures(sigs map[string]string) {
+	if !in.mu.TryLock() {
+		return
+	}
+	defer in.mu.Unlock()
+	if in.lastCheck == nil || in.lastCheck.Pkg == nil {
+		return
+	}
+	qual := func(p *types.Package) string {
+		if front.IsSession(p) {
+			return ""
+		}
+		return p.Name()
+	}
+	scope := in.lastCheck.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if !reserved(name) {
+			sigs[name] = types.ObjectString(scope.Lookup(name), qual)
+		}
+	}
 }
 
 // typedMembers asks the front end what may follow the expression that

@@ -120,6 +120,7 @@ func TestCompleteTyped(t *testing.T) {
 		{"q := Point{1, 2}\nq.No", "Norm", "func (Point).Norm() float64"},
 		{"q := Point{1, 2}\nq.", "Y", "field Y float64"},
 		{"fmt.Println(plotting.New().XLab", "XLabel", "func (*plotting.Figure).XLabel(s string) *plotting.Figure"},
+		{"Poi", "Point", "type Point struct{X float64; Y float64}"},
 	} {
 		t.Run(tc.code, func(t *testing.T) {
 			c := in.Complete(tc.code, utf8.RuneCountInString(tc.code))

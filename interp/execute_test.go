@@ -370,3 +370,17 @@ func TestAfterFuncPanicKeepsKernel(t *testing.T) {
 		t.Errorf("stderr %q: want the AfterFunc panic reported", got)
 	}
 }
+
+// A cell cannot take the display publisher away from the kernel.
+func TestCellCannotSetPublisher(t *testing.T) {
+	in := newInterp(t)
+	_, _, err := run(t, in, "display.SetPublisher(nil)")
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrPanic || !strings.Contains(e.Value, "display.SetPublisher cannot be called from a cell") {
+		t.Errorf("got %v, want a panic saying the kernel owns the publisher", err)
+	}
+	_, rec, err := run(t, in, "display.HTML(\"<b>still shown</b>\")")
+	if err != nil || len(rec.pub) != 1 {
+		t.Errorf("after the attempt: err %v, %d outputs published, want 1", err, len(rec.pub))
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/gocalc/gocalc/display"
+
 	"github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 	"github.com/traefik/yaegi/stdlib/unsafe"
@@ -38,6 +40,13 @@ func (r *rt) processSymbols() []map[string]map[string]reflect.Value {
 		},
 		"runtime/runtime": {
 			"SetFinalizer": reflect.ValueOf(r.setFinalizer),
+		},
+		// The publisher is the kernel's (or the runner's): a cell that
+		// replaced or unset it would lose the session's output.
+		"github.com/gocalc/gocalc/display/display": {
+			"SetPublisher": reflect.ValueOf(func(display.Publisher) func() {
+				panic(fmt.Errorf("display.SetPublisher cannot be called from a cell: the kernel owns where output goes (use widgets.Output.Capture to collect output)"))
+			}),
 		},
 		"testing/testing": {
 			"Main": reflect.ValueOf(func(func(string, string) (bool, error), []testing.InternalTest, []testing.InternalBenchmark, []testing.InternalExample) {
