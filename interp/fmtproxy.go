@@ -338,5 +338,47 @@ func fmtExports() map[string]reflect.Value {
 		"FmtMap":       reflect.ValueOf(describeMap),
 		"FmtStruct":    reflect.ValueOf(describeStruct),
 		"TypeName":     reflect.ValueOf(dynamicTypeName),
+		"ErrorChain":   reflect.ValueOf(errorChain),
 	}
+}
+
+// errorChain lists err and the errors it wraps, in the order errors.As
+// visits them (Unwrap() error, and each of Unwrap() []error depth first).
+// An error of a cell type reaches compiled code inside yaegi's wrapper (a
+// struct with the value in its IValue field); the list holds the value
+// itself, which a type assertion in the cell recognizes.
+func errorChain(err error) []any {
+	var out []any
+	var walk func(error, int)
+	walk = func(e error, depth int) {
+		for e != nil && depth < 100 {
+			out = append(out, unwrapYaegi(e))
+			switch u := e.(type) {
+			case interface{ Unwrap() error }:
+				e = u.Unwrap()
+				depth++
+			case interface{ Unwrap() []error }:
+				for _, x := range u.Unwrap() {
+					walk(x, depth+1)
+				}
+				return
+			default:
+				return
+			}
+		}
+	}
+	walk(err, 0)
+	return out
+}
+
+// unwrapYaegi returns the interpreted value inside yaegi's wrapper of a
+// cell value seen as an interface by compiled code, or v.
+func unwrapYaegi(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Struct {
+		if f := rv.FieldByName("IValue"); f.IsValid() && f.Kind() == reflect.Interface && f.CanInterface() && !f.IsNil() {
+			return f.Interface()
+		}
+	}
+	return v
 }

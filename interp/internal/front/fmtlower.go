@@ -173,10 +173,20 @@ func (l *lowerer) typeVerbs(call *ast.CallExpr, format ast.Expr, args []ast.Expr
 			i = j
 			continue
 		}
-		if verb == 'p' && arg < len(args) {
+		if (verb == 'p' || verb == 'w') && arg < len(args) {
 			// %p prints the argument's address before fmt looks for a
-			// Formatter: the argument stays as it is.
+			// Formatter, and %w keeps the error itself (errors.Unwrap):
+			// the argument is not described. An error of a cell type is
+			// held as an error, so that the interpreter hands fmt a value
+			// with its Error method.
 			typeArgs[arg] = true
+			if tv, ok := l.res.Info.Types[args[arg]]; verb == 'w' && ok && tv.Type != nil && !types.IsInterface(tv.Type) {
+				// (The conversion error(x) leaves yaegi's value as it is; a
+				// variable of type error holds it in yaegi's wrapper.)
+				e := l.fresh()
+				out = append(out, l.span(args[arg], "func() error { var "+e+" error = "+ArgName+"; return "+e+" }()"))
+				changed = true
+			}
 		}
 		if verb == 'T' && arg < len(args) {
 			if src, ok := l.typeName(args[arg]); ok {

@@ -1,6 +1,7 @@
 package front
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -15,6 +16,12 @@ var iterFuncs = map[string]map[string]bool{
 	"slices":  {"All": true, "Values": true, "Backward": true, "Collect": true, "AppendSeq": true, "Sorted": true, "SortedFunc": true, "Chunk": true},
 	"strings": {"Lines": true, "SplitSeq": true, "FieldsSeq": true},
 }
+
+// preludeSlices are the functions of package slices that the
+// interpreter's prelude defines in place of yaegi's (the rewriter calls
+// them by name): their calls keep their form.
+var preludeSlices = map[string]bool{"Sort": true, "SortFunc": true, "SortStableFunc": true, "IsSorted": true,
+	"Max": true, "Min": true, "MaxFunc": true, "MinFunc": true, "BinarySearch": true}
 
 // IterFunc is the name of the interpreter's definition of an iterator
 // function of the standard library.
@@ -33,8 +40,15 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
+			if rep, ok := l.errorsAs(n); ok {
+				out = append(out, rep)
+				return true
+			}
 			fn := calledFunc(r.Info, n)
 			if fn == nil || fn.Pkg() == nil || !iterFuncs[fn.Pkg().Path()][fn.Name()] {
+				if rep, ok := l.instantiate(n); ok {
+					out = append(out, rep)
+				}
 				return true
 			}
 			if sig := fn.Type().(*types.Signature); sig.Recv() != nil {
@@ -47,24 +61,192 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				fun = ix.X
 			}
 			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
-		case *ast.IndexExpr, *ast.IndexListExpr, *ast.SelectorExpr:
-			e := n.(ast.Expr)
-			tv, ok := r.Info.Types[e]
-			if !ok || !tv.IsType() {
-				return true
+		case *ast.SelectorExpr:
+			if rep, ok := l.methodExpr(n); ok {
+				out = append(out, rep)
+				return false
 			}
-			named, ok := tv.Type.(*types.Named)
-			if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "iter" {
-				return true
+			return l.iterType(n, &out)
+		case *ast.IndexExpr:
+			if rep, ok := l.arrayPointer(n.X); ok {
+				out = append(out, rep)
 			}
-			if hasTypeParamFree(tv.Type) {
-				out = append(out, l.span(e, l.localType(named.Underlying())))
+			return l.iterType(n, &out)
+		case *ast.RangeStmt:
+			if rep, ok := l.arrayPointer(n.X); ok {
+				out = append(out, rep)
 			}
-			return false
+		case *ast.IndexListExpr:
+			return l.iterType(n, &out)
 		}
 		return true
 	})
 	return out, l.imports
+}
+
+// iterType replaces an iter.Seq or iter.Seq2 type by the function type it
+// is; it reports whether to look inside e.
+func (l *lowerer) iterType(e ast.Expr, out *[]Replacement) bool {
+	tv, ok := l.res.Info.Types[e]
+	if !ok || !tv.IsType() {
+		return true
+	}
+	named, ok := tv.Type.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "iter" {
+		return true
+	}
+	if hasTypeParamFree(tv.Type) {
+		*out = append(*out, l.span(e, l.localType(named.Underlying())))
+	}
+	return false
+}
+
+// arrayPointer writes the pointer to an array that is indexed or ranged
+// over (v[i] with v a *[3]float64) as the array it points to, (*v)[i],
+// as Go reads it: yaegi fails on the pointer, notably when the array type
+// is a session type with methods.
+func (l *lowerer) arrayPointer(x ast.Expr) (Replacement, bool) {
+	tv, ok := l.res.Info.Types[x]
+	if !ok || !tv.IsValue() || tv.Type == nil {
+		return Replacement{}, false
+	}
+	p, ok := tv.Type.Underlying().(*types.Pointer)
+	if !ok {
+		return Replacement{}, false
+	}
+	if _, isArray := p.Elem().Underlying().(*types.Array); !isArray {
+		return Replacement{}, false
+	}
+	return l.span(x, "(*"+ArgName+")"), true
+}
+
+// methodExpr writes a method expression of a session type ((*Acc).Add,
+// Acc.Get) as the function literal it stands for, which the interpreter
+// runs correctly: func(r *Acc, a0 int) { r.Add(a0) }.
+func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
+	s, ok := l.res.Info.Selections[sel]
+	if !ok || s.Kind() != types.MethodExpr {
+		return Replacement{}, false
+	}
+	recv := s.Recv()
+	base := recv
+	if p, isPtr := base.(*types.Pointer); isPtr {
+		base = p.Elem()
+	}
+	n, isNamed := base.(*types.Named)
+	if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 || types.IsInterface(n) || !l.expressible(recv) {
+		return Replacement{}, false
+	}
+	sig := s.Type().(*types.Signature) // the function's type: receiver first
+	var params, args, results []string
+	r := l.fresh()
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if !l.expressible(t) || hasTypeParam(t) {
+			return Replacement{}, false
+		}
+		if i == 0 {
+			params = append(params, r+" "+l.localType(t))
+			continue
+		}
+		a := l.fresh()
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
+			args = append(args, a+"...")
+			continue
+		}
+		params = append(params, a+" "+l.localType(t))
+		args = append(args, a)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, l.localType(sig.Results().At(i).Type()))
+	}
+	call := r + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+	res := ""
+	switch len(results) {
+	case 0:
+	case 1:
+		res = " " + results[0]
+		call = "return " + call
+	default:
+		res = " (" + strings.Join(results, ", ") + ")"
+		call = "return " + call
+	}
+	return l.span(sel, "func("+strings.Join(params, ", ")+")"+res+" { "+call+" }"), true
+}
+
+// instantiate writes the type arguments of a call of a generic function
+// of the session, or of package slices or maps, that leaves them to
+// inference (Map(xs, f) becomes Map[int, float64](xs, f)): the
+// interpreter infers several type parameters wrongly.
+func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return Replacement{}, false
+	}
+	fn, ok := l.res.Info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil {
+		return Replacement{}, false
+	}
+	switch path := fn.Pkg().Path(); {
+	case IsSession(fn.Pkg()) && fn.Type().(*types.Signature).TypeParams().Len() >= 2:
+	case (path == "slices" || path == "maps") && fn.Type().(*types.Signature).TypeParams().Len() >= 1 && !preludeSlices[fn.Name()]:
+		// yaegi compiles these from source, and infers their type
+		// parameters wrongly next to a cell's own generic code.
+	default:
+		return Replacement{}, false
+	}
+	inst, ok := l.res.Info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return Replacement{}, false
+	}
+	args := make([]string, inst.TypeArgs.Len())
+	for i := range args {
+		t := inst.TypeArgs.At(i)
+		if !l.expressible(t) {
+			return Replacement{}, false
+		}
+		args[i] = l.localType(t)
+	}
+	return l.span(call.Fun, ArgName+"["+strings.Join(args, ", ")+"]"), true
+}
+
+// errorsAs replaces errors.As when its target is of a type the session
+// declares: the standard library sees such a target without its methods
+// and an error of that type inside the interpreter's wrapper, so the
+// search through the chain of wrapped errors is done in the cell, on the
+// values the interpreter's helper takes out of their wrappers.
+func (l *lowerer) errorsAs(call *ast.CallExpr) (Replacement, bool) {
+	fn := calledFunc(l.res.Info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "As" || len(call.Args) != 2 {
+		return Replacement{}, false
+	}
+	tv, ok := l.res.Info.Types[call.Args[1]]
+	if !ok || tv.Type == nil {
+		return Replacement{}, false
+	}
+	ptr, ok := tv.Type.Underlying().(*types.Pointer)
+	if !ok || types.IsInterface(ptr.Elem()) || hasTypeParam(ptr.Elem()) || !l.expressible(ptr.Elem()) {
+		return Replacement{}, false
+	}
+	target := ptr.Elem()
+	named := target
+	if p, isPtr := target.(*types.Pointer); isPtr {
+		named = p.Elem()
+	}
+	if n, isNamed := named.(*types.Named); !isNamed || !IsSession(n.Obj().Pkg()) {
+		return Replacement{}, false
+	}
+	t := l.localType(target)
+	e, p, x, v, found := l.fresh(), l.fresh(), l.fresh(), l.fresh(), l.fresh()
+	src := fmt.Sprintf("func(%s error, %s *%s) bool { for _, %s := range %s.ErrorChain(%s) { if %s, %s := %s.(%s); %s { *%s = %s; return true } }; return false }",
+		e, p, t, x, FmtName, e, v, found, x, t, found, p, v)
+	return l.span(call.Fun, src), true
 }
 
 // hasTypeParamFree tells whether an iter type is instantiated (iter.Seq
