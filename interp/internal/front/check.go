@@ -479,9 +479,20 @@ func hoistDefines(f *ast.File) {
 		return
 	}
 	kept := body.List[:0]
+	declared := map[string]bool{}
 	for _, s := range body.List {
 		if a, ok := s.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
-			f.Decls = append(f.Decls, defineToVar(a))
+			d := defineToVar(a)
+			// a, err := f(); b, err := g(): as in a function, the second
+			// declares b and assigns err.
+			for _, n := range d.Specs[0].(*ast.ValueSpec).Names {
+				if declared[n.Name] {
+					n.Name = "_"
+				} else if n.Name != "_" {
+					declared[n.Name] = true
+				}
+			}
+			f.Decls = append(f.Decls, d)
 			continue
 		}
 		kept = append(kept, s)
