@@ -29,6 +29,7 @@ func TestGoSemantics(t *testing.T) {
 		{"variable of a redefined type", []string{"type T struct{ A int }\nv := T{1}", "type T struct{ A, B int }", "v.B + v.A"}, "0", ""}, // reset: its fields changed
 		{"a cell's own type T and E", []string{"type T [2]int\nfunc F(t *T) int { return t[0] }\ntype E struct{ n int }\nfunc (e *E) Get() int { return e.n }\nF(&T{4, 5}) + (&E{3}).Get() + min(1, 2)"}, "8", ""},
 		{"a second := assigns the names already declared", []string{"a, err := strconv.Atoi(\"1\")\nb, err := strconv.Atoi(\"2\")\nfmt.Println(err)\na + b"}, "3", "<nil>\n"},
+		{"dot imports", []string{"import . \"math\"\nx := struct{ Pi float64 }{Pi: 2}\nSqrt(16) + x.Pi"}, "6", ""},
 		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,8 +37,24 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
+	sels := map[*ast.Ident]bool{} // selectors' member names: never dot-imported names
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			sels[n.Sel] = true
+			if rep, ok := l.methodExpr(n); ok {
+				out = append(out, rep)
+				return false
+			}
+			return l.iterType(n, &out)
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				sels[id] = true // a struct field's name in a literal
+			}
+		case *ast.Ident:
+			if rep, ok := l.dotImported(n); !sels[n] && ok {
+				out = append(out, rep)
+			}
 		case *ast.CallExpr:
 			if rep, ok := l.errorsAs(n); ok {
 				out = append(out, rep)
@@ -61,12 +77,6 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				fun = ix.X
 			}
 			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
-		case *ast.SelectorExpr:
-			if rep, ok := l.methodExpr(n); ok {
-				out = append(out, rep)
-				return false
-			}
-			return l.iterType(n, &out)
 		case *ast.IndexExpr:
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
@@ -99,6 +109,22 @@ func (l *lowerer) iterType(e ast.Expr, out *[]Replacement) bool {
 		*out = append(*out, l.span(e, l.localType(named.Underlying())))
 	}
 	return false
+}
+
+// dotImported writes a name that a dot import brought into the cell
+// (import . "math"; Sqrt(2)) as the qualified name it stands for: the
+// interpreter imports every package under its alias.
+func (l *lowerer) dotImported(id *ast.Ident) (Replacement, bool) {
+	obj := l.res.Info.Uses[id]
+	if obj == nil || obj.Pkg() == nil || IsSession(obj.Pkg()) || obj.Parent() != obj.Pkg().Scope() {
+		return Replacement{}, false
+	}
+	path := obj.Pkg().Path()
+	if path == "unsafe" {
+		return Replacement{}, false
+	}
+	l.imports[Alias(path)] = path
+	return l.span(id, Alias(path)+"."+id.Name), true
 }
 
 // arrayPointer writes the pointer to an array that is indexed or ranged
