@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-var short = map[string]string{"fmt": "fmt", "math": "math", "rand": "math/rand", "slices": "slices", "maps": "maps", "cmp": "cmp", "strings": "strings", "mat": "gonum.org/v1/gonum/mat", "errors": "errors"}
+var short = map[string]string{"iter": "iter", "sort": "sort", "fmt": "fmt", "math": "math", "rand": "math/rand", "slices": "slices", "maps": "maps", "cmp": "cmp", "strings": "strings", "mat": "gonum.org/v1/gonum/mat", "errors": "errors"}
 
 // stmts makes a statement piece per line of src.
 func pieces(src string) []Piece {

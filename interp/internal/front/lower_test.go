@@ -1,0 +1,106 @@
+package front
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of TestLoweringGolden")
+
+// TestLoweringGolden applies every lowering the front end computes for a
+// cell (testdata/lower/NAME.go) to the cell's text and compares the result
+// with NAME.lowered: the Go that the interpreter is given, before its own
+// rewrites. The golden files were checked by hand; -update rewrites them.
+func TestLoweringGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/lower/*.go")
+	if len(files) == 0 {
+		t.Fatal("no golden cells")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cell := string(src)
+			c := NewChecker(short)
+			r := c.Check(1, pieces(cell), nil, nil, false)
+			if len(r.Errors) > 0 || r.Skipped != "" {
+				t.Fatalf("check: %v %s", r.Errors, r.Skipped)
+			}
+			got := lowered(cell, r)
+			golden := strings.TrimSuffix(file, ".go") + ".lowered"
+			if *update {
+				os.WriteFile(golden, []byte(got), 0o644)
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("lowered:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// lowered applies r's replacements and package renames to the cell's text,
+// outermost first, as the interpreter applies them to its AST.
+func lowered(cell string, r *Result) string {
+	lines := strings.SplitAfter(cell, "\n")
+	offset := func(line, col int) int {
+		n := 0
+		for i := 0; i < line-1 && i < len(lines); i++ {
+			n += len(lines[i])
+		}
+		return n + col - 1
+	}
+	type edit struct {
+		start, end int
+		src        string
+	}
+	var edits []edit
+	reps, _ := r.FmtLowering()
+	iters, _ := r.IterLowering()
+	for _, rep := range append(reps, iters...) {
+		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), rep.Src})
+	}
+	refs, _ := r.PkgRefs()
+	for _, ref := range refs {
+		s := offset(ref.Line, ref.Col)
+		edits = append(edits, edit{s, s + len(ref.Name), ref.Alias})
+	}
+	// Outer edits contain inner ones: apply each inner edit inside the
+	// text its outer edit keeps in place of ArgName.
+	sort.Slice(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end > edits[j].end
+	})
+	var apply func(text string, base int, es []edit) string
+	apply = func(text string, base int, es []edit) string {
+		var b strings.Builder
+		pos := base
+		for i := 0; i < len(es); {
+			e := es[i]
+			j := i + 1
+			for j < len(es) && es[j].start < e.end {
+				j++
+			}
+			b.WriteString(text[pos-base : e.start-base])
+			inner := apply(text[e.start-base:e.end-base], e.start, es[i+1:j])
+			b.WriteString(strings.ReplaceAll(e.src, ArgName, inner))
+			pos = e.end
+			i = j
+		}
+		b.WriteString(text[pos-base:])
+		return b.String()
+	}
+	return apply(cell, 0, edits)
+}
