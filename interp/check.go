@@ -17,10 +17,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		return nil, nil
 	}
 	in.front.Forget(cur)
-	pieces := make([]front.Piece, len(items))
-	for i, it := range items {
-		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
-	}
+	pieces := toPieces(items)
 	t0 := time.Now()
 	live := in.live()
 	in.pruneLowered(cur, live)
@@ -113,6 +110,24 @@ func (in *Interpreter) live() []front.Live {
 		}
 	}
 	return out
+}
+
+// toPieces gives a cell's items to the front end.
+func toPieces(items []item) []front.Piece {
+	pieces := make([]front.Piece, len(items))
+	for i, it := range items {
+		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
+	}
+	return pieces
+}
+
+// editedCell is code being edited, cut at byte offset end with its open
+// brackets closed, as pieces for the front end, and the line and column
+// (1-based) of byte offset at.
+func editedCell(code string, end, at int) (pieces []front.Piece, line, col int) {
+	line = strings.Count(code[:at], "\n") + 1
+	col = at - strings.LastIndexByte(code[:at], '\n')
+	return toPieces(cellItems(front.Closed(code, end), lookupCell)), line, col
 }
 
 func pieceKind(k itemKind) front.Kind {

@@ -140,13 +140,7 @@ func (in *Interpreter) typedMembers(code string, dot int) ([]front.Member, bool)
 		return nil, false
 	}
 	defer in.mu.Unlock()
-	line := strings.Count(code[:dot], "\n") + 1
-	col := dot - strings.LastIndexByte(code[:dot], '\n')
-	items := cellItems(front.Closed(code, dot), lookupCell)
-	pieces := make([]front.Piece, len(items))
-	for i, it := range items {
-		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
-	}
+	pieces, line, col := editedCell(code, dot, dot)
 	ms, ok := in.front.Members(lookupCell, pieces, in.live(), in.imports, line, col)
 	return ms, ok && len(ms) > 0
 }

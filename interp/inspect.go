@@ -10,7 +10,6 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
-	"github.com/gocalc/gocalc/interp/internal/front"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -110,13 +109,7 @@ func (in *Interpreter) describeTyped(code string, off int) (string, bool) {
 		}
 		end += size
 	}
-	line := strings.Count(code[:off], "\n") + 1
-	col := off - strings.LastIndexByte(code[:off], '\n')
-	items := cellItems(front.Closed(code, end), lookupCell)
-	pieces := make([]front.Piece, len(items))
-	for i, it := range items {
-		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
-	}
+	pieces, line, col := editedCell(code, end, off)
 	found, ok := in.front.Lookup(lookupCell, pieces, in.live(), in.imports, line, col)
 	if !ok || found.DocKey == "" && !found.Call {
 		return "", false

@@ -32,7 +32,7 @@ func newEntry(it item, d ast.Decl) *entry {
 		e.generic = d.Type.TypeParams != nil && len(d.Type.TypeParams.List) > 0
 		name := d.Name.Name
 		if d.Recv != nil && len(d.Recv.List) > 0 {
-			name = recvName(d.Recv.List[0].Type) + "." + name
+			name = front.RecvName(d.Recv.List[0].Type) + "." + name
 		}
 		e.keys = []string{name}
 	case *ast.GenDecl:
@@ -52,23 +52,6 @@ func newEntry(it item, d ast.Decl) *entry {
 		}
 	}
 	return e
-}
-
-// recvName is the base type name of a method receiver.
-func recvName(t ast.Expr) string {
-	switch t := t.(type) {
-	case *ast.StarExpr:
-		return recvName(t.X)
-	case *ast.IndexExpr:
-		return recvName(t.X)
-	case *ast.IndexListExpr:
-		return recvName(t.X)
-	case *ast.ParenExpr:
-		return recvName(t.X)
-	case *ast.Ident:
-		return t.Name
-	}
-	return "?"
 }
 
 // session is what a rebuild replays: funcs, methods, types and consts,

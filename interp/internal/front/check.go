@@ -608,7 +608,7 @@ func declKeys(d ast.Decl) []string {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		if d.Recv != nil && len(d.Recv.List) > 0 {
-			return []string{recvName(d.Recv.List[0].Type) + "." + d.Name.Name}
+			return []string{RecvName(d.Recv.List[0].Type) + "." + d.Name.Name}
 		}
 		if d.Name.Name == "init" || d.Name.Name == cellFuncName {
 			return nil
@@ -633,17 +633,17 @@ func declKeys(d ast.Decl) []string {
 	return nil
 }
 
-// recvName is the base type name of a method receiver.
-func recvName(t ast.Expr) string {
+// RecvName is the base type name of a method receiver.
+func RecvName(t ast.Expr) string {
 	switch t := t.(type) {
 	case *ast.StarExpr:
-		return recvName(t.X)
+		return RecvName(t.X)
 	case *ast.IndexExpr:
-		return recvName(t.X)
+		return RecvName(t.X)
 	case *ast.IndexListExpr:
-		return recvName(t.X)
+		return RecvName(t.X)
 	case *ast.ParenExpr:
-		return recvName(t.X)
+		return RecvName(t.X)
 	case *ast.Ident:
 		return t.Name
 	}

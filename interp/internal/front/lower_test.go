@@ -12,11 +12,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files of TestLoweringGolden")
 
 // TestLoweringGolden applies every lowering the front end computes for a
-// cell (testdata/lower/NAME.go) to the cell's text and compares the result
+// cell (testdata/lower/NAME.cell) to the cell's text and compares the result
 // with NAME.lowered: the Go that the interpreter is given, before its own
 // rewrites. The golden files were checked by hand; -update rewrites them.
 func TestLoweringGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/lower/*.go")
+	files, _ := filepath.Glob("testdata/lower/*.cell")
 	if len(files) == 0 {
 		t.Fatal("no golden cells")
 	}
@@ -33,7 +33,7 @@ func TestLoweringGolden(t *testing.T) {
 				t.Fatalf("check: %v %s", r.Errors, r.Skipped)
 			}
 			got := lowered(cell, r)
-			golden := strings.TrimSuffix(file, ".go") + ".lowered"
+			golden := strings.TrimSuffix(file, ".cell") + ".lowered"
 			if *update {
 				os.WriteFile(golden, []byte(got), 0o644)
 				return
