@@ -81,7 +81,7 @@ func (r *rt) start(f any, args []any, spread bool) {
 		defer r.live.Add(-1)
 		defer func() {
 			if p := recover(); p != nil {
-				r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
+				r.goroutinePanic(p)
 			}
 		}()
 		if spread {
@@ -101,6 +101,19 @@ func (r *rt) waitGoroutines(d time.Duration) {
 	}
 }
 
+// goroutinePanic reports the panic of a goroutine a cell started (or of
+// os.Exit called there) on stderr.
+func (r *rt) goroutinePanic(p any) {
+	if rv, ok := p.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		p = rv.Interface()
+	}
+	if code, ok := p.(exitCode); ok {
+		r.sink.stream("stderr", fmt.Sprintf("os.Exit(%d) called in a goroutine: the goroutine stopped; gocalc keeps the kernel running\n", int(code)))
+		return
+	}
+	r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
+}
+
 // guard wraps a function that compiled code runs in a goroutine of its
 // own (time.AfterFunc, context.AfterFunc), so that its panic is reported
 // instead of killing the kernel.
@@ -108,7 +121,7 @@ func (r *rt) guard(f func()) func() {
 	return func() {
 		defer func() {
 			if p := recover(); p != nil {
-				r.sink.stream("stderr", fmt.Sprintf("panic in goroutine (recovered by gocalc): %v\n", p))
+				r.goroutinePanic(p)
 			}
 		}()
 		f()
