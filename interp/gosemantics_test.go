@@ -30,6 +30,7 @@ func TestGoSemantics(t *testing.T) {
 		{"a cell's own type T and E", []string{"type T [2]int\nfunc F(t *T) int { return t[0] }\ntype E struct{ n int }\nfunc (e *E) Get() int { return e.n }\nF(&T{4, 5}) + (&E{3}).Get() + min(1, 2)"}, "8", ""},
 		{"a second := assigns the names already declared", []string{"a, err := strconv.Atoi(\"1\")\nb, err := strconv.Atoi(\"2\")\nfmt.Println(err)\na + b"}, "3", "<nil>\n"},
 		{"dot imports", []string{"import . \"math\"\nx := struct{ Pi float64 }{Pi: 2}\nSqrt(16) + x.Pi"}, "6", ""},
+		{"a program's own //line directives", []string{"//line foo/bar.y:4\nx := 1\n//line foo/bar.y:60\nx + 1"}, "2", ""},
 		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -51,7 +51,7 @@ func splitCell(src string) []item {
 			return
 		}
 		start := file.Offset(cur[0].pos)
-		p := file.Position(cur[0].pos)
+		p := file.PositionFor(cur[0].pos, false) // the cell's own lines, not a //line directive's
 		text := strings.TrimRight(src[start:end], " \t\r\n;")
 		items = append(items, item{kind: classify(cur), text: text, line: p.Line, col: p.Column, offset: start})
 		cur = cur[:0]
