@@ -173,6 +173,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 						imports = append(imports, s.(*ast.ImportSpec))
 					}
 				case token.VAR:
+					zeroStructLiterals(d)
 					if decl, assign := splitTypedMulti(d); decl != nil {
 						// Declare, then assign.
 						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, assign: assign, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
@@ -443,6 +444,26 @@ func defineToVar(a *ast.AssignStmt) *ast.GenDecl {
 		names[i] = id
 	}
 	return &ast.GenDecl{TokPos: a.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: names, Values: a.Rhs}}}
+}
+
+// zeroStructLiterals turns var f struct{ c T } into var f = struct{ c T }{}:
+// yaegi reports a "definition loop" for a global of an unnamed struct
+// type whose field shares its name with a global.
+func zeroStructLiterals(d *ast.GenDecl) {
+	for _, sp := range d.Specs {
+		vs, ok := sp.(*ast.ValueSpec)
+		if !ok || len(vs.Values) > 0 {
+			continue
+		}
+		st, ok := vs.Type.(*ast.StructType)
+		if !ok {
+			continue
+		}
+		for range vs.Names {
+			vs.Values = append(vs.Values, &ast.CompositeLit{Type: st, Lbrace: st.End(), Rbrace: st.End()})
+		}
+		vs.Type = nil
+	}
 }
 
 // splitTypedMulti splits var a, b T = f() (or var p *T = &g, any var
