@@ -32,6 +32,7 @@ func TestGoSemantics(t *testing.T) {
 		{"dot imports", []string{"import . \"math\"\nx := struct{ Pi float64 }{Pi: 2}\nSqrt(16) + x.Pi"}, "6", ""},
 		{"a program's own //line directives", []string{"//line foo/bar.y:4\nx := 1\n//line foo/bar.y:60\nx + 1"}, "2", ""},
 		{"a field named like a global", []string{"var c chan complex128\nvar f struct {\n\tc complex128\n}\nf.c = 3\nf.c"}, "(3+0i)", ""},
+		{"a var group", []string{"var (\n\tzero = 2\n\tfour, five = 4, 5\n\tnilmap map[string]int = nil\n\tcopyZero = zero\n)\nzero + four + five + copyZero + len(nilmap)"}, "13", ""},
 		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

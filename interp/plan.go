@@ -173,13 +173,18 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 						imports = append(imports, s.(*ast.ImportSpec))
 					}
 				case token.VAR:
-					zeroStructLiterals(d)
-					if decl, assign := splitTypedMulti(d); decl != nil {
-						// Declare, then assign.
-						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, assign: assign, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
-						continue
+					// One step per spec of a var ( ... ) group: yaegi
+					// reports a "definition loop" for many groups.
+					for _, sp := range d.Specs {
+						d := &ast.GenDecl{Doc: d.Doc, TokPos: sp.Pos(), Tok: token.VAR, Specs: []ast.Spec{sp}}
+						zeroStructLiterals(d)
+						if decl, assign := splitTypedMulti(d); decl != nil {
+							// Declare, then assign.
+							seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, assign: assign, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
+							continue
+						}
+						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
 					}
-					seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
 				default:
 					decls = append(decls, d)
 					entries = append(entries, newEntry(it.item, d))
