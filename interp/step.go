@@ -256,7 +256,18 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	in.rt.cur = rs
 	in.rt.mu.Unlock()
 	in.errw.takeFrames()
-	_, err := in.y.ExecuteWithContext(ctx, prog)
+	if in.progsGen != in.gen {
+		in.progs, in.progsGen = nil, in.gen
+	}
+	var err error
+	if cells := in.debugCells(cur); cells != nil {
+		err = in.debugExec(ctx, prog, cells)
+	} else {
+		_, err = in.y.ExecuteWithContext(ctx, prog)
+	}
+	if err == nil {
+		in.progs = append(in.progs, prog)
+	}
 	if ctx.Err() != nil {
 		in.rt.mu.Lock()
 		close(in.rt.cancel)

@@ -143,7 +143,7 @@ func TestDebugger(t *testing.T) {
 			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
 			{command: "setBreakpoints", args: `{"source":{"path":"/c.go"},"breakpoints":[{"line":2}],"sourceModified":false}`, success: true,
 				want: map[string]any{"breakpoints": []any{map[string]any{"verified": false, "line": 2, "source": map[string]any{"path": "/c.go"},
-					"message": "gocalc does not stop at breakpoints yet"}}}},
+					"message": "this interpreter cannot stop at breakpoints"}}}},
 			{command: "debugInfo", success: true, want: map[string]any{
 				"breakpoints": []any{map[string]any{"source": "/c.go", "breakpoints": []any{map[string]any{"line": 2}}}}}},
 			{command: "disconnect", args: `{"restart":false,"terminateDebuggee":false}`, success: true},
