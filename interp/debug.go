@@ -424,3 +424,12 @@ func (in *Interpreter) Resume(g int, how engine.Resume) error {
 	d.mu.Unlock()
 	return resumeG(run.dbg, g, how)
 }
+
+// debuggerLimit is the error of a debugged cell that called a function
+// literal made inside a function by a cell run without breakpoints:
+// yaegi's debugger fails on it.
+func debuggerLimit() *engine.Error {
+	msg := "the debugger cannot enter a function literal that a cell made inside a function while no breakpoint was set " +
+		"(a limit of gocalc's interpreter); run the cell that makes it again with a breakpoint in it, or run this cell without breakpoints"
+	return &engine.Error{Name: ErrUnsupported, Value: msg, Traceback: []string{ErrUnsupported + ": " + msg}}
+}

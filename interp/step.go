@@ -260,7 +260,8 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		in.progs, in.progsGen = nil, in.gen
 	}
 	var err error
-	if cells := in.debugCells(cur); cells != nil {
+	cells := in.debugCells(cur)
+	if cells != nil {
 		err = in.debugExec(ctx, prog, cells)
 	} else {
 		_, err = in.y.ExecuteWithContext(ctx, prog)
@@ -284,6 +285,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	if err != nil {
 		var p yaegi.Panic
 		if asPanic(err, &p) {
+			if cells != nil && strings.Contains(string(p.Stack), "(*Debugger).enterCall") {
+				in.errw.takeFrames()
+				return debuggerLimit()
+			}
 			return in.runtimeError(p.Value, in.errw.takeFrames(), cur)
 		}
 		return in.compileError(err, cur)
