@@ -160,8 +160,8 @@ func TestDebugStepping(t *testing.T) {
 		{engine.StepOut, "sq", 3},
 		{engine.Next, "cell", 4}, // back at the call
 		{engine.Next, "cell", 5},
-		{engine.Next, "cell", 2}, // the loop's condition
-		{engine.Next, "cell", 7}, // the top-level definition, a step of its own
+		{engine.Next, "cell", 2},     // the loop's condition
+		{engine.Next, "cell", 7},     // the top-level definition, a step of its own
 		{engine.Continue, "cell", 8}, // the next statement step
 	}
 	for i, w := range want {
