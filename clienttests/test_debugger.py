@@ -278,6 +278,10 @@ def test_breakpoint_stop_step_continue(kernel):
     assert rows["x"]["value"] == "21" and rows["y"]["value"] == "42", rows
     if name == "gocalc":
         assert rows["y"]["type"] == "int", rows
+    scopes = {sc["name"]: sc for sc in ok(dbg.request("scopes", {"frameId": top["id"]}), "scopes")["scopes"]}
+    assert "Globals" in scopes, scopes
+    rows = ok(dbg.request("variables", {"variablesReference": scopes["Globals"]["variablesReference"]}), "variables")["variables"]
+    assert {v["name"]: v["value"] for v in rows}.get("a") == "20", rows
 
     ok(dbg.request("next", {"threadId": thread}), "next")
     stopped = dbg.wait_event("stopped")["body"]

@@ -55,6 +55,7 @@ type Debugger interface {
 	StackTrace(thread int) ([]Frame, error)
 	// FrameVariables lists the local variables of a frame that StackTrace
 	// handed out, or the parts of one (path as in VariableInspector).
+	// Frame 0 is the session's variables, while a cell is stopped.
 	FrameVariables(frame int, path []string) ([]Variable, error)
 	// Resume makes a stopped thread go on.
 	Resume(thread int, how Resume) error

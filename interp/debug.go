@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -371,7 +372,8 @@ func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
 }
 
 // FrameVariables lists the variables of a frame StackTrace handed out,
-// or the parts of one (see engine.Debugger).
+// or with frame 0 the session's, or the parts of one (see
+// engine.Debugger).
 func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.Variable, err error) {
 	d := &in.dbgs
 	d.mu.Lock()
@@ -381,8 +383,17 @@ func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.V
 			vars, err = nil, fmt.Errorf("cannot list the variables: %v", p)
 		}
 	}()
-	if d.run == nil {
+	if d.run == nil || len(d.run.stops) == 0 {
 		return nil, errors.New("no cell is stopped")
+	}
+	if frame == 0 {
+		// The cell's goroutine is stopped inside Execute: the session is
+		// as it left it.
+		g, err := stoppedGlobals(in)
+		if err != nil {
+			return nil, err
+		}
+		return listShown(in.sessionVars(g), path)
 	}
 	f, ok := d.run.frames[frame]
 	if !ok {
@@ -432,4 +443,15 @@ func debuggerLimit() *engine.Error {
 	msg := "the debugger cannot enter a function literal that a cell made inside a function while no breakpoint was set " +
 		"(a limit of gocalc's interpreter); run the cell that makes it again with a breakpoint in it, or run this cell without breakpoints"
 	return &engine.Error{Name: ErrUnsupported, Value: msg, Traceback: []string{ErrUnsupported + ": " + msg}}
+}
+
+// stoppedGlobals reads the session's globals while a cell is stopped
+// (without the fallback of globals, which would run a program).
+func stoppedGlobals(in *Interpreter) (g map[string]reflect.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			g, err = nil, fmt.Errorf("cannot read the session's variables: %v", p)
+		}
+	}()
+	return in.y.Globals(), nil
 }

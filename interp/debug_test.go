@@ -90,7 +90,6 @@ func TestDebugBreakpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("frames %+v", frames)
 	if len(frames) == 0 || frames[0].Line != 3 || frames[0].Name != "double" || frames[0].Code != code {
 		t.Fatalf("frames %+v", frames)
 	}
@@ -105,19 +104,26 @@ func TestDebugBreakpoint(t *testing.T) {
 	}
 	s = r.stop(t)
 	frames, _ = in.StackTrace(s.Thread)
-	t.Logf("frames %+v", frames)
 	if len(frames) == 0 || frames[0].Line != 9 {
 		t.Fatalf("frames %+v", frames)
 	}
 	if v := frameVar(t, in, frames[0].ID, "i"); v.Value != "1" {
 		t.Errorf("i = %+v", v)
 	}
+	// Frame 0: the session's variables, as the cell has made them so far.
+	if v := frameVar(t, in, 0, "r"); v.Value != "42" || v.Type != "int" {
+		t.Errorf("session r = %+v", v)
+	}
+	if v := frameVar(t, in, 0, "x"); v.Value != "1" {
+		t.Errorf("session x = %+v", v)
+	}
 	if err := in.Resume(s.Thread, engine.Next); err != nil {
 		t.Fatal(err)
 	}
 	s = r.stop(t)
-	frames, _ = in.StackTrace(s.Thread)
-	t.Logf("after next %+v %+v", s, frames)
+	if _, line := frameLine(t, in, s); line != 8 || s.Reason != "step" {
+		t.Errorf("after next: line %d, %+v", line, s)
+	}
 	in.SetBreakpoints(code, nil)
 	if err := in.Resume(s.Thread, engine.Continue); err != nil {
 		t.Fatal(err)

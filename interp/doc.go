@@ -132,7 +132,8 @@
 // function declared in another cell stops too). A stop calls the
 // kernel's callback and holds the cell's goroutine until Resume:
 // StackTrace gives the frames at the cells' own lines (the cell's
-// statements are the frame "cell"), FrameVariables a frame's locals.
+// statements are the frame "cell"), FrameVariables a frame's locals or
+// the session's variables.
 // yaegi stops at every node: Next and StepIn go on to the next line
 // (StepIn also into a call), StepOut to the caller, and a step that ends
 // one of the cell's programs stops at the start of the next. A

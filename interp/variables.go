@@ -42,7 +42,7 @@ func (in *Interpreter) Variables(path []string) (vars []engine.Variable, err err
 			vars, err = nil, fmt.Errorf("cannot list the variables: %v", p)
 		}
 	}()
-	vars, err = listShown(in.sessionVars(), path)
+	vars, err = listShown(in.sessionVars(in.globals()), path)
 	if err != nil {
 		return nil, fmt.Errorf("%w in the session", err)
 	}
@@ -89,12 +89,11 @@ func listShown(top []shown, path []string) (vars []engine.Variable, err error) {
 
 // sessionVars returns the session's variables sorted by name, with
 // their types from the front end's view of the session when it has one.
-func (in *Interpreter) sessionVars() []shown {
+func (in *Interpreter) sessionVars(g map[string]reflect.Value) []shown {
 	var scope *types.Scope
 	if in.lastCheck != nil && in.lastCheck.Pkg != nil {
 		scope = in.lastCheck.Pkg.Scope()
 	}
-	g := in.globals()
 	var out []shown
 	for _, e := range in.sess.vars {
 		for _, k := range e.keys {

@@ -380,7 +380,12 @@ func (d *debugger) stackTrace(req dap.Request) (any, error) {
 	return map[string]any{"stackFrames": out, "totalFrames": len(out)}, nil
 }
 
-// scopes answers a frame's scopes: its locals.
+// globalsFrame is the frame of varRef for the session's variables while
+// a cell is stopped (frame 0 lists them while none runs).
+const globalsFrame = -1
+
+// scopes answers a frame's scopes: its locals, and the session's
+// variables.
 func (d *debugger) scopes(req dap.Request) (any, error) {
 	var args struct {
 		Frame int `json:"frameId"`
@@ -388,9 +393,11 @@ func (d *debugger) scopes(req dap.Request) (any, error) {
 	if err := req.Args(&args); err != nil {
 		return nil, err
 	}
-	ref := d.newRef(varRef{frame: args.Frame})
+	locals := d.newRef(varRef{frame: args.Frame})
+	globals := d.newRef(varRef{frame: globalsFrame})
 	return map[string]any{"scopes": []map[string]any{
-		{"name": "Locals", "variablesReference": ref, "expensive": false},
+		{"name": "Locals", "variablesReference": locals, "expensive": false},
+		{"name": "Globals", "variablesReference": globals, "expensive": false},
 	}}, nil
 }
 
@@ -461,7 +468,11 @@ func (d *debugger) list(ref varRef) ([]dap.Variable, error) {
 		if derr != nil {
 			return nil, derr
 		}
-		vars, err = dbg.FrameVariables(ref.frame, ref.path)
+		frame := ref.frame
+		if frame == globalsFrame {
+			frame = 0
+		}
+		vars, err = dbg.FrameVariables(frame, ref.path)
 	}
 	if err != nil {
 		return nil, err

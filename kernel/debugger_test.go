@@ -407,6 +407,9 @@ func TestDebuggerStopsACell(t *testing.T) {
 		t.Errorf("stackTrace %v", frames)
 	}
 	scopes := request("scopes", map[string]any{"frameId": top["id"]})["scopes"].([]any)
+	if len(scopes) != 2 || scopes[0].(map[string]any)["name"] != "Locals" || scopes[1].(map[string]any)["name"] != "Globals" {
+		t.Errorf("scopes %v", scopes)
+	}
 	ref := scopes[0].(map[string]any)["variablesReference"]
 	vars := request("variables", map[string]any{"variablesReference": ref})["variables"].([]any)
 	if v := vars[0].(map[string]any); v["name"] != "y" || v["value"] != "42" || v["type"] != "int" {

@@ -39,7 +39,8 @@
 // goes out at once (its parent the last debug_request), and while shell
 // runs the stopped cell, control answers threads, stackTrace (frames at
 // the cells' own lines, sources named by the cells' paths), scopes (the
-// frame's locals), variables, continue, next, stepIn and stepOut. An
+// frame's locals, and the session's variables as Globals), variables,
+// continue, next, stepIn and stepOut. An
 // interrupt ends a stopped cell; disconnect clears the breakpoints and
 // lets it finish. Other commands fail with a message.
 //
