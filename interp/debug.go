@@ -280,24 +280,40 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 }
 
 // resumeG resumes goroutine g of dbg. yaegi marks a goroutine stopped only
-// once it waits: a request that comes first is retried.
+// once it waits: a request that comes first is retried. A goroutine that
+// does not take the request (yaegi lost track of it) is given up after
+// resumeGrace, so that the caller is never stuck: an interrupt still ends
+// the cell.
 func resumeG(dbg *yaegi.Debugger, g int, how engine.Resume) error {
 	reason := map[engine.Resume]yaegi.DebugEventReason{
 		engine.Next: yaegi.DebugStepOver, engine.StepIn: yaegi.DebugStepInto, engine.StepOut: yaegi.DebugStepOut,
 	}[how]
-	for deadline := time.Now().Add(5 * time.Second); ; {
-		var err error
-		if how == engine.Continue {
-			err = dbg.Continue(g)
-		} else {
-			err = dbg.Step(g, reason)
+	done := make(chan error, 1)
+	go func() {
+		for deadline := time.Now().Add(resumeGrace); ; {
+			var err error
+			if how == engine.Continue {
+				err = dbg.Continue(g)
+			} else {
+				err = dbg.Step(g, reason)
+			}
+			if !errors.Is(err, yaegi.ErrRunning) || time.Now().After(deadline) {
+				done <- err
+				return
+			}
+			time.Sleep(time.Millisecond)
 		}
-		if !errors.Is(err, yaegi.ErrRunning) || time.Now().After(deadline) {
-			return err
-		}
-		time.Sleep(time.Millisecond)
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(resumeGrace):
+		return fmt.Errorf("thread %d does not go on: interrupt the kernel to end the cell", g)
 	}
 }
+
+// resumeGrace bounds the wait for a stopped goroutine to go on.
+const resumeGrace = 3 * time.Second
 
 // Threads lists the goroutines of the debugged run (see engine.Debugger).
 func (in *Interpreter) Threads() []engine.Thread {

@@ -249,3 +249,35 @@ func TestDebugClosureOfAnEarlierCell(t *testing.T) {
 		t.Errorf("counter() = %q", out)
 	}
 }
+
+// A function literal made inside a function by an earlier debugged cell
+// stops at its breakpoint under that cell's old goroutine, which yaegi
+// can no longer resume: Resume says so instead of hanging, and an
+// interrupt ends the cell; the session goes on.
+func TestDebugClosureOfAnEarlierDebuggedCell(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "func mk() func() int {\n\tn := 0\n\treturn func() int {\n\t\tn++\n\t\treturn n\n\t}\n}\nc := mk()\nfmt.Println(\"made\")\n"
+	r := debugCell(t, in, context.Background(), cell1, 9)
+	if err := in.Resume(r.stop(t).Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	in.SetBreakpoints(cell1, []int{4})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r = debugCell(t, in, ctx, "v := c()\nfmt.Println(v)\n", 2)
+	s := r.stop(t)
+	if err := in.Resume(s.Thread, engine.Continue); err == nil || !strings.Contains(err.Error(), "interrupt") {
+		t.Fatalf("Resume: %v", err)
+	}
+	cancel()
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Name != ErrInterrupted {
+		t.Fatalf("cell: %v", r.err)
+	}
+	in.Detach()
+	if out, _ := mustRun(t, in, "fmt.Sprint(mk()())"); out != `"1"` {
+		t.Errorf("after the interrupt: %q", out)
+	}
+}

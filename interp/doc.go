@@ -144,8 +144,11 @@
 // clears the breakpoints and resumes it. A debugged cell cannot call a
 // function literal that a cell made inside a function while it had no
 // breakpoints (yaegi's debugger fails on its frame): the cell fails with
-// an UnsupportedError that says so. Goroutines that a debugged cell
-// starts keep yaegi's debugger on until they end.
+// an UnsupportedError that says so; one made so while it had breakpoints
+// stops at its breakpoints under a goroutine yaegi can no longer resume
+// (Resume gives up after a few seconds and says so; an interrupt ends
+// the cell). Goroutines that a debugged cell starts keep yaegi's
+// debugger on until they end.
 //
 // # Errors, panics and interrupts
 //
