@@ -278,6 +278,9 @@ def test_breakpoint_stop_step_continue(kernel):
     assert rows["x"]["value"] == "21" and rows["y"]["value"] == "42", rows
     if name == "gocalc":
         assert rows["y"]["type"] == "int", rows
+    if name == "gocalc":  # ipykernel answers this one with debugpy's evaluate response
+        rich = ok(dbg.request("richInspectVariables", {"variableName": "y", "frameId": top["id"]}), "richInspectVariables")
+        assert rich["data"].get("text/plain") == "42", rich
     scopes = {sc["name"]: sc for sc in ok(dbg.request("scopes", {"frameId": top["id"]}), "scopes")["scopes"]}
     assert "Globals" in scopes, scopes
     rows = ok(dbg.request("variables", {"variablesReference": scopes["Globals"]["variablesReference"]}), "variables")["variables"]

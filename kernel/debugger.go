@@ -545,7 +545,8 @@ func (d *debugger) variables(req dap.Request) (any, error) {
 // variables" rows of other kernels) answer an empty bundle.
 func (d *debugger) richInspectVariables(req dap.Request) (any, error) {
 	var args struct {
-		Name string `json:"variableName"`
+		Name  string `json:"variableName"`
+		Frame int    `json:"frameId"`
 	}
 	if err := req.Args(&args); err != nil {
 		return nil, err
@@ -554,17 +555,29 @@ func (d *debugger) richInspectVariables(req dap.Request) (any, error) {
 	if !token.IsIdentifier(args.Name) {
 		return empty, nil
 	}
-	vi, err := d.inspector()
-	if err != nil {
-		return nil, err
+	var lists []func() ([]engine.Variable, error)
+	if dbg, ok := d.exec.(engine.Debugger); ok && len(d.stoppedThreads()) > 0 {
+		// A cell is stopped: the frame's locals, then the session's.
+		if args.Frame > 0 {
+			lists = append(lists, func() ([]engine.Variable, error) { return dbg.FrameVariables(args.Frame, nil) })
+		}
+		lists = append(lists, func() ([]engine.Variable, error) { return dbg.FrameVariables(0, nil) })
+	} else {
+		vi, err := d.inspector()
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, func() ([]engine.Variable, error) { return vi.Variables(nil) })
 	}
-	vars, err := vi.Variables(nil)
-	if err != nil {
-		return nil, err
-	}
-	for _, v := range vars {
-		if v.Name == args.Name {
-			return map[string]any{"data": map[string]any{"text/plain": v.Value}, "metadata": map[string]any{}}, nil
+	for _, list := range lists {
+		vars, err := list()
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vars {
+			if v.Name == args.Name {
+				return map[string]any{"data": map[string]any{"text/plain": v.Value}, "metadata": map[string]any{}}, nil
+			}
 		}
 	}
 	return nil, fmt.Errorf("no variable %s in the session", args.Name)

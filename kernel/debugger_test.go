@@ -415,6 +415,10 @@ func TestDebuggerStopsACell(t *testing.T) {
 	if v := vars[0].(map[string]any); v["name"] != "y" || v["value"] != "42" || v["type"] != "int" {
 		t.Errorf("variables %v", vars)
 	}
+	rich := request("richInspectVariables", map[string]any{"variableName": "y", "frameId": top["id"]})
+	if rich["data"].(map[string]any)["text/plain"] != "42" {
+		t.Errorf("richInspectVariables in the frame: %v", rich)
+	}
 	request("continue", map[string]any{"threadId": 1})
 	if c := content(k.reply("shell", cell)); c["status"] != "ok" {
 		t.Errorf("cell %v", c)
