@@ -76,6 +76,57 @@ func (s *startingInterpreter) Variables(path []string) ([]engine.Variable, error
 
 func (s *startingInterpreter) Close() error { return s.get().Close() }
 
+// The debugger's calls wait for the interpreter (the frontend sets
+// breakpoints before it runs a cell) and do nothing when it failed to
+// start.
+
+func (s *startingInterpreter) SetBreakpoints(code string, lines []int) []bool {
+	if ip := s.get(); ip != nil {
+		return ip.SetBreakpoints(code, lines)
+	}
+	return make([]bool, len(lines))
+}
+
+func (s *startingInterpreter) OnStop(f func(engine.Stop)) {
+	if ip := s.get(); ip != nil {
+		ip.OnStop(f)
+	}
+}
+
+func (s *startingInterpreter) Threads() []engine.Thread {
+	if ip := s.get(); ip != nil {
+		return ip.Threads()
+	}
+	return nil
+}
+
+func (s *startingInterpreter) StackTrace(thread int) ([]engine.Frame, error) {
+	if ip := s.get(); ip != nil {
+		return ip.StackTrace(thread)
+	}
+	return nil, s.err
+}
+
+func (s *startingInterpreter) FrameVariables(frame int, path []string) ([]engine.Variable, error) {
+	if ip := s.get(); ip != nil {
+		return ip.FrameVariables(frame, path)
+	}
+	return nil, s.err
+}
+
+func (s *startingInterpreter) Resume(thread int, how engine.Resume) error {
+	if ip := s.get(); ip != nil {
+		return ip.Resume(thread, how)
+	}
+	return s.err
+}
+
+func (s *startingInterpreter) Detach() {
+	if ip := s.get(); ip != nil {
+		ip.Detach()
+	}
+}
+
 // The kernel finds optional abilities by type assertion: keep them all.
 var (
 	_ engine.Completer           = (*startingInterpreter)(nil)
@@ -84,4 +135,5 @@ var (
 	_ engine.Evaluator           = (*startingInterpreter)(nil)
 	_ engine.VariableInspector   = (*startingInterpreter)(nil)
 	_ engine.Closer              = (*startingInterpreter)(nil)
+	_ engine.Debugger            = (*startingInterpreter)(nil)
 )

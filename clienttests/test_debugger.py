@@ -1,6 +1,7 @@
-"""The debugger's first slice through jupyter_client: what JupyterLab 4's
-debugger sends to start a session and fill its variables panel
-(debug_request on control, debug_reply, debug_event on iopub).
+"""The debugger through jupyter_client: what JupyterLab 4's debugger
+sends to start a session, fill its variables panel, and stop a cell at a
+breakpoint and step through it (debug_request on control, debug_reply,
+debug_event on iopub).
 
 The same sequence runs against ipykernel (with debugpy), so that the test
 checks the protocol's shapes and not our reading of them.
@@ -50,6 +51,7 @@ class Debug:
         self.kc = kc
         self.seq = 0
         self.events: list[dict] = []
+        self.iopub: list[dict] = []  # the other iopub messages, kept for the cells' outputs
 
     def request(self, command: str, arguments: dict | None = None, timeout: float = 30) -> dict:
         self.seq += 1
@@ -81,6 +83,34 @@ class Debug:
                 return
             if m["msg_type"] == "debug_event":
                 self.events.append(m["content"])
+            else:
+                self.iopub.append(m)
+
+    def wait_event(self, name: str, timeout: float = 30) -> dict:
+        """Waits for the next debug_event named name (those already
+        collected count) and removes it from the list."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for i, e in enumerate(self.events):
+                if e["event"] == name:
+                    return self.events.pop(i)
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {name} event; events {self.events}")
+            self.collect_events(wait=0.1)
+
+    def finish(self, msg_id: str, timeout: float = 30) -> tuple[dict, list[dict]]:
+        """Waits for the end of execute msg_id: its reply and its iopub
+        messages (up to idle)."""
+        deadline = time.monotonic() + timeout
+        while not any(m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                      and m["content"]["execution_state"] == "idle" for m in self.iopub):
+            if time.monotonic() > deadline:
+                raise TimeoutError("the cell does not end")
+            self.collect_events(wait=0.1)
+        while True:
+            rep = self.kc.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.1))
+            if rep["parent_header"].get("msg_id") == msg_id:
+                return rep, [m for m in self.iopub if m["parent_header"].get("msg_id") == msg_id]
 
 
 @pytest.fixture(params=list(KERNELS))
@@ -179,8 +209,126 @@ def test_struct_parts_in_the_panel():
         assert [(v["name"], v["type"], v["value"]) for v in parts["variables"]] == [("X", "float64", "1"), ("Y", "float64", "2.5")]
         parts = ok(dbg.request("variables", {"variablesReference": rows["xs"]["variablesReference"]}), "variables")
         assert [(v["name"], v["value"]) for v in parts["variables"]] == [("0", '"a"'), ("1", '"b"')]
-        # Not there yet: an honest failure, not a silent success.
+        # No cell is stopped: an honest failure, not a silent success.
         rep = dbg.request("stackTrace", {"threadId": 1})
         assert rep["success"] is False and rep["message"]
+    finally:
+        stop(km, kc)
+
+
+# Per kernel: a cell with a function, the line of a breakpoint in it, and
+# the cell's output. The lines are the same in both languages.
+BREAK_CELLS = {
+    "gocalc": "func double(x int) int {\n\ty := x * 2\n\treturn y\n}\na := 20\nb := double(a + 1)\nfmt.Println(\"b =\", b)\n",
+    "python3": "def double(x):\n    y = x * 2\n    return y\na = 20\nb = double(a + 1)\nprint(\"b =\", b)\n",
+}
+
+
+def start_session(dbg: Debug, name: str) -> dict:
+    ok(dbg.request("initialize", {
+        "clientID": "jupyterlab", "clientName": "JupyterLab", "adapterID": name, "pathFormat": "path",
+        "linesStartAt1": True, "columnsStartAt1": True, "supportsVariableType": True,
+        "supportsVariablePaging": True, "supportsRunInTerminalRequest": True, "locale": "en",
+    }), "initialize")
+    ok(dbg.request("attach", {}), "attach")
+    return ok(dbg.request("debugInfo", {}), "debugInfo")
+
+
+def locals_of(dbg: Debug, frame_id: int) -> dict[str, dict]:
+    scopes = ok(dbg.request("scopes", {"frameId": frame_id}), "scopes")["scopes"]
+    assert scopes, "no scopes"
+    ref = scopes[0]["variablesReference"]
+    assert ref > 0, scopes
+    rows = ok(dbg.request("variables", {"variablesReference": ref}), "variables")["variables"]
+    return {v["name"]: v for v in rows}
+
+
+def test_breakpoint_stop_step_continue(kernel):
+    """The issue's sequence: initialize, attach, dumpCell, setBreakpoints,
+    configurationDone, execute, stopped, stackTrace at the cell's line,
+    scopes, variables with the right values, next, continue, and the cell
+    completes with its output."""
+    name, kc = kernel
+    cell = BREAK_CELLS[name]
+    dbg = Debug(kc)
+    start_session(dbg, name)
+    path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+    body = ok(dbg.request("setBreakpoints", {
+        "source": {"path": path}, "breakpoints": [{"line": 3}], "lines": [3], "sourceModified": False,
+    }), "setBreakpoints")
+    assert [(b["verified"], b["line"]) for b in body["breakpoints"]] == [(True, 3)], body
+    ok(dbg.request("configurationDone", {}), "configurationDone")
+    info = ok(dbg.request("debugInfo", {}), "debugInfo")
+    assert [(b["source"], [x["line"] for x in b["breakpoints"]]) for b in info["breakpoints"]] == [(path, [3])]
+
+    msg_id = kc.execute(cell)
+    stopped = dbg.wait_event("stopped")["body"]
+    assert stopped["reason"] == "breakpoint", stopped
+    thread = stopped["threadId"]
+    threads = ok(dbg.request("threads", {}), "threads")["threads"]
+    assert thread in [t["id"] for t in threads], threads
+    assert thread in ok(dbg.request("debugInfo", {}), "debugInfo")["stoppedThreads"]
+
+    frames = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"]
+    top = frames[0]
+    assert top["line"] == 3, frames
+    assert top["source"]["path"] == path, frames
+    assert top["name"] == "double", frames
+    rows = locals_of(dbg, top["id"])
+    assert rows["x"]["value"] == "21" and rows["y"]["value"] == "42", rows
+    if name == "gocalc":
+        assert rows["y"]["type"] == "int", rows
+    if name == "gocalc":  # ipykernel answers this one with debugpy's evaluate response
+        rich = ok(dbg.request("richInspectVariables", {"variableName": "y", "frameId": top["id"]}), "richInspectVariables")
+        assert rich["data"].get("text/plain") == "42", rich
+    scopes = {sc["name"]: sc for sc in ok(dbg.request("scopes", {"frameId": top["id"]}), "scopes")["scopes"]}
+    assert "Globals" in scopes, scopes
+    rows = ok(dbg.request("variables", {"variablesReference": scopes["Globals"]["variablesReference"]}), "variables")["variables"]
+    assert {v["name"]: v["value"] for v in rows}.get("a") == "20", rows
+
+    ok(dbg.request("next", {"threadId": thread}), "next")
+    stopped = dbg.wait_event("stopped")["body"]
+    assert stopped["reason"] == "step", stopped
+    frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+    assert frames and frames[0]["source"]["path"] == path, frames
+    assert frames[0]["line"] in (3, 4, 5, 6), frames  # still in double, or back in the cell at its call
+
+    ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+    reply, outputs = dbg.finish(msg_id)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+    assert text == "b = 42\n", outputs
+    assert ok(dbg.request("debugInfo", {}), "debugInfo")["stoppedThreads"] == []
+
+    ok(dbg.request("disconnect", {"restart": False, "terminateDebuggee": False}), "disconnect")
+    assert run(kc, cell).stream() == "b = 42\n", "without the debugger the cell runs through"
+
+
+def test_interrupt_and_disconnect_while_stopped():
+    """An interrupt ends a stopped cell, a disconnect lets it finish; the
+    kernel runs the next cell either way."""
+    km, kc = start("gocalc")
+    try:
+        cell = BREAK_CELLS["gocalc"]
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 3}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+
+        msg_id = kc.execute(cell)
+        dbg.wait_event("stopped")
+        km.interrupt_kernel()
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted", reply["content"]
+        assert ok(dbg.request("debugInfo", {}), "debugInfo")["stoppedThreads"] == []
+
+        msg_id = kc.execute(cell)
+        dbg.wait_event("stopped")
+        ok(dbg.request("disconnect", {"restart": False, "terminateDebuggee": False}), "disconnect")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert "b = 42" in "".join(m["content"].get("text", "") for m in outputs)
+        assert run(kc, "b").result_text() == "42"
     finally:
         stop(km, kc)

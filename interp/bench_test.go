@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"fmt"
+	"github.com/gocalc/gocalc/engine"
 	"math"
 	"testing"
 	"time"
@@ -198,5 +199,28 @@ func BenchmarkRedefineType500(b *testing.B) {
 	}
 	for b.Loop() {
 		mustRun(b, in, "type T struct{ A int }")
+	}
+}
+
+// BenchmarkDebugger runs a loop cell detached, attached with breakpoints
+// only in another cell (the cell runs as detached), and with a
+// breakpoint of its own on a line it never reaches (the cell runs
+// through yaegi's debugger): the first two must cost the same.
+func BenchmarkDebugger(b *testing.B) {
+	const loop = "s := 0\nfor i := 0; i < 100000; i++ {\n\ts += i\n}\nif s < 0 {\n\tfmt.Println(s)\n}"
+	for _, mode := range []string{"detached", "attached", "breakpoint"} {
+		b.Run(mode, func(b *testing.B) {
+			in := newInterp(b)
+			if mode != "detached" {
+				in.OnStop(func(s engine.Stop) { go in.Resume(s.Thread, engine.Continue) })
+				in.SetBreakpoints("other := 1\nother++\n", []int{2})
+			}
+			if mode == "breakpoint" {
+				in.SetBreakpoints(loop, []int{6})
+			}
+			for b.Loop() {
+				mustRun(b, in, loop)
+			}
+		})
 	}
 }

@@ -1,7 +1,7 @@
 // Package interp runs notebook cells written in ordinary modern Go on the
 // yaegi interpreter, behind the kernel's engine interfaces (Executor,
 // Completer, Inspector, CompletenessChecker, Evaluator, VariableInspector,
-// Closer).
+// Debugger, Closer).
 //
 // # The front end
 //
@@ -122,6 +122,33 @@
 // fields (all of a cell's types, the exported ones of compiled types),
 // the first 100 elements of slices, arrays and maps (map entries sorted
 // by key) and what pointers point to are listed as parts.
+//
+// # Breakpoints
+//
+// The interpreter is an engine.Debugger. Breakpoints are set by a cell's
+// code and its lines; a cell whose code has breakpoints runs each of its
+// programs through yaegi's debugger (other cells run as before, with no
+// cost), with the breakpoints of every cell of the session marked (a
+// function declared in another cell stops too). A stop calls the
+// kernel's callback and holds the cell's goroutine until Resume:
+// StackTrace gives the frames at the cells' own lines (the cell's
+// statements are the frame "cell"), FrameVariables a frame's locals or
+// the session's variables.
+// yaegi stops at every node: Next and StepIn go on to the next line
+// (StepIn also into a call), StepOut to the caller, and a step that ends
+// one of the cell's programs stops at the start of the next. A
+// breakpoint stops at the first node yaegi gives the line: for an
+// assignment, after its right side (and the calls in it) ran; a
+// top-level x := v (a session variable) takes no breakpoint, though
+// steps stop there. A cancelled context ends a stopped cell; Detach
+// clears the breakpoints and resumes it. A debugged cell cannot call a
+// function literal that a cell made inside a function while it had no
+// breakpoints (yaegi's debugger fails on its frame): the cell fails with
+// an UnsupportedError that says so; one made so while it had breakpoints
+// stops at its breakpoints under a goroutine yaegi can no longer resume
+// (Resume gives up after a few seconds and says so; an interrupt ends
+// the cell). Goroutines that a debugged cell starts keep yaegi's
+// debugger on until they end.
 //
 // # Errors, panics and interrupts
 //

@@ -58,6 +58,10 @@ type Interpreter struct {
 	typedDone int               // the generation whose variables declareTyped declared
 	aliases   map[string]string // packages imported under an alias (front.Alias) -> import path
 	aliasGen  map[string]int    // alias -> the generation that imported it
+
+	dbgs     debugState       // breakpoints and the debugged run (its own lock)
+	progs    []*yaegi.Program // programs run in the yaegi interpreter of generation progsGen, where breakpoints are set
+	progsGen int
 }
 
 var (
@@ -168,6 +172,7 @@ func stdlibSymbols() yaegi.Exports {
 // Close releases the interpreter's pipes. Goroutines that cells started
 // keep running until the process exits.
 func (in *Interpreter) Close() error {
+	in.Detach() // a stopped cell holds in.mu
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if in.closed {

@@ -256,7 +256,19 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	in.rt.cur = rs
 	in.rt.mu.Unlock()
 	in.errw.takeFrames()
-	_, err := in.y.ExecuteWithContext(ctx, prog)
+	if in.progsGen != in.gen {
+		in.progs, in.progsGen = nil, in.gen
+	}
+	var err error
+	cells := in.debugCells(cur)
+	if cells != nil {
+		err = in.debugExec(ctx, prog, cells)
+	} else {
+		_, err = in.y.ExecuteWithContext(ctx, prog)
+	}
+	if err == nil {
+		in.progs = append(in.progs, prog)
+	}
 	if ctx.Err() != nil {
 		in.rt.mu.Lock()
 		close(in.rt.cancel)
@@ -273,6 +285,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	if err != nil {
 		var p yaegi.Panic
 		if asPanic(err, &p) {
+			if cells != nil && strings.Contains(string(p.Stack), "(*Debugger).enterCall") {
+				in.errw.takeFrames()
+				return debuggerLimit()
+			}
 			return in.runtimeError(p.Value, in.errw.takeFrames(), cur)
 		}
 		return in.compileError(err, cur)

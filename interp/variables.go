@@ -42,7 +42,17 @@ func (in *Interpreter) Variables(path []string) (vars []engine.Variable, err err
 			vars, err = nil, fmt.Errorf("cannot list the variables: %v", p)
 		}
 	}()
-	top := in.sessionVars()
+	vars, err = listShown(in.sessionVars(in.globals()), path)
+	if err != nil {
+		return nil, fmt.Errorf("%w in the session", err)
+	}
+	return vars, nil
+}
+
+// listShown lists top, or the parts of the value that path names in it
+// (path[0] a name of top, each further element a part of the one
+// before).
+func listShown(top []shown, path []string) (vars []engine.Variable, err error) {
 	if len(path) == 0 {
 		for _, n := range top {
 			vars = append(vars, n.describe())
@@ -69,7 +79,7 @@ func (in *Interpreter) Variables(path []string) (vars []engine.Variable, err err
 		cur = next
 	}
 	if cur == nil {
-		return nil, fmt.Errorf("no variable %s in the session", strings.Join(path, "."))
+		return nil, fmt.Errorf("no variable %s", strings.Join(path, "."))
 	}
 	for _, p := range cur.parts() {
 		vars = append(vars, p.describe())
@@ -79,12 +89,11 @@ func (in *Interpreter) Variables(path []string) (vars []engine.Variable, err err
 
 // sessionVars returns the session's variables sorted by name, with
 // their types from the front end's view of the session when it has one.
-func (in *Interpreter) sessionVars() []shown {
+func (in *Interpreter) sessionVars(g map[string]reflect.Value) []shown {
 	var scope *types.Scope
 	if in.lastCheck != nil && in.lastCheck.Pkg != nil {
 		scope = in.lastCheck.Pkg.Scope()
 	}
-	g := in.globals()
 	var out []shown
 	for _, e := range in.sess.vars {
 		for _, k := range e.keys {

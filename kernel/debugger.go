@@ -6,8 +6,10 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/kernel/internal/dap"
@@ -21,19 +23,37 @@ const debugHashSeed = 0x676f6361
 // frontend sends in debug_request on control. It knows the cells the
 // frontend dumped, the breakpoints it asked for and the variable
 // references it handed out; the session's variables come from the
-// interpreter's engine.VariableInspector. Nothing here stops a cell yet:
-// breakpoints are recorded and answered unverified.
+// interpreter's engine.VariableInspector. When the interpreter is an
+// engine.Debugger, cells whose code has breakpoints stop there: the
+// stopped event is published as it happens (publish), and threads,
+// stackTrace, scopes, variables and the stepping requests are answered
+// while the cell is stopped (control is served while shell runs it).
 type debugger struct {
 	mu          sync.Mutex
 	exec        engine.Executor
-	prefix      string // tmpFilePrefix: cells' paths are prefix + hash + ".go"
-	seq         int    // the last seq the kernel sent
-	started     bool   // between initialize and disconnect
+	prefix      string       // tmpFilePrefix: cells' paths are prefix + hash + ".go"
+	seq         atomic.Int64 // the last seq the kernel sent
+	started     bool         // between initialize and disconnect
 	cells       map[string]string
 	breakpoints map[string][]dap.SourceBreakpoint
-	refs        map[int][]string // variablesReference -> path of the value
-	lastVars    []dap.Variable   // the last listing, answered while a cell runs
-	events      []dap.Event      // events to publish after the response
+	refs        map[int]varRef // variablesReference -> the value
+	lastVars    []dap.Variable // the last listing, answered while a cell runs
+	events      []dap.Event    // events to publish after the response
+
+	// publish sends an event at once (a stop happens while no request
+	// is served); nil drops it.
+	publish func(dap.Event)
+	// stopped holds the threads stopped at the moment, under its own
+	// lock: stops are reported from the cell's goroutine.
+	stoppedMu sync.Mutex
+	stopped   map[int]bool
+}
+
+// varRef is what a variablesReference lists: a value of the session
+// (frame 0) or of a stopped frame, by its path.
+type varRef struct {
+	frame int
+	path  []string
 }
 
 func newDebugger(exec engine.Executor) *debugger {
@@ -42,7 +62,8 @@ func newDebugger(exec engine.Executor) *debugger {
 		prefix:      filepath.Join(os.TempDir(), "gocalc_"+strconv.Itoa(os.Getpid())) + string(os.PathSeparator),
 		cells:       map[string]string{},
 		breakpoints: map[string][]dap.SourceBreakpoint{},
-		refs:        map[int][]string{},
+		refs:        map[int]varRef{},
+		stopped:     map[int]bool{},
 	}
 }
 
@@ -57,7 +78,8 @@ var debugCommands map[string]debugCommand
 
 var needsStart = map[string]bool{
 	"attach": true, "configurationDone": true, "dumpCell": true,
-	"setBreakpoints": true, "source": true,
+	"setBreakpoints": true, "source": true, "threads": true, "stackTrace": true,
+	"scopes": true, "continue": true, "next": true, "stepIn": true, "stepOut": true,
 }
 
 func init() {
@@ -74,6 +96,13 @@ func init() {
 		"variables":            (*debugger).variables,
 		"richInspectVariables": (*debugger).richInspectVariables,
 		"modules":              (*debugger).modules,
+		"threads":              (*debugger).threads,
+		"stackTrace":           (*debugger).stackTrace,
+		"scopes":               (*debugger).scopes,
+		"continue":             resume(engine.Continue),
+		"next":                 resume(engine.Next),
+		"stepIn":               resume(engine.StepIn),
+		"stepOut":              resume(engine.StepOut),
 	}
 }
 
@@ -103,10 +132,7 @@ func (d *debugger) handle(req dap.Request) (resp dap.Response, events []dap.Even
 	return resp, d.events
 }
 
-func (d *debugger) next() int {
-	d.seq++
-	return d.seq
-}
+func (d *debugger) next() int { return int(d.seq.Add(1)) }
 
 // emit queues an event to publish after the response.
 func (d *debugger) emit(name string, body any) {
@@ -117,6 +143,9 @@ func (d *debugger) emit(name string, body any) {
 // the initialized event follows, as the protocol asks.
 func (d *debugger) initialize(dap.Request) (any, error) {
 	d.started = true
+	if dbg, ok := d.exec.(engine.Debugger); ok {
+		dbg.OnStop(d.onStop)
+	}
 	d.emit("initialized", nil)
 	return map[string]any{
 		"supportsConfigurationDoneRequest": true,
@@ -136,9 +165,51 @@ func (d *debugger) attach(dap.Request) (any, error) { return nil, nil }
 func (d *debugger) disconnect(dap.Request) (any, error) {
 	d.started = false
 	d.breakpoints = map[string][]dap.SourceBreakpoint{}
-	d.refs = map[int][]string{}
+	d.refs = map[int]varRef{}
 	d.lastVars = nil
+	if dbg, ok := d.exec.(engine.Debugger); ok {
+		// A stopped cell goes on to its end, and no cell stops again.
+		dbg.OnStop(nil)
+		dbg.Detach()
+	}
+	d.stoppedMu.Lock()
+	d.stopped = map[int]bool{}
+	d.stoppedMu.Unlock()
 	return nil, nil
+}
+
+// onStop is told by the interpreter that a thread stopped; it publishes
+// the stopped event. It runs on the cell's goroutine and takes only
+// stoppedMu: d.mu may be held by a request waiting for that goroutine.
+func (d *debugger) onStop(st engine.Stop) {
+	d.stoppedMu.Lock()
+	d.stopped[st.Thread] = true
+	d.stoppedMu.Unlock()
+	if d.publish != nil {
+		d.publish(dap.NewEvent(d.next(), "stopped", map[string]any{
+			"reason": st.Reason, "threadId": st.Thread, "allThreadsStopped": false,
+		}))
+	}
+}
+
+// cellEnded forgets the stopped threads of a cell that has ended (an
+// interrupt ends a stopped cell).
+func (d *debugger) cellEnded() {
+	d.stoppedMu.Lock()
+	d.stopped = map[int]bool{}
+	d.stoppedMu.Unlock()
+}
+
+// stoppedThreads lists the threads stopped at the moment.
+func (d *debugger) stoppedThreads() []int {
+	d.stoppedMu.Lock()
+	defer d.stoppedMu.Unlock()
+	out := []int{}
+	for id := range d.stopped {
+		out = append(out, id)
+	}
+	sort.Ints(out)
+	return out
 }
 
 // debugInfo tells the frontend how cells are named (so that it computes
@@ -155,7 +226,7 @@ func (d *debugger) debugInfo(dap.Request) (any, error) {
 		"tmpFilePrefix":  d.prefix,
 		"tmpFileSuffix":  ".go",
 		"breakpoints":    bps,
-		"stoppedThreads": []int{},
+		"stoppedThreads": d.stoppedThreads(),
 		"richRendering":  true,
 		"exceptionPaths": []string{},
 	}, nil
@@ -178,6 +249,10 @@ func (d *debugger) dumpCell(req dap.Request) (any, error) {
 	}
 	path := d.cellPath(args.Code)
 	d.cells[path] = args.Code
+	if bps := d.breakpoints[path]; len(bps) > 0 {
+		// Breakpoints set before the cell's code was known.
+		d.setLines(args.Code, bps)
+	}
 	return map[string]any{"sourcePath": path}, nil
 }
 
@@ -197,7 +272,9 @@ func (d *debugger) source(req dap.Request) (any, error) {
 }
 
 // setBreakpoints records a cell's breakpoints (debugInfo reports them
-// back) and answers them unverified: cells do not stop yet.
+// back) and hands them to the interpreter, which stops there. They are
+// answered verified when the interpreter takes them: it needs the cell's
+// code (from dumpCell) and the ability to stop.
 func (d *debugger) setBreakpoints(req dap.Request) (any, error) {
 	var args struct {
 		Source      dap.Source             `json:"source"`
@@ -211,12 +288,159 @@ func (d *debugger) setBreakpoints(req dap.Request) (any, error) {
 	} else {
 		d.breakpoints[args.Source.Path] = args.Breakpoints
 	}
+	var ok []bool
+	message := "this interpreter cannot stop at breakpoints"
+	if code, known := d.cells[args.Source.Path]; known {
+		ok = d.setLines(code, args.Breakpoints)
+	} else if _, can := d.exec.(engine.Debugger); can {
+		message = "gocalc does not know this cell's code (no dumpCell)"
+	}
 	out := []dap.Breakpoint{}
-	for _, b := range args.Breakpoints {
-		out = append(out, dap.Breakpoint{Line: b.Line, Source: args.Source,
-			Message: "gocalc does not stop at breakpoints yet"})
+	for i, b := range args.Breakpoints {
+		bp := dap.Breakpoint{Line: b.Line, Source: args.Source}
+		if i < len(ok) && ok[i] {
+			bp.Verified = true
+		} else if ok != nil {
+			bp.Message = "no such line in the cell"
+		} else {
+			bp.Message = message
+		}
+		out = append(out, bp)
 	}
 	return map[string]any{"breakpoints": out}, nil
+}
+
+// setLines hands a cell's breakpoints to the interpreter; nil when it
+// cannot stop.
+func (d *debugger) setLines(code string, bps []dap.SourceBreakpoint) []bool {
+	dbg, ok := d.exec.(engine.Debugger)
+	if !ok {
+		return nil
+	}
+	lines := make([]int, len(bps))
+	for i, b := range bps {
+		lines[i] = b.Line
+	}
+	return dbg.SetBreakpoints(code, lines)
+}
+
+// stepper is the interpreter's ability to stop cells.
+func (d *debugger) stepper() (engine.Debugger, error) {
+	dbg, ok := d.exec.(engine.Debugger)
+	if !ok {
+		return nil, errors.New("this interpreter cannot stop cells")
+	}
+	return dbg, nil
+}
+
+// threads lists the goroutines of the debugged cell; the cell's own
+// thread when none runs.
+func (d *debugger) threads(dap.Request) (any, error) {
+	out := []map[string]any{}
+	if dbg, ok := d.exec.(engine.Debugger); ok {
+		for _, th := range dbg.Threads() {
+			out = append(out, map[string]any{"id": th.ID, "name": th.Name})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, map[string]any{"id": 1, "name": "cell"})
+	}
+	return map[string]any{"threads": out}, nil
+}
+
+// stackTrace lists a stopped thread's frames at their cells' lines, the
+// cells named by their paths.
+func (d *debugger) stackTrace(req dap.Request) (any, error) {
+	var args struct {
+		Thread int `json:"threadId"`
+	}
+	if err := req.Args(&args); err != nil {
+		return nil, err
+	}
+	dbg, err := d.stepper()
+	if err != nil {
+		return nil, err
+	}
+	frames, err := dbg.StackTrace(args.Thread)
+	if err != nil {
+		return nil, err
+	}
+	out := []map[string]any{}
+	for _, f := range frames {
+		sf := map[string]any{"id": f.ID, "name": f.Name, "line": f.Line, "column": f.Column}
+		if f.Code != "" {
+			path := d.cellPath(f.Code)
+			if _, known := d.cells[path]; !known {
+				d.cells[path] = f.Code
+			}
+			sf["source"] = dap.Source{Path: path}
+		}
+		out = append(out, sf)
+	}
+	return map[string]any{"stackFrames": out, "totalFrames": len(out)}, nil
+}
+
+// globalsFrame is the frame of varRef for the session's variables while
+// a cell is stopped (frame 0 lists them while none runs).
+const globalsFrame = -1
+
+// scopes answers a frame's scopes: its locals, and the session's
+// variables.
+func (d *debugger) scopes(req dap.Request) (any, error) {
+	var args struct {
+		Frame int `json:"frameId"`
+	}
+	if err := req.Args(&args); err != nil {
+		return nil, err
+	}
+	locals := d.newRef(varRef{frame: args.Frame})
+	globals := d.newRef(varRef{frame: globalsFrame})
+	return map[string]any{"scopes": []map[string]any{
+		{"name": "Locals", "variablesReference": locals, "expensive": false},
+		{"name": "Globals", "variablesReference": globals, "expensive": false},
+	}}, nil
+}
+
+// resume answers continue, next, stepIn and stepOut: the thread goes on,
+// and its frames' references are forgotten.
+func resume(how engine.Resume) debugCommand {
+	return func(d *debugger, req dap.Request) (any, error) {
+		var args struct {
+			Thread int `json:"threadId"`
+		}
+		if err := req.Args(&args); err != nil {
+			return nil, err
+		}
+		dbg, err := d.stepper()
+		if err != nil {
+			return nil, err
+		}
+		d.stoppedMu.Lock()
+		delete(d.stopped, args.Thread)
+		d.stoppedMu.Unlock()
+		for ref, r := range d.refs {
+			if r.frame != 0 {
+				delete(d.refs, ref)
+			}
+		}
+		if err := dbg.Resume(args.Thread, how); err != nil {
+			return nil, err
+		}
+		if how == engine.Continue {
+			return map[string]any{"allThreadsContinued": false}, nil
+		}
+		return nil, nil
+	}
+}
+
+// newRef hands out a variablesReference for r.
+func (d *debugger) newRef(r varRef) int {
+	id := 1
+	for k := range d.refs {
+		id = max(id, k+1)
+	}
+	d.refs[id] = r
+	return id
 }
 
 // inspector is the interpreter's ability to list variables.
@@ -228,22 +452,39 @@ func (d *debugger) inspector() (engine.VariableInspector, error) {
 	return vi, nil
 }
 
-// list lists the value at path as panel rows, handing out a reference
+// list lists the value ref names as panel rows, handing out a reference
 // for each row that has parts.
-func (d *debugger) list(vi engine.VariableInspector, path []string) ([]dap.Variable, error) {
-	vars, err := vi.Variables(path)
+func (d *debugger) list(ref varRef) ([]dap.Variable, error) {
+	var vars []engine.Variable
+	var err error
+	if ref.frame == 0 {
+		vi, ierr := d.inspector()
+		if ierr != nil {
+			return nil, ierr
+		}
+		vars, err = vi.Variables(ref.path)
+	} else {
+		dbg, derr := d.stepper()
+		if derr != nil {
+			return nil, derr
+		}
+		frame := ref.frame
+		if frame == globalsFrame {
+			frame = 0
+		}
+		vars, err = dbg.FrameVariables(frame, ref.path)
+	}
 	if err != nil {
 		return nil, err
 	}
 	out := make([]dap.Variable, 0, len(vars))
 	for _, v := range vars {
 		row := dap.Variable{Name: v.Name, Value: v.Value, Type: v.Type}
-		if len(path) == 0 && token.IsIdentifier(v.Name) {
+		if len(ref.path) == 0 && token.IsIdentifier(v.Name) {
 			row.EvaluateName = v.Name
 		}
 		if v.Parts > 0 {
-			row.VariablesReference = len(d.refs) + 1
-			d.refs[row.VariablesReference] = append(append([]string(nil), path...), v.Name)
+			row.VariablesReference = d.newRef(varRef{frame: ref.frame, path: append(append([]string(nil), ref.path...), v.Name)})
 		}
 		out = append(out, row)
 	}
@@ -254,13 +495,17 @@ func (d *debugger) list(vi engine.VariableInspector, path []string) ([]dap.Varia
 // JupyterLab asks for them with every message of a running cell: while
 // the cell runs, the listing it had before is answered again.
 func (d *debugger) inspectVariables(dap.Request) (any, error) {
-	vi, err := d.inspector()
-	if err != nil {
+	if _, err := d.inspector(); err != nil {
 		return nil, err
 	}
 	old := d.refs
-	d.refs = map[int][]string{}
-	vars, err := d.list(vi, nil)
+	d.refs = map[int]varRef{}
+	for ref, r := range old {
+		if r.frame != 0 {
+			d.refs[ref] = r // a stopped frame's
+		}
+	}
+	vars, err := d.list(varRef{})
 	if errors.Is(err, engine.ErrBusy) {
 		d.refs = old
 		vars, err = d.lastVars, nil
@@ -284,15 +529,11 @@ func (d *debugger) variables(req dap.Request) (any, error) {
 	if err := req.Args(&args); err != nil {
 		return nil, err
 	}
-	vi, err := d.inspector()
-	if err != nil {
-		return nil, err
-	}
-	path, ok := d.refs[args.Ref]
+	ref, ok := d.refs[args.Ref]
 	if !ok {
 		return nil, fmt.Errorf("no variable has reference %d (the panel is out of date)", args.Ref)
 	}
-	vars, err := d.list(vi, path)
+	vars, err := d.list(ref)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +545,8 @@ func (d *debugger) variables(req dap.Request) (any, error) {
 // variables" rows of other kernels) answer an empty bundle.
 func (d *debugger) richInspectVariables(req dap.Request) (any, error) {
 	var args struct {
-		Name string `json:"variableName"`
+		Name  string `json:"variableName"`
+		Frame int    `json:"frameId"`
 	}
 	if err := req.Args(&args); err != nil {
 		return nil, err
@@ -313,17 +555,29 @@ func (d *debugger) richInspectVariables(req dap.Request) (any, error) {
 	if !token.IsIdentifier(args.Name) {
 		return empty, nil
 	}
-	vi, err := d.inspector()
-	if err != nil {
-		return nil, err
+	var lists []func() ([]engine.Variable, error)
+	if dbg, ok := d.exec.(engine.Debugger); ok && len(d.stoppedThreads()) > 0 {
+		// A cell is stopped: the frame's locals, then the session's.
+		if args.Frame > 0 {
+			lists = append(lists, func() ([]engine.Variable, error) { return dbg.FrameVariables(args.Frame, nil) })
+		}
+		lists = append(lists, func() ([]engine.Variable, error) { return dbg.FrameVariables(0, nil) })
+	} else {
+		vi, err := d.inspector()
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, func() ([]engine.Variable, error) { return vi.Variables(nil) })
 	}
-	vars, err := vi.Variables(nil)
-	if err != nil {
-		return nil, err
-	}
-	for _, v := range vars {
-		if v.Name == args.Name {
-			return map[string]any{"data": map[string]any{"text/plain": v.Value}, "metadata": map[string]any{}}, nil
+	for _, list := range lists {
+		vars, err := list()
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vars {
+			if v.Name == args.Name {
+				return map[string]any{"data": map[string]any{"text/plain": v.Value}, "metadata": map[string]any{}}, nil
+			}
 		}
 	}
 	return nil, fmt.Errorf("no variable %s in the session", args.Name)
@@ -342,6 +596,7 @@ func (s *Server) debugRequest(r *request) {
 		s.replyBadRequest(r, err)
 		return
 	}
+	s.debugParent.Store(&r.msg.RawHeader)
 	resp, events := s.debug.handle(req)
 	s.reply(r, resp)
 	for _, e := range events {

@@ -3,10 +3,12 @@ package kernel
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
@@ -143,7 +145,7 @@ func TestDebugger(t *testing.T) {
 			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
 			{command: "setBreakpoints", args: `{"source":{"path":"/c.go"},"breakpoints":[{"line":2}],"sourceModified":false}`, success: true,
 				want: map[string]any{"breakpoints": []any{map[string]any{"verified": false, "line": 2, "source": map[string]any{"path": "/c.go"},
-					"message": "gocalc does not stop at breakpoints yet"}}}},
+					"message": "this interpreter cannot stop at breakpoints"}}}},
 			{command: "debugInfo", success: true, want: map[string]any{
 				"breakpoints": []any{map[string]any{"source": "/c.go", "breakpoints": []any{map[string]any{"line": 2}}}}}},
 			{command: "disconnect", args: `{"restart":false,"terminateDebuggee":false}`, success: true},
@@ -273,5 +275,159 @@ func TestDebugRequestWhileACellRuns(t *testing.T) {
 	k.reply("control", k.send("control", "interrupt_request", map[string]any{}))
 	if c := content(k.reply("shell", cell)); c["status"] != "error" {
 		t.Errorf("interrupted cell: %v", c)
+	}
+}
+
+// mockStops is an interpreter that stops: the cell "stop" stops once on
+// line 2 of its code, where the local y is 42, until it is resumed.
+type mockStops struct {
+	mockVars
+	mu2     sync.Mutex
+	onStop  func(engine.Stop)
+	lines   map[string][]int
+	resumed chan engine.Resume
+	stopped bool
+}
+
+func (m *mockStops) Execute(ctx context.Context, code string, out engine.Output) (*display.Data, error) {
+	if code != "stop" {
+		return m.mockVars.Execute(ctx, code, out)
+	}
+	m.mu2.Lock()
+	f, lines := m.onStop, m.lines[code]
+	m.stopped = true
+	m.mu2.Unlock()
+	if f != nil && len(lines) > 0 {
+		f(engine.Stop{Thread: 1, Reason: "breakpoint"})
+		select {
+		case <-m.resumed:
+		case <-ctx.Done():
+			return nil, &engine.Error{Name: "Interrupted", Value: "interrupted"}
+		}
+	}
+	m.mu2.Lock()
+	m.stopped = false
+	m.mu2.Unlock()
+	out.Stream("stdout", "done\n")
+	return nil, nil
+}
+
+func (m *mockStops) SetBreakpoints(code string, lines []int) []bool {
+	m.mu2.Lock()
+	defer m.mu2.Unlock()
+	m.lines[code] = lines
+	ok := make([]bool, len(lines))
+	for i, l := range lines {
+		ok[i] = l == 2
+	}
+	return ok
+}
+
+func (m *mockStops) OnStop(f func(engine.Stop)) { m.mu2.Lock(); m.onStop = f; m.mu2.Unlock() }
+func (m *mockStops) Threads() []engine.Thread   { return []engine.Thread{{ID: 1, Name: "cell"}} }
+
+func (m *mockStops) StackTrace(thread int) ([]engine.Frame, error) {
+	return []engine.Frame{{ID: 7, Name: "f", Code: "stop", Line: 2, Column: 1}}, nil
+}
+
+func (m *mockStops) FrameVariables(frame int, path []string) ([]engine.Variable, error) {
+	if frame != 7 || len(path) != 0 {
+		return nil, errors.New("no such frame")
+	}
+	return []engine.Variable{{Name: "y", Type: "int", Value: "42"}}, nil
+}
+
+func (m *mockStops) Resume(thread int, how engine.Resume) error {
+	m.mu2.Lock()
+	defer m.mu2.Unlock()
+	if !m.stopped {
+		return errors.New("not stopped")
+	}
+	m.resumed <- how
+	return nil
+}
+
+func (m *mockStops) Detach() {
+	m.mu2.Lock()
+	m.lines = map[string][]int{}
+	m.mu2.Unlock()
+}
+
+// Over the sockets, with an interpreter that stops: setBreakpoints is
+// verified, the stopped event arrives on iopub while the cell runs, and
+// stackTrace, scopes, variables and continue are answered on control
+// until the cell completes.
+func TestDebuggerStopsACell(t *testing.T) {
+	m := &mockStops{lines: map[string][]int{}, resumed: make(chan engine.Resume, 1)}
+	k := startKernel(t, m)
+	seq := 0
+	request := func(command string, args any) map[string]any {
+		t.Helper()
+		seq++
+		c := content(k.reply("control", k.send("control", "debug_request",
+			map[string]any{"seq": seq, "type": "request", "command": command, "arguments": args})))
+		if c["success"] != true {
+			t.Fatalf("%s: %v", command, c)
+		}
+		body, _ := c["body"].(map[string]any)
+		return body
+	}
+	request("initialize", map[string]any{"adapterID": "gocalc"})
+	request("attach", map[string]any{})
+	path := request("dumpCell", map[string]any{"code": "stop"})["sourcePath"].(string)
+	bps := request("setBreakpoints", map[string]any{"source": map[string]any{"path": path},
+		"breakpoints": []any{map[string]any{"line": 2}, map[string]any{"line": 9}}})["breakpoints"].([]any)
+	if bps[0].(map[string]any)["verified"] != true || bps[1].(map[string]any)["verified"] != false {
+		t.Errorf("breakpoints %v", bps)
+	}
+	request("configurationDone", map[string]any{})
+
+	cell := k.send("shell", "execute_request", map[string]any{"code": "stop", "silent": false})
+	timeout := time.After(10 * time.Second)
+	for stopped := false; !stopped; {
+		select {
+		case msg := <-k.recv["iopub"]:
+			if c := content(msg); msg.Header.MsgType == "debug_event" && c["event"] == "stopped" {
+				body := c["body"].(map[string]any)
+				if body["reason"] != "breakpoint" || body["threadId"] != 1.0 {
+					t.Errorf("stopped %v", body)
+				}
+				stopped = true
+			}
+		case <-timeout:
+			t.Fatal("no stopped event")
+		}
+	}
+	if got := request("debugInfo", nil)["stoppedThreads"]; !reflect.DeepEqual(got, []any{1.0}) {
+		t.Errorf("stoppedThreads %v", got)
+	}
+	frames := request("stackTrace", map[string]any{"threadId": 1})["stackFrames"].([]any)
+	top := frames[0].(map[string]any)
+	if top["line"] != 2.0 || top["source"].(map[string]any)["path"] != path || top["name"] != "f" {
+		t.Errorf("stackTrace %v", frames)
+	}
+	scopes := request("scopes", map[string]any{"frameId": top["id"]})["scopes"].([]any)
+	if len(scopes) != 2 || scopes[0].(map[string]any)["name"] != "Locals" || scopes[1].(map[string]any)["name"] != "Globals" {
+		t.Errorf("scopes %v", scopes)
+	}
+	ref := scopes[0].(map[string]any)["variablesReference"]
+	vars := request("variables", map[string]any{"variablesReference": ref})["variables"].([]any)
+	if v := vars[0].(map[string]any); v["name"] != "y" || v["value"] != "42" || v["type"] != "int" {
+		t.Errorf("variables %v", vars)
+	}
+	rich := request("richInspectVariables", map[string]any{"variableName": "y", "frameId": top["id"]})
+	if rich["data"].(map[string]any)["text/plain"] != "42" {
+		t.Errorf("richInspectVariables in the frame: %v", rich)
+	}
+	request("continue", map[string]any{"threadId": 1})
+	if c := content(k.reply("shell", cell)); c["status"] != "ok" {
+		t.Errorf("cell %v", c)
+	}
+	if got := request("debugInfo", nil)["stoppedThreads"]; !reflect.DeepEqual(got, []any{}) {
+		t.Errorf("stoppedThreads after the cell %v", got)
+	}
+	request("disconnect", map[string]any{})
+	if m.onStop != nil || len(m.lines) != 0 {
+		t.Error("disconnect left the interpreter attached")
 	}
 }

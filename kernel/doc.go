@@ -30,12 +30,19 @@
 // sends to start a session and fill its variables panel: initialize,
 // attach, configurationDone, disconnect, debugInfo (cells' paths are
 // tmpFilePrefix + Murmur2 of the code + ".go"), dumpCell and source
-// (cells kept in memory), setBreakpoints (recorded, answered unverified:
-// cells do not stop yet), inspectVariables, variables and
-// richInspectVariables (through the interpreter's
-// engine.VariableInspector; while a cell runs, inspectVariables answers
-// the previous listing) and modules (none). Other commands fail with a
-// message.
+// (cells kept in memory), setBreakpoints (handed to the interpreter's
+// engine.Debugger by the cell's code, verified when it takes them),
+// inspectVariables, variables and richInspectVariables (through the
+// interpreter's engine.VariableInspector; while a cell runs,
+// inspectVariables answers the previous listing) and modules (none).
+// When a cell stops at a breakpoint or after a step, the stopped event
+// goes out at once (its parent the last debug_request), and while shell
+// runs the stopped cell, control answers threads, stackTrace (frames at
+// the cells' own lines, sources named by the cells' paths), scopes (the
+// frame's locals, and the session's variables as Globals), variables,
+// continue, next, stepIn and stepOut. An
+// interrupt ends a stopped cell; disconnect clears the breakpoints and
+// lets it finish. Other commands fail with a message.
 //
 // The kernel owns execution counts, history (persisted in the user's
 // Jupyter data directory), busy/idle and replies; the interpreter only runs

@@ -57,6 +57,7 @@ func (s *Server) execute(r *request) {
 	s.cancelRun = cancel
 	s.runMu.Unlock()
 	val, err := s.run(ctx, req.Code, out)
+	s.debug.cellEnded()
 	s.runMu.Lock()
 	s.cancelRun = nil
 	s.runMu.Unlock()

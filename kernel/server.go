@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"github.com/gocalc/gocalc/comm"
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/kernel/internal/dap"
 )
 
 // Config says what a Server serves and with which interpreter.
@@ -77,7 +79,8 @@ type Server struct {
 	stdinReplies chan *wire.Message
 	inputMu      sync.Mutex
 
-	debug *debugger // answers debug_request on control
+	debug       *debugger                       // answers debug_request on control
+	debugParent atomic.Pointer[json.RawMessage] // header of the last debug_request, the parent of stopped events
 
 	ctx      context.Context
 	stop     context.CancelFunc
@@ -127,6 +130,13 @@ func New(cfg Config) (*Server, error) {
 		debug:        newDebugger(cfg.Executor),
 	}
 	guardLog.Store(s.log)
+	s.debug.publish = func(e dap.Event) {
+		parent := json.RawMessage("{}")
+		if p := s.debugParent.Load(); p != nil {
+			parent = *p
+		}
+		s.publish(parent, "debug_event", e)
+	}
 	h, err := openHistory(cfg.HistoryPath)
 	if err != nil {
 		s.log.Printf("history disabled: %v", err)

@@ -1,0 +1,64 @@
+package engine
+
+// Stop tells where a debugged cell stopped: the thread (goroutine) that
+// stopped and why ("breakpoint", "step").
+type Stop struct {
+	Thread int
+	Reason string
+}
+
+// Thread is a goroutine of a debugged cell.
+type Thread struct {
+	ID   int
+	Name string
+}
+
+// Frame is one frame of a stopped thread's call stack, innermost first.
+type Frame struct {
+	// ID names the frame in FrameVariables until the thread resumes.
+	ID   int
+	Name string
+	// Code is the source of the cell the frame is in, as Execute got it
+	// ("" when the position is not in a cell).
+	Code string
+	// Line and Column are the frame's position in that cell (1-based).
+	Line, Column int
+}
+
+// Resume says how a stopped thread goes on.
+type Resume int
+
+// The ways a stopped thread goes on.
+const (
+	Continue Resume = iota // until the next breakpoint
+	Next                   // to the next line of the same or a calling function
+	StepIn                 // to the next line, entering calls
+	StepOut                // until the function returns
+)
+
+// Debugger is the optional ability to stop cells at breakpoints. Cells
+// whose code has no breakpoint run as if no debugger were there. While a
+// cell is stopped, Execute is still running: the other methods are called
+// from another goroutine.
+type Debugger interface {
+	// SetBreakpoints replaces the breakpoints of the cells whose source is
+	// code by lines (1-based, in the cell); no lines clears them. It
+	// reports for each line whether the interpreter accepts it.
+	SetBreakpoints(code string, lines []int) []bool
+	// OnStop sets the function called when a debugged cell stops (from the
+	// cell's goroutine, which stays stopped until Resume). With nil,
+	// stopped threads resume and cells no longer stop.
+	OnStop(func(Stop))
+	// Threads lists the goroutines of the debugged cell that runs.
+	Threads() []Thread
+	// StackTrace lists the frames of a stopped thread.
+	StackTrace(thread int) ([]Frame, error)
+	// FrameVariables lists the local variables of a frame that StackTrace
+	// handed out, or the parts of one (path as in VariableInspector).
+	// Frame 0 is the session's variables, while a cell is stopped.
+	FrameVariables(frame int, path []string) ([]Variable, error)
+	// Resume makes a stopped thread go on.
+	Resume(thread int, how Resume) error
+	// Detach clears every breakpoint and resumes the stopped threads.
+	Detach()
+}

@@ -1,0 +1,473 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gocalc/gocalc/engine"
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+var _ engine.Debugger = (*Interpreter)(nil)
+
+// mainThread is the goroutine number of a debugged step's own goroutine.
+const mainThread = 1
+
+// debugEndGrace bounds the wait for yaegi's debugger to end after a
+// debugged program.
+const debugEndGrace = 100 * time.Millisecond
+
+// debugState is the interpreter's side of a debug session: the
+// breakpoints by cell source, the kernel's stop callback, and the
+// debugged run in progress. It has its own lock: while a cell is stopped,
+// Execute holds in.mu.
+type debugState struct {
+	mu     sync.Mutex
+	bps    map[string][]int // cell source -> lines in the cell
+	onStop func(engine.Stop)
+	run    *debugRun
+	// carry is set when a step request outlived the step program it was
+	// made in: the cell's next program starts stepping.
+	carry bool
+}
+
+// debugRun is one program run through yaegi's debugger.
+type debugRun struct {
+	dbg    *yaegi.Debugger
+	over   bool
+	stops  map[int]*yaegi.DebugEvent // stopped goroutines
+	steps  map[int]lineStep          // goroutines stepping line by line
+	frames map[int]*yaegi.DebugFrame // frames handed out by StackTrace
+	cells  map[string][]int          // cell source -> the slots it ran in
+	progs  []*yaegi.Program          // where breakpoints are marked
+}
+
+// lineStep is a step request in progress: yaegi stops at every node, the
+// panel at the next line.
+type lineStep struct {
+	how   engine.Resume
+	line  int // encoded line the step started at
+	depth int // frame depth it started at
+}
+
+// SetBreakpoints records the lines at which cells whose source is code
+// stop (see engine.Debugger). Every line of the cell is accepted; a line
+// without code never stops.
+func (in *Interpreter) SetBreakpoints(code string, lines []int) []bool {
+	d := &in.dbgs
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.bps == nil {
+		d.bps = map[string][]int{}
+	}
+	n := strings.Count(code, "\n") + 1
+	ok := make([]bool, len(lines))
+	var keep []int
+	for i, l := range lines {
+		if l >= 1 && l <= n && l < lineBase {
+			ok[i] = true
+			keep = append(keep, l)
+		}
+	}
+	if len(keep) == 0 {
+		delete(d.bps, code)
+	} else {
+		d.bps[code] = keep
+	}
+	if d.run != nil && !d.run.over {
+		d.run.mark(d.bps)
+	}
+	return ok
+}
+
+// mark marks the nodes of the run's programs at the lines of bps, and
+// clears the other marks.
+func (run *debugRun) mark(bps map[string][]int) {
+	reqs := []yaegi.BreakpointRequest{yaegi.LineBreakpoint(-1)} // so that old marks are cleared
+	for src, slots := range run.cells {
+		for _, slot := range slots {
+			for _, l := range bps[src] {
+				reqs = append(reqs, yaegi.LineBreakpoint(slot*lineBase+l))
+			}
+		}
+	}
+	for _, p := range run.progs {
+		setBreakpoints(run.dbg, p, reqs)
+	}
+}
+
+// OnStop sets the function told of stops; nil detaches (see
+// engine.Debugger).
+func (in *Interpreter) OnStop(f func(engine.Stop)) {
+	in.dbgs.mu.Lock()
+	in.dbgs.onStop = f
+	in.dbgs.mu.Unlock()
+	if f == nil {
+		in.resumeAll()
+	}
+}
+
+// Detach clears the breakpoints and resumes the stopped goroutines.
+func (in *Interpreter) Detach() {
+	d := &in.dbgs
+	d.mu.Lock()
+	d.bps = nil
+	if d.run != nil && !d.run.over {
+		d.run.mark(nil)
+	}
+	d.mu.Unlock()
+	in.resumeAll()
+}
+
+// resumeAll continues every stopped goroutine of the debugged run.
+func (in *Interpreter) resumeAll() {
+	d := &in.dbgs
+	d.mu.Lock()
+	run := d.run
+	var ids []int
+	if run != nil {
+		for id := range run.stops {
+			ids = append(ids, id)
+		}
+		run.stops = map[int]*yaegi.DebugEvent{}
+		run.steps = map[int]lineStep{}
+		run.frames = nil
+	}
+	d.carry = false
+	d.mu.Unlock()
+	for _, id := range ids {
+		_ = resumeG(run.dbg, id, engine.Continue)
+	}
+}
+
+// debugCells tells whether cell cur runs with the debugger: when its
+// code has a breakpoint. It then returns the slots each cell's code ran
+// in, to find breakpoints in other cells too (a function they declare
+// may be called).
+func (in *Interpreter) debugCells(cur int) map[string][]int {
+	d := &in.dbgs
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.bps[in.sources[cur]]) == 0 {
+		return nil
+	}
+	cells := map[string][]int{}
+	for slot, src := range in.sources {
+		cells[src] = append(cells[src], slot)
+	}
+	return cells
+}
+
+// debugExec runs prog through yaegi's debugger, stopping at lines (see
+// exec). It returns when the program's own goroutine has finished (not
+// the goroutines it started) or ctx is cancelled.
+func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells map[string][]int) error {
+	dctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done, ended := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	finish := func() { once.Do(func() { close(done) }) }
+	run := &debugRun{stops: map[int]*yaegi.DebugEvent{}, steps: map[int]lineStep{}, cells: cells,
+		progs: append(in.progs[:len(in.progs):len(in.progs)], prog)}
+	events := func(e *yaegi.DebugEvent) {
+		switch e.Reason() {
+		case yaegi.DebugExitGoRoutine:
+			if e.GoRoutine() == mainThread {
+				finish()
+			}
+		case yaegi.DebugTerminate:
+			finish()
+			close(ended)
+		case yaegi.DebugBreak, yaegi.DebugStepInto, yaegi.DebugStepOver, yaegi.DebugStepOut, yaegi.DebugPause:
+			in.stopped(run, e)
+		}
+	}
+	run.dbg = in.y.Debug(dctx, prog, events, &yaegi.DebugOptions{GoRoutineStartAt1: true})
+	d := &in.dbgs
+	d.mu.Lock()
+	run.mark(d.bps)
+	d.run = run
+	carry := d.carry
+	d.carry = false
+	if carry {
+		run.steps[mainThread] = lineStep{how: engine.StepIn, line: -1, depth: -1}
+	}
+	d.mu.Unlock()
+	if carry {
+		_ = run.dbg.Step(mainThread, yaegi.DebugStepInto)
+	} else {
+		_ = run.dbg.Continue(mainThread)
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	d.mu.Lock()
+	run.over = true
+	if _, ok := run.steps[mainThread]; ok && ctx.Err() == nil {
+		d.carry = true
+	}
+	d.run = nil
+	d.mu.Unlock()
+	cancel()
+	_, err := run.dbg.Wait()
+	// yaegi's debugger stays on until its goroutine has seen the end of
+	// every goroutine the program started; the next program must not run
+	// under it. (Goroutines that run on keep it on: see the package
+	// documentation.)
+	select {
+	case <-ended:
+		time.Sleep(time.Millisecond) // it unsets itself right after the event
+	case <-time.After(debugEndGrace):
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() == nil {
+		err = nil
+	}
+	return err
+}
+
+// setBreakpoints marks the nodes of p at the requested lines (and
+// clears the others). A program yaegi cannot walk is left unmarked.
+func setBreakpoints(dbg *yaegi.Debugger, p *yaegi.Program, reqs []yaegi.BreakpointRequest) {
+	defer func() { _ = recover() }()
+	dbg.SetBreakpoints(yaegi.ProgramBreakpointTarget(p), reqs...)
+}
+
+// stopped handles a stop of goroutine g: a step still on its starting
+// line, or outside the cells, steps on; otherwise the kernel is told.
+func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
+	g := e.GoRoutine()
+	line, depth := 0, e.FrameDepth()
+	if fs := e.Frames(0, 1); len(fs) > 0 {
+		line = fs[0].Position().Line
+	}
+	d := &in.dbgs
+	d.mu.Lock()
+	if run.over {
+		d.mu.Unlock()
+		return
+	}
+	reason := "breakpoint"
+	if st, ok := run.steps[g]; ok {
+		reason = "step"
+		onStart := line == st.line && (st.how != engine.StepIn || depth == st.depth)
+		if e.Reason() != yaegi.DebugBreak && (onStart || line < lineBase) {
+			d.mu.Unlock()
+			go func() { _ = resumeG(run.dbg, g, st.how) }()
+			return
+		}
+		delete(run.steps, g)
+		if e.Reason() == yaegi.DebugBreak {
+			reason = "breakpoint"
+		}
+	}
+	run.stops[g] = e
+	run.frames = nil
+	onStop := d.onStop
+	d.mu.Unlock()
+	if onStop == nil {
+		go in.resumeAll()
+		return
+	}
+	onStop(engine.Stop{Thread: g, Reason: reason})
+}
+
+// resumeG resumes goroutine g of dbg. yaegi marks a goroutine stopped only
+// once it waits: a request that comes first is retried. A goroutine that
+// does not take the request (yaegi lost track of it) is given up after
+// resumeGrace, so that the caller is never stuck: an interrupt still ends
+// the cell.
+func resumeG(dbg *yaegi.Debugger, g int, how engine.Resume) error {
+	reason := map[engine.Resume]yaegi.DebugEventReason{
+		engine.Next: yaegi.DebugStepOver, engine.StepIn: yaegi.DebugStepInto, engine.StepOut: yaegi.DebugStepOut,
+	}[how]
+	done := make(chan error, 1)
+	go func() {
+		for deadline := time.Now().Add(resumeGrace); ; {
+			var err error
+			if how == engine.Continue {
+				err = dbg.Continue(g)
+			} else {
+				err = dbg.Step(g, reason)
+			}
+			if !errors.Is(err, yaegi.ErrRunning) || time.Now().After(deadline) {
+				done <- err
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(resumeGrace):
+		return fmt.Errorf("thread %d does not go on: interrupt the kernel to end the cell", g)
+	}
+}
+
+// resumeGrace bounds the wait for a stopped goroutine to go on.
+const resumeGrace = 3 * time.Second
+
+// Threads lists the goroutines of the debugged run (see engine.Debugger).
+func (in *Interpreter) Threads() []engine.Thread {
+	d := &in.dbgs
+	d.mu.Lock()
+	run := d.run
+	d.mu.Unlock()
+	if run == nil {
+		return nil
+	}
+	var out []engine.Thread
+	for _, g := range run.dbg.GoRoutines() {
+		name := g.Name()
+		if g.ID() == mainThread {
+			name = "cell"
+		}
+		out = append(out, engine.Thread{ID: g.ID(), Name: name})
+	}
+	return out
+}
+
+// stoppedRun returns the run in which goroutine g is stopped, with d.mu
+// held.
+func (d *debugState) stoppedRun(g int) (*debugRun, *yaegi.DebugEvent, error) {
+	if d.run == nil {
+		return nil, nil, errors.New("no cell is stopped")
+	}
+	e, ok := d.run.stops[g]
+	if !ok {
+		return nil, nil, fmt.Errorf("thread %d is not stopped", g)
+	}
+	return d.run, e, nil
+}
+
+// StackTrace lists the frames of stopped goroutine g, innermost first,
+// at the lines of their cells (see engine.Debugger).
+func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
+	d := &in.dbgs
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	run, e, err := d.stoppedRun(g)
+	if err != nil {
+		return nil, err
+	}
+	if run.frames == nil {
+		run.frames = map[int]*yaegi.DebugFrame{}
+	}
+	var out []engine.Frame
+	for _, f := range e.Frames(0, e.FrameDepth()) {
+		p := f.Position()
+		cell, line := decodeLine(p.Line)
+		if !p.IsValid() || cell == 0 {
+			continue
+		}
+		id := len(run.frames) + 1
+		for old, of := range run.frames {
+			if of == f {
+				id = old
+			}
+		}
+		run.frames[id] = f
+		name := f.Name()
+		switch name {
+		case "<init>", "<anonymous>":
+			if len(out) == 0 || name == "<init>" {
+				name = "cell"
+			}
+		}
+		out = append(out, engine.Frame{ID: id, Name: name, Code: in.sources[cell], Line: line, Column: p.Column})
+	}
+	return out, nil
+}
+
+// FrameVariables lists the variables of a frame StackTrace handed out,
+// or with frame 0 the session's, or the parts of one (see
+// engine.Debugger).
+func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.Variable, err error) {
+	d := &in.dbgs
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	defer func() {
+		if p := recover(); p != nil {
+			vars, err = nil, fmt.Errorf("cannot list the variables: %v", p)
+		}
+	}()
+	if d.run == nil || len(d.run.stops) == 0 {
+		return nil, errors.New("no cell is stopped")
+	}
+	if frame == 0 {
+		// The cell's goroutine is stopped inside Execute: the session is
+		// as it left it.
+		g, err := stoppedGlobals(in)
+		if err != nil {
+			return nil, err
+		}
+		return listShown(in.sessionVars(g), path)
+	}
+	f, ok := d.run.frames[frame]
+	if !ok {
+		return nil, fmt.Errorf("no frame %d (the cell went on)", frame)
+	}
+	var top []shown
+	seen := map[string]bool{}
+	for _, sc := range f.Scopes() {
+		for _, v := range sc.Variables() {
+			if seen[v.Name] || v.Name == "_" || strings.HasPrefix(v.Name, "_gocalc") || !token.IsIdentifier(v.Name) {
+				continue
+			}
+			seen[v.Name] = true
+			top = append(top, shown{name: v.Name, v: v.Value})
+		}
+	}
+	sort.Slice(top, func(i, j int) bool { return top[i].name < top[j].name })
+	return listShown(top, path)
+}
+
+// Resume makes stopped goroutine g go on (see engine.Debugger).
+func (in *Interpreter) Resume(g int, how engine.Resume) error {
+	d := &in.dbgs
+	d.mu.Lock()
+	run, e, err := d.stoppedRun(g)
+	if err != nil {
+		d.mu.Unlock()
+		return err
+	}
+	delete(run.stops, g)
+	run.frames = nil
+	if how != engine.Continue {
+		line := 0
+		if fs := e.Frames(0, 1); len(fs) > 0 {
+			line = fs[0].Position().Line
+		}
+		run.steps[g] = lineStep{how: how, line: line, depth: e.FrameDepth()}
+	}
+	d.mu.Unlock()
+	return resumeG(run.dbg, g, how)
+}
+
+// debuggerLimit is the error of a debugged cell that called a function
+// literal made inside a function by a cell run without breakpoints:
+// yaegi's debugger fails on it.
+func debuggerLimit() *engine.Error {
+	msg := "the debugger cannot enter a function literal that a cell made inside a function while no breakpoint was set " +
+		"(a limit of gocalc's interpreter); run the cell that makes it again with a breakpoint in it, or run this cell without breakpoints"
+	return &engine.Error{Name: ErrUnsupported, Value: msg, Traceback: []string{ErrUnsupported + ": " + msg}}
+}
+
+// stoppedGlobals reads the session's globals while a cell is stopped
+// (without the fallback of globals, which would run a program).
+func stoppedGlobals(in *Interpreter) (g map[string]reflect.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			g, err = nil, fmt.Errorf("cannot read the session's variables: %v", p)
+		}
+	}()
+	return in.y.Globals(), nil
+}
