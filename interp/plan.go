@@ -276,7 +276,7 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 				return true
 			})
 		}
-		for _, n := range declNames(d) {
+		for _, n := range front.DeclKeys(d) {
 			names[n] = i
 		}
 	}
@@ -300,29 +300,6 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 	return pins
 }
 
-// declNames lists the names a func, type or const declaration declares.
-func declNames(d ast.Decl) []string {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv == nil {
-			return []string{d.Name.Name}
-		}
-	case *ast.GenDecl:
-		var out []string
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				out = append(out, s.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					out = append(out, n.Name)
-				}
-			}
-		}
-		return out
-	}
-	return nil
-}
 
 // initOrder reorders the var steps of a cell that are out of Go's
 // initialization order: var a = b + 1; var b = 2 initializes b first, as

@@ -152,7 +152,7 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 	res.file = file
 	redefined := map[string]bool{}
 	for _, d := range file.Decls {
-		for _, k := range declKeys(d) {
+		for _, k := range DeclKeys(d) {
 			redefined[k] = true
 		}
 	}
@@ -273,7 +273,7 @@ func (c *Checker) checkAlone(res *Result, file *ast.File, redefined map[string]b
 		pkgNames[name] = true
 	}
 	for _, d := range file.Decls {
-		for _, k := range declKeys(d) {
+		for _, k := range DeclKeys(d) {
 			pkgNames[k] = true
 		}
 	}
@@ -300,7 +300,7 @@ func (c *Checker) checkAll(res *Result, file *ast.File, session []Live, redefine
 			continue
 		}
 		for _, d := range p.decls {
-			if anyKey(declKeys(d), redefined) {
+			if anyKey(DeclKeys(d), redefined) {
 				continue
 			}
 			if _, ok := byCell[l.Cell]; !ok {
@@ -320,7 +320,7 @@ func (c *Checker) checkAll(res *Result, file *ast.File, session []Live, redefine
 	pkgNames := map[string]bool{}
 	for _, f := range files {
 		for _, d := range f.Decls {
-			for _, k := range declKeys(d) {
+			for _, k := range DeclKeys(d) {
 				if !strings.Contains(k, ".") {
 					pkgNames[k] = true
 				}
@@ -602,9 +602,9 @@ func importName(s *ast.ImportSpec) string {
 	return name
 }
 
-// declKeys lists what a declaration declares: "f", "T", "x", and "T.M"
+// DeclKeys lists what a declaration declares: "f", "T", "x", and "T.M"
 // for a method.
-func declKeys(d ast.Decl) []string {
+func DeclKeys(d ast.Decl) []string {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		if d.Recv != nil && len(d.Recv.List) > 0 {

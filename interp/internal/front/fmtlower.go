@@ -120,13 +120,8 @@ func (l *lowerer) call(call *ast.CallExpr) []Replacement {
 
 // calledFunc is the function or method a call calls, if it is one.
 func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
+	id := calleeIdent(call.Fun)
+	if id == nil {
 		return nil
 	}
 	fn, _ := info.Uses[id].(*types.Func)

@@ -206,15 +206,12 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 // inference (Map(xs, f) becomes Map[int, float64](xs, f)): the
 // interpreter infers several type parameters wrongly.
 func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
+	switch ast.Unparen(call.Fun).(type) {
+	case *ast.Ident, *ast.SelectorExpr: // not yet instantiated
 	default:
 		return Replacement{}, false
 	}
+	id := calleeIdent(call.Fun)
 	fn, ok := l.res.Info.Uses[id].(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil {
 		return Replacement{}, false
