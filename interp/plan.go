@@ -300,7 +300,6 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 	return pins
 }
 
-
 // initOrder reorders the var steps of a cell that are out of Go's
 // initialization order: var a = b + 1; var b = 2 initializes b first, as
 // a Go program does. Only variables with initializers move, among the
