@@ -83,7 +83,13 @@ func (m fmtMethod) Format(f fmt.State, verb rune) {
 		fmt.Fprint(f, s)
 		return
 	}
-	s, ok := callMethod(m.method, m.fn, false)
+	printMethod(f, verb, m.method, m.fn, false)
+}
+
+// printMethod prints what a String or Error method returns with the
+// directive that called Format, or fmt's report of its panic.
+func printMethod(f fmt.State, verb rune, method string, fn func() string, isNil bool) {
+	s, ok := callMethod(method, fn, isNil)
 	if !ok {
 		fmt.Fprint(f, s)
 		return
@@ -109,12 +115,7 @@ func (m fmtPtrMethod) Format(f fmt.State, verb rune) {
 		fmt.Fprintf(f, fmtDirective(f, verb), m.raw)
 		return
 	}
-	s, ok := callMethod("String", m.fn, m.isNil)
-	if !ok {
-		fmt.Fprint(f, s)
-		return
-	}
-	fmt.Fprintf(f, fmtDirective(f, verb), s)
+	printMethod(f, verb, "String", m.fn, m.isNil)
 }
 
 // fmtPtr is a pointer to a value that needs describing, printed as &{...}
