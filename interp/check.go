@@ -26,6 +26,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	if len(res.Errors) == 0 {
 		reps, used := res.FmtLowering()
 		iters, usedByIters := res.IterLowering()
+		builtins, _ := res.RuntimeLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
 		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
@@ -52,7 +53,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, append(reps, iters...), kept, ranges)
+			in.lowered.set(cur, append(append(reps, iters...), builtins...), kept, ranges)
 		}
 		in.lastCheck = res
 		return res, nil

@@ -181,6 +181,7 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 	helpers["GoSlice"] = reflect.ValueOf(r.goSlice)
 	helpers["Show"] = reflect.ValueOf(r.show)
 	helpers["Clear"] = reflect.ValueOf(clearValue)
+	r.builtinExports(helpers)
 	return map[string]map[string]reflect.Value{
 		rtName + "/" + rtName: helpers,
 		"time/time": {

@@ -67,8 +67,15 @@ func lowered(cell string, r *Result) string {
 	var edits []edit
 	reps, _ := r.FmtLowering()
 	iters, _ := r.IterLowering()
-	for _, rep := range append(reps, iters...) {
-		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), rep.Src})
+	builtins, _ := r.RuntimeLowering()
+	for _, rep := range append(append(reps, iters...), builtins...) {
+		src := rep.Src
+		if rep.Operand {
+			// The operand of x.(T): the text before its last ".(".
+			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
+			src = strings.ReplaceAll(src, ArgName, text[:strings.LastIndex(text, ".(")])
+		}
+		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), src})
 	}
 	refs, _ := r.PkgRefs()
 	for _, ref := range refs {
