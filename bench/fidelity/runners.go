@@ -272,9 +272,11 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 	}
 	os.Remove(out)
 	// gocalc interrupts the cell at --timeout; the outer limit catches a
-	// cell that does not stop when interrupted.
+	// cell that does not stop when interrupted. Cells run in $GOROOT/test,
+	// as compiled Go and yaegi do: some programs run the go command on
+	// paths relative to it.
 	r := runCmd(scratch, c.timeout+20*time.Second, nil, true, c.gocalc,
-		"run", in, "-o", out, "--timeout", c.timeout.String(), "--allow-errors", "--quiet")
+		"run", in, "-o", out, "--timeout", c.timeout.String(), "--allow-errors", "--quiet", "--cwd", c.testRoot)
 	var stray []string
 	for _, l := range strings.Split(strings.TrimRight(r.stderr, "\n"), "\n") {
 		if l != "" && !strings.HasPrefix(l, gocalcStatus) {
