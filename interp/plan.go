@@ -110,6 +110,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			perr.add(err)
 			continue
 		}
+		dropBlank(f)
 		lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
@@ -125,6 +126,58 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 		alias(fset, root, out[i].cell, ctx.lowered.pkgsOf(out[i].cell))
 	}
 	return out, nil
+}
+
+// dropBlank removes the declarations of a file that Go checks but that
+// nothing can use: functions, methods, types and constants named _ (the
+// type checker has seen them; the interpreter fails on some, "cannot use
+// _ as value"). Variables named _ stay: their values are computed.
+func dropBlank(f *ast.File) {
+	decls := f.Decls[:0]
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Name.Name == "_" {
+				continue
+			}
+		case *ast.GenDecl:
+			if d.Tok == token.CONST && len(d.Specs) > 1 {
+				// A group's constants count iota: all are kept.
+				break
+			}
+			if d.Tok == token.TYPE || d.Tok == token.CONST {
+				specs := d.Specs[:0]
+				for _, s := range d.Specs {
+					if blankSpec(s) {
+						continue
+					}
+					specs = append(specs, s)
+				}
+				if len(specs) == 0 && len(d.Specs) > 0 {
+					continue
+				}
+				d.Specs = specs
+			}
+		}
+		decls = append(decls, d)
+	}
+	f.Decls = decls
+}
+
+// blankSpec tells whether a type or const spec declares only _.
+func blankSpec(s ast.Spec) bool {
+	switch s := s.(type) {
+	case *ast.TypeSpec:
+		return s.Name.Name == "_"
+	case *ast.ValueSpec:
+		for _, n := range s.Names {
+			if n.Name != "_" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // parseCell parses a cell into steps: imports first, then declarations
