@@ -27,6 +27,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		reps, used := res.FmtLowering()
 		iters, usedByIters := res.IterLowering()
 		builtins, _ := res.RuntimeLowering()
+		shifts, _ := res.ShiftLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
 		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
@@ -53,7 +54,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, append(append(reps, iters...), builtins...), kept, ranges)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts), kept, ranges)
 		}
 		in.lastCheck = res
 		return res, nil
@@ -161,4 +162,13 @@ func (in *Interpreter) checkError(errs []front.Error, cur int) *engine.Error {
 		}
 	}
 	return e
+}
+
+// concat is the replacements of the front end's lowerings, together.
+func concat(lists ...[]front.Replacement) []front.Replacement {
+	var out []front.Replacement
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }

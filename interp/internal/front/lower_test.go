@@ -68,7 +68,8 @@ func lowered(cell string, r *Result) string {
 	reps, _ := r.FmtLowering()
 	iters, _ := r.IterLowering()
 	builtins, _ := r.RuntimeLowering()
-	for _, rep := range append(append(reps, iters...), builtins...) {
+	shifts, _ := r.ShiftLowering()
+	for _, rep := range append(append(append(reps, iters...), builtins...), shifts...) {
 		src := rep.Src
 		if rep.Operand {
 			// The operand of x.(T): the text before its last ".(".
