@@ -28,6 +28,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		iters, usedByIters := res.IterLowering()
 		builtins, _ := res.RuntimeLowering()
 		shifts, _ := res.ShiftLowering()
+		bools, _ := res.BoolLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
 		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
@@ -54,7 +55,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts), kept, ranges)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools), kept, ranges)
 		}
 		in.lastCheck = res
 		return res, nil

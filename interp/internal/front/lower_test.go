@@ -69,7 +69,12 @@ func lowered(cell string, r *Result) string {
 	iters, _ := r.IterLowering()
 	builtins, _ := r.RuntimeLowering()
 	shifts, _ := r.ShiftLowering()
-	for _, rep := range append(append(append(reps, iters...), builtins...), shifts...) {
+	bools, _ := r.BoolLowering()
+	var all []Replacement
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools} {
+		all = append(all, l...)
+	}
+	for _, rep := range all {
 		src := rep.Src
 		if rep.Operand {
 			// The operand of x.(T): the text before its last ".(".

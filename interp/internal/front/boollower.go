@@ -1,0 +1,118 @@
+package front
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// BoolLowering lists the replacements that write a comparison as the
+// bool it is, bool(a < b), where the interpreter stores its result
+// straight into a destination of another type: a function's result of
+// interface type (return x > y, with the result an any) and the blank
+// identifier (_ = f() == f()). yaegi failed there in reflect ("SetBool on
+// interface Value").
+func (r *Result) BoolLowering() ([]Replacement, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil {
+		return nil, nil
+	}
+	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
+	var out []Replacement
+	var results []*types.Tuple // of the enclosing functions, innermost last
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return false
+			}
+			var res *types.Tuple
+			if obj, ok := r.Info.Defs[n.Name].(*types.Func); ok {
+				res = obj.Type().(*types.Signature).Results()
+			}
+			results = append(results, res)
+			ast.Inspect(n.Body, visit)
+			results = results[:len(results)-1]
+			return false
+		case *ast.FuncLit:
+			var res *types.Tuple
+			if sig, ok := r.Info.Types[n].Type.(*types.Signature); ok {
+				res = sig.Results()
+			}
+			results = append(results, res)
+			ast.Inspect(n.Body, visit)
+			results = results[:len(results)-1]
+			return false
+		case *ast.ReturnStmt:
+			if len(results) == 0 || results[len(results)-1] == nil {
+				return true
+			}
+			res := results[len(results)-1]
+			if res.Len() != len(n.Results) {
+				return true
+			}
+			for i, e := range n.Results {
+				if types.IsInterface(res.At(i).Type()) && l.isComparison(e) {
+					out = append(out, l.boolConv(e))
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) != len(n.Values) {
+				return true
+			}
+			for i, e := range n.Values {
+				if n.Names[i].Name == "_" && l.isComparison(e) {
+					out = append(out, l.boolConv(e))
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, e := range n.Rhs {
+				if id, ok := n.Lhs[i].(*ast.Ident); ok && id.Name == "_" && l.isComparison(e) {
+					out = append(out, l.boolConv(e))
+				}
+			}
+		}
+		return true
+	}
+	ast.Inspect(r.file, visit)
+	return out, l.imports
+}
+
+// boolConv writes e, a comparison, as a conversion to its type (bool, or
+// a named boolean type of its operands).
+func (l *lowerer) boolConv(e ast.Expr) Replacement {
+	t := l.res.Info.Types[e].Type
+	name := "bool"
+	if b, isBasic := t.(*types.Basic); !isBasic || b.Info()&types.IsUntyped == 0 {
+		name = l.localType(t)
+	}
+	return l.span(e, name+"("+ArgName+")")
+}
+
+// isComparison tells whether e is a comparison, a logical operation or a
+// negation, of a non-constant boolean value.
+func (l *lowerer) isComparison(e ast.Expr) bool {
+	tv, ok := l.res.Info.Types[e]
+	if !ok || tv.Value != nil || tv.Type == nil {
+		return false
+	}
+	if b, isBasic := tv.Type.Underlying().(*types.Basic); !isBasic || b.Info()&types.IsBoolean == 0 {
+		return false
+	}
+	if hasTypeParam(tv.Type) || !l.expressible(tv.Type) {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
+			return true
+		}
+	case *ast.UnaryExpr:
+		return e.Op == token.NOT
+	}
+	return false
+}
