@@ -16,7 +16,11 @@ import (
 //     per-iteration copy (Go 1.22 semantics);
 //   - min, max and clear call helpers;
 //   - go f(x) evaluates its arguments, then runs f in a goroutine whose
-//     panic is reported instead of killing the kernel.
+//     panic is reported instead of killing the kernel;
+//   - a select case that assigns what it receives (case x, ok = <-c)
+//     receives into new variables and assigns them first thing in its
+//     body: yaegi fails on the assignment ("reflect.Select: invalid Dir");
+//     so do v, ok = <-c, m[k] and x.(T) outside select.
 type rewriter struct {
 	ints    map[string]bool // names known to hold integers
 	nonInts map[string]bool // names known to hold something else
@@ -203,6 +207,9 @@ func (r *rewriter) rewrite(root ast.Node) {
 		case *ast.CaseClause:
 			r.list(n.Body)
 		case *ast.CommClause:
+			if !r.ranges {
+				r.commAssign(n)
+			}
 			r.list(n.Body)
 		case *ast.CallExpr:
 			if !r.ranges {
@@ -229,6 +236,34 @@ func (r *rewriter) rewrite(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// commAssign rewrites case x, ok = <-c: into case t1, t2 := <-c: x, ok =
+// t1, t2 (case _ = <-c: into case <-c:).
+func (r *rewriter) commAssign(c *ast.CommClause) {
+	as, ok := c.Comm.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
+		return
+	}
+	at := as.TokPos
+	var tmps, lhs, rhs []ast.Expr
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp("recv", at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, l)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	if len(lhs) == 0 {
+		c.Comm = &ast.ExprStmt{X: as.Rhs[0]}
+		return
+	}
+	as.Lhs, as.Tok = tmps, token.DEFINE
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	c.Body = append([]ast.Stmt{set}, c.Body...)
 }
 
 // walkSel rewrites the left side of a selector only: x.main is a field.
@@ -267,7 +302,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	switch s := s.(type) {
 	case *ast.LabeledStmt:
 		inner := r.stmt(s.Stmt)
-		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 {
+		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 && isLoop(b.List[1]) {
 			// keep the label on the loop: { n := ...; L: for ... }
 			s.Stmt = b.List[1]
 			b.List[1] = s
@@ -297,8 +332,60 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		perIteration(r, s)
 	case *ast.GoStmt:
 		return r.goStmt(s)
+	case *ast.AssignStmt:
+		return r.commaOkAssign(s)
 	}
 	return s
+}
+
+// isLoop tells whether s is a for or range statement.
+func isLoop(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		return true
+	}
+	return false
+}
+
+// commaOkAssign rewrites v, ok = <-c (or m[k], or x.(T)) into
+// { t1, t2 := <-c; v, ok = t1, t2 }, when v and ok are names: yaegi
+// stores the two results straight into v and ok, and failed when they
+// are interfaces ("SetBool on interface Value").
+func (r *rewriter) commaOkAssign(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok != token.ASSIGN || len(s.Lhs) != 2 || len(s.Rhs) != 1 {
+		return s
+	}
+	switch x := ast.Unparen(s.Rhs[0]).(type) {
+	case *ast.UnaryExpr:
+		if x.Op != token.ARROW {
+			return s
+		}
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+	default:
+		return s
+	}
+	at := s.TokPos
+	var tmps, lhs, rhs []ast.Expr
+	for _, l := range s.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return s
+		}
+		if id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp("ok", at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, l)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	if len(lhs) == 0 {
+		return s
+	}
+	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: s.Rhs}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
 }
 
 // rangeInt turns `for i := range n { ... }` into
