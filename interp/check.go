@@ -26,12 +26,13 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	if len(res.Errors) == 0 {
 		reps, used := res.FmtLowering()
 		iters, usedByIters := res.IterLowering()
-		builtins, _ := res.RuntimeLowering()
-		shifts, _ := res.ShiftLowering()
-		bools, _ := res.BoolLowering()
+		builtins, usedByBuiltins := res.RuntimeLowering()
+		shifts, usedByShifts := res.ShiftLowering()
+		bools, usedByBools := res.BoolLowering()
+		blanks, usedByBlanks := res.BlankFieldLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks} {
 			for a, p := range m {
 				imports[a] = p
 			}
@@ -55,7 +56,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools), kept, ranges)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks), kept, ranges)
 		}
 		in.lastCheck = res
 		return res, nil

@@ -12,6 +12,12 @@ import (
 // interface type (return x > y, with the result an any) and the blank
 // identifier (_ = f() == f()). yaegi failed there in reflect ("SetBool on
 // interface Value").
+//
+// The operands of a comparison whose types Go finds comparable but that
+// are written differently (a chan int and a <-chan int, a named array
+// type and its underlying type, *any and *interface{}) are given the same
+// type, by converting one to the other's: yaegi refused them as
+// "mismatched types".
 func (r *Result) BoolLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -55,6 +61,10 @@ func (r *Result) BoolLowering() ([]Replacement, map[string]string) {
 				if types.IsInterface(res.At(i).Type()) && l.isComparison(e) {
 					out = append(out, l.boolConv(e))
 				}
+			}
+		case *ast.BinaryExpr:
+			if rep, ok := l.mixedComparison(n); ok {
+				out = append(out, rep)
 			}
 		case *ast.ValueSpec:
 			if len(n.Names) != len(n.Values) {
@@ -115,4 +125,40 @@ func (l *lowerer) isComparison(e ast.Expr) bool {
 		return e.Op == token.NOT
 	}
 	return false
+}
+
+// mixedComparison converts one operand of x == y or x != y to the other's
+// type when they are not written the same.
+func (l *lowerer) mixedComparison(b *ast.BinaryExpr) (Replacement, bool) {
+	if b.Op != token.EQL && b.Op != token.NEQ {
+		return Replacement{}, false
+	}
+	tx, okx := l.res.Info.Types[b.X]
+	ty, oky := l.res.Info.Types[b.Y]
+	if !okx || !oky || tx.Type == nil || ty.Type == nil || tx.Value != nil || ty.Value != nil || tx.IsNil() || ty.IsNil() {
+		return Replacement{}, false
+	}
+	x, y := tx.Type, ty.Type
+	for _, t := range []types.Type{x, y} {
+		if types.IsInterface(t) || hasTypeParam(t) || !l.expressible(t) {
+			return Replacement{}, false
+		}
+		if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+			return Replacement{}, false
+		}
+	}
+	if l.typeString(x) == l.typeString(y) {
+		return Replacement{}, false
+	}
+	// Convert the operand that is assignable to the other's type; of
+	// two, the one whose type is not named.
+	_, namedX := types.Unalias(x).(*types.Named)
+	toY := types.AssignableTo(x, y) && (!types.AssignableTo(y, x) || !namedX)
+	switch {
+	case toY:
+		return l.span(b.X, "("+l.localType(y)+")("+ArgName+")"), true
+	case types.AssignableTo(y, x):
+		return l.span(b.Y, "("+l.localType(x)+")("+ArgName+")"), true
+	}
+	return Replacement{}, false
 }

@@ -70,8 +70,9 @@ func lowered(cell string, r *Result) string {
 	builtins, _ := r.RuntimeLowering()
 	shifts, _ := r.ShiftLowering()
 	bools, _ := r.BoolLowering()
+	blanks, _ := r.BlankFieldLowering()
 	var all []Replacement
-	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools} {
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks} {
 		all = append(all, l...)
 	}
 	for _, rep := range all {
