@@ -30,9 +30,10 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		shifts, usedByShifts := res.ShiftLowering()
 		bools, usedByBools := res.BoolLowering()
 		blanks, usedByBlanks := res.BlankFieldLowering()
+		consts, usedByConsts := res.ConstLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts} {
 			for a, p := range m {
 				imports[a] = p
 			}
@@ -56,7 +57,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks), kept, ranges)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts), kept, ranges)
 		}
 		in.lastCheck = res
 		return res, nil

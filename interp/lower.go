@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"golang.org/x/tools/go/ast/astutil"
@@ -38,7 +39,16 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 	}
 	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges}
 	for _, r := range reps {
-		lw.exprs[span{r.Line, r.Col, r.EndLine, r.EndCol}] = replacement{r.Src, r.Operand}
+		sp := span{r.Line, r.Col, r.EndLine, r.EndCol}
+		if prev, ok := lw.exprs[sp]; ok {
+			// Two lowerings of one expression: the earlier holds the
+			// later (print's conversion of a folded constant).
+			if !prev.operand && !r.Operand {
+				lw.exprs[sp] = replacement{strings.ReplaceAll(prev.src, front.ArgName, "("+r.Src+")"), false}
+			}
+			continue
+		}
+		lw.exprs[sp] = replacement{r.Src, r.Operand}
 	}
 	for _, r := range refs {
 		lw.pkgs[[2]int{r.Line, r.Col}] = [2]string{r.Name, r.Alias}

@@ -71,8 +71,9 @@ func lowered(cell string, r *Result) string {
 	shifts, _ := r.ShiftLowering()
 	bools, _ := r.BoolLowering()
 	blanks, _ := r.BlankFieldLowering()
+	consts, _ := r.ConstLowering()
 	var all []Replacement
-	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks} {
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts} {
 		all = append(all, l...)
 	}
 	for _, rep := range all {
@@ -91,7 +92,9 @@ func lowered(cell string, r *Result) string {
 	}
 	// Outer edits contain inner ones: apply each inner edit inside the
 	// text its outer edit keeps in place of ArgName.
-	sort.Slice(edits, func(i, j int) bool {
+	// Of two edits of one expression, the earlier holds the later, as
+	// the interpreter composes them.
+	sort.SliceStable(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
 			return edits[i].start < edits[j].start
 		}
