@@ -45,7 +45,12 @@ func (r *Result) ConstLowering() ([]Replacement, map[string]string) {
 			}
 		case *ast.ArrayType:
 			if n.Len != nil {
+				// An array length is written as an integer literal
+				// ([1e1]int is [10]int).
 				skip[n.Len] = true
+				if rep, ok := l.arrayLen(n.Len); ok {
+					out = append(out, rep)
+				}
 			}
 		case *ast.BinaryExpr:
 			if n.Op == token.SHL || n.Op == token.SHR {
@@ -208,4 +213,21 @@ func (l *lowerer) convertedConst(x ast.Expr, tv types.TypeAndValue) bool {
 		return !exact
 	}
 	return false
+}
+
+// arrayLen writes a constant array length that is not an integer literal
+// as one.
+func (l *lowerer) arrayLen(e ast.Expr) (Replacement, bool) {
+	tv, ok := l.res.Info.Types[e]
+	if !ok || tv.Value == nil {
+		return Replacement{}, false
+	}
+	if lit, isLit := ast.Unparen(e).(*ast.BasicLit); isLit && lit.Kind == token.INT {
+		return Replacement{}, false
+	}
+	v := constant.ToInt(tv.Value)
+	if v.Kind() != constant.Int {
+		return Replacement{}, false
+	}
+	return l.span(e, v.ExactString()), true
 }

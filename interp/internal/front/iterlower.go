@@ -147,8 +147,9 @@ func (l *lowerer) arrayPointer(x ast.Expr) (Replacement, bool) {
 }
 
 // methodExpr writes a method expression of a session type ((*Acc).Add,
-// Acc.Get) as the function literal it stands for, which the interpreter
-// runs correctly: func(r *Acc, a0 int) { r.Add(a0) }.
+// Acc.Get) or of an interface type (error.Error, I.m) as the function
+// literal it stands for, which the interpreter runs correctly:
+// func(r *Acc, a0 int) { r.Add(a0) }.
 func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 	s, ok := l.res.Info.Selections[sel]
 	if !ok || s.Kind() != types.MethodExpr {
@@ -159,9 +160,14 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 	if p, isPtr := base.(*types.Pointer); isPtr {
 		base = p.Elem()
 	}
-	n, isNamed := base.(*types.Named)
-	if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 || types.IsInterface(n) || !l.expressible(recv) {
+	if !l.expressible(recv) || hasTypeParam(recv) {
 		return Replacement{}, false
+	}
+	if !types.IsInterface(base) {
+		n, isNamed := base.(*types.Named)
+		if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 {
+			return Replacement{}, false
+		}
 	}
 	sig := s.Type().(*types.Signature) // the function's type: receiver first
 	var params, args, results []string
