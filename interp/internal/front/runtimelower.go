@@ -30,6 +30,9 @@ import (
 //     a preloaded package (error, fmt.Stringer, runtime.Error), when x
 //     may be nil: the interpreter fails on a nil x (a nil dereference of
 //     its own), so a function literal answers false for it first.
+//   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
+//     function literal: yaegi failed on the comma-ok form in a var
+//     declaration at package level ("nil type").
 func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -45,6 +48,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			deferred[n.Call] = true
 		case *ast.TypeAssertExpr:
 			if rep, ok := l.commaOk(n); ok {
+				out = append(out, rep)
+			}
+		case *ast.ValueSpec:
+			if rep, ok := l.commaOkVar(n); ok {
 				out = append(out, rep)
 			}
 		case *ast.CallExpr:
@@ -201,4 +208,31 @@ func (l *lowerer) commaOk(x *ast.TypeAssertExpr) (Replacement, bool) {
 	rep := l.span(x, src)
 	rep.Operand = true
 	return rep, true
+}
+
+// commaOkVar lowers the comma-ok value of var v, ok = x to
+// func() (T, bool) { v, ok := x; return v, ok }().
+func (l *lowerer) commaOkVar(s *ast.ValueSpec) (Replacement, bool) {
+	if len(s.Names) != 2 || len(s.Values) != 1 {
+		return Replacement{}, false
+	}
+	x := s.Values[0]
+	tv, ok := l.res.Info.Types[x]
+	if !ok {
+		return Replacement{}, false
+	}
+	tuple, ok := tv.Type.(*types.Tuple)
+	if !ok || tuple.Len() != 2 {
+		return Replacement{}, false
+	}
+	t := tuple.At(0).Type()
+	if hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+		return Replacement{}, false
+	}
+	v, ok2 := l.fresh(), l.fresh()
+	src := "func() (" + l.localType(t) + ", bool) { " + v + ", " + ok2 + " := " + ArgName + "; return " + v + ", " + ok2 + " }()"
+	return l.span(x, src), true
 }
