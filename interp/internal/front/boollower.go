@@ -66,6 +66,8 @@ func (r *Result) BoolLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.mixedComparison(n); ok {
 				out = append(out, rep)
 			}
+		case *ast.SwitchStmt:
+			out = append(out, l.mixedSwitch(n)...)
 		case *ast.ValueSpec:
 			if len(n.Names) != len(n.Values) {
 				return true
@@ -161,4 +163,58 @@ func (l *lowerer) mixedComparison(b *ast.BinaryExpr) (Replacement, bool) {
 		return l.span(b.Y, "("+l.localType(x)+")("+ArgName+")"), true
 	}
 	return Replacement{}, false
+}
+
+// mixedSwitch does for the comparisons of a switch's tag with its cases
+// what mixedComparison does for ==: cases written with another type than
+// the tag's are converted to it, or the tag to theirs when all of them
+// have that one type.
+func (l *lowerer) mixedSwitch(sw *ast.SwitchStmt) []Replacement {
+	if sw.Tag == nil {
+		return nil
+	}
+	tt, ok := l.res.Info.Types[sw.Tag]
+	if !ok || tt.Type == nil || !l.plainOperand(tt) {
+		return nil
+	}
+	tag := l.typeString(tt.Type)
+	var cases []Replacement // cases converted to the tag's type
+	var other types.Type    // the type of the cases the tag is converted to
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			tv, ok := l.res.Info.Types[e]
+			if !ok || tv.Type == nil || !l.plainOperand(tv) || l.typeString(tv.Type) == tag {
+				continue
+			}
+			switch {
+			case types.AssignableTo(tv.Type, tt.Type):
+				cases = append(cases, l.span(e, "("+l.localType(tt.Type)+")("+ArgName+")"))
+			case types.AssignableTo(tt.Type, tv.Type) && (other == nil || types.Identical(other, tv.Type)):
+				other = tv.Type
+			default:
+				return nil
+			}
+		}
+	}
+	switch {
+	case other == nil:
+		return cases
+	case len(cases) == 0:
+		return []Replacement{l.span(sw.Tag, "("+l.localType(other)+")("+ArgName+")")}
+	}
+	return nil
+}
+
+// plainOperand tells whether an operand of a comparison is a non-constant
+// value of a type that lowered code can write, not an interface.
+func (l *lowerer) plainOperand(tv types.TypeAndValue) bool {
+	if tv.Value != nil || tv.IsNil() || types.IsInterface(tv.Type) || hasTypeParam(tv.Type) || !l.expressible(tv.Type) {
+		return false
+	}
+	b, isBasic := tv.Type.(*types.Basic)
+	return !isBasic || b.Info()&types.IsUntyped == 0
 }
