@@ -23,6 +23,17 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 	in.pruneLowered(cur, live)
 	res := in.front.Check(cur, pieces, live, in.imports, true)
 	in.checkTime += time.Since(t0)
+	if u := res.Unsupported(); len(res.Errors) == 0 && len(u) > 0 {
+		// Go accepts the cell but the interpreter would crash on it.
+		e := in.checkError(u, cur)
+		e.Name = ErrUnsupported
+		for i, l := range e.Traceback {
+			if rest, ok := strings.CutPrefix(l, ErrCompile+": "); ok {
+				e.Traceback[i] = ErrUnsupported + ": " + rest
+			}
+		}
+		return nil, e
+	}
 	if len(res.Errors) == 0 {
 		reps, used := res.FmtLowering()
 		iters, usedByIters := res.IterLowering()

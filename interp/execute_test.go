@@ -169,6 +169,28 @@ func TestCompilerPanicKeepsKernel(t *testing.T) {
 	}
 }
 
+// TestRecursiveGenericTypes: generic types that refer to each other, or
+// a generic type with several type parameters that refers to itself, take
+// yaegi's compiler into a stack overflow that would end the process; the
+// cell fails instead, and changes nothing.
+func TestRecursiveGenericTypes(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "kept := 11")
+	for _, code := range []string{
+		"type Elem[T any] struct{ list *List[T] }\ntype List[T any] struct{ root *Elem[T] }\nvar l List[int]",
+		"type node[K, V any] struct{ key K; val V; left *node[K, V] }\nvar n node[int, string]",
+	} {
+		_, _, err := run(t, in, code)
+		var e *engine.Error
+		if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.Contains(e.Value, "refer") {
+			t.Errorf("%s: got %v, want UnsupportedError", code, err)
+		}
+	}
+	if got, _ := mustRun(t, in, "type Node[T any] struct{ val T; next *Node[T] }\n(&Node[int]{val: kept}).val"); got != "11" {
+		t.Errorf("a generic type with one type parameter that refers to itself: got %q", got)
+	}
+}
+
 func TestStdin(t *testing.T) {
 	in := newInterp(t)
 	rec := &recorder{inputs: []string{"42", "hello world"}}
