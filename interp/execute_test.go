@@ -191,6 +191,30 @@ func TestRecursiveGenericTypes(t *testing.T) {
 	}
 }
 
+// TestCrashesKeepKernel: what ends a compiled program at once (a fault
+// at a bad address in unsafe code, runtime.Breakpoint without a debugger)
+// fails the cell instead.
+func TestCrashesKeepKernel(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the fault needs mmap and mprotect")
+	}
+	in := newInterp(t)
+	mustRun(t, in, "kept := 11")
+	for _, code := range []string{
+		"import (\"syscall\"; \"unsafe\")\nb, _ := syscall.Mmap(-1, 0, syscall.Getpagesize(), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)\nsyscall.Mprotect(b, syscall.PROT_NONE)\n*(*byte)(unsafe.Pointer(&b[0]))",
+		"runtime.Breakpoint()",
+	} {
+		_, _, err := run(t, in, code)
+		var e *engine.Error
+		if !errors.As(err, &e) || e.Name != ErrPanic {
+			t.Errorf("%s: got %v, want a panic", code, err)
+		}
+	}
+	if got, _ := mustRun(t, in, "kept"); got != "11" {
+		t.Errorf("after the crashes: kept = %q", got)
+	}
+}
+
 func TestStdin(t *testing.T) {
 	in := newInterp(t)
 	rec := &recorder{inputs: []string{"42", "hello world"}}

@@ -38,6 +38,12 @@ func compileIn(y *yaegi.Interpreter, n ast.Node) (prog *yaegi.Program, err error
 	return y.CompileAST(n)
 }
 
+// panicOnFaultStmt is _gocalc.PanicOnFault(): debug.SetPanicOnFault(true)
+// for the goroutine yaegi runs a step in.
+func panicOnFaultStmt(at token.Pos) ast.Stmt {
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: at, Name: rtName}, Sel: &ast.Ident{NamePos: at, Name: "PanicOnFault"}}, Lparen: at, Rparen: at}}
+}
+
 // compileErr converts a compile failure of step st, saying so when yaegi
 // itself panicked, with the likely cause.
 func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
@@ -227,15 +233,22 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		c := in.context()
 		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, c.globals, c.typeOf)
 	}
+	// A fault at a bad address (unsafe code) panics in the goroutine that
+	// runs the step, instead of ending the process.
+	body := func(stmts []ast.Stmt) *ast.BlockStmt {
+		b := stmtBody(stmts, st.first)
+		b.List = append([]ast.Stmt{panicOnFaultStmt(st.first)}, b.List...)
+		return b
+	}
 	stmts := st.stmts
 	if st.show != nil {
 		stmts = append(stmts[:len(stmts):len(stmts)], showStmt(st.show))
 	}
-	prog, err := in.compile(stmtBody(stmts, st.first))
+	prog, err := in.compile(body(stmts))
 	if err != nil && st.show != nil && strings.Contains(err.Error(), "as type (...any)") {
 		// A call without results: run it as a statement.
 		stmts = append(st.stmts[:len(st.stmts):len(st.stmts)], &ast.ExprStmt{X: st.show})
-		prog, err = in.compile(stmtBody(stmts, st.first))
+		prog, err = in.compile(body(stmts))
 	}
 	if err != nil {
 		return nil, in.compileErr(err, cur, st)
