@@ -24,8 +24,8 @@ type lowering struct {
 }
 
 // replacement is the lowered form of an expression; with operand set,
-// front.ArgName in src stands for the operand of the type assertion
-// replaced.
+// front.ArgName in src stands for the operand of the type assertion or
+// selector replaced.
 type replacement struct {
 	src     string
 	operand bool
@@ -141,11 +141,14 @@ func lower(fset *token.FileSet, root ast.Node, cell int, reps map[span]replaceme
 		}
 		arg := e
 		if r.operand {
-			ta, ok := e.(*ast.TypeAssertExpr)
-			if !ok {
+			switch x := e.(type) {
+			case *ast.TypeAssertExpr:
+				arg = x.X
+			case *ast.SelectorExpr:
+				arg = x.X
+			default:
 				return true
 			}
-			arg = ta.X
 		}
 		repl := parseLowered(fset, r.src, arg)
 		if repl == nil {

@@ -79,9 +79,14 @@ func lowered(cell string, r *Result) string {
 	for _, rep := range all {
 		src := rep.Src
 		if rep.Operand {
-			// The operand of x.(T): the text before its last ".(".
+			// The operand of x.(T) or x.M: the text before its last ".(",
+			// or its last ".".
 			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
-			src = strings.ReplaceAll(src, ArgName, text[:strings.LastIndex(text, ".(")])
+			cut := strings.LastIndex(text, ".(")
+			if !strings.HasSuffix(text, ")") {
+				cut = strings.LastIndex(text, ".")
+			}
+			src = strings.ReplaceAll(src, ArgName, text[:cut])
 		}
 		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), src})
 	}

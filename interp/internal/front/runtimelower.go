@@ -30,6 +30,10 @@ import (
 //     a preloaded package (error, fmt.Stringer, runtime.Error), when x
 //     may be nil: the interpreter fails on a nil x (a nil dereference of
 //     its own), so a function literal answers false for it first.
+//   - a method value of a session type that is not called at once
+//     (f := v.M) binds a copy of its receiver, as Go does, through a
+//     function literal: func(r T) func() { return r.M }(v). yaegi bound
+//     the variable: after v = f, calling f called itself forever.
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
 //     declaration at package level ("nil type").
@@ -40,6 +44,7 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
 	deferred := map[ast.Expr]bool{} // calls of defer and go statements
+	called := map[ast.Expr]bool{}   // the functions of calls
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
@@ -54,7 +59,12 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.commaOkVar(n); ok {
 				out = append(out, rep)
 			}
+		case *ast.SelectorExpr:
+			if rep, ok := l.methodValue(n, called); ok {
+				out = append(out, rep)
+			}
 		case *ast.CallExpr:
+			called[ast.Unparen(n.Fun)] = true
 			switch l.builtin(n) {
 			case "print":
 				out = append(out, l.print(n, false)...)
@@ -235,4 +245,41 @@ func (l *lowerer) commaOkVar(s *ast.ValueSpec) (Replacement, bool) {
 	v, ok2 := l.fresh(), l.fresh()
 	src := "func() (" + l.localType(t) + ", bool) { " + v + ", " + ok2 + " := " + ArgName + "; return " + v + ", " + ok2 + " }()"
 	return l.span(x, src), true
+}
+
+// methodValue lowers a method value v.M of a session type that is not
+// called where it stands.
+func (l *lowerer) methodValue(sel *ast.SelectorExpr, called map[ast.Expr]bool) (Replacement, bool) {
+	if called[sel] {
+		return Replacement{}, false
+	}
+	s, ok := l.res.Info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || len(s.Index()) != 1 {
+		return Replacement{}, false
+	}
+	recv := s.Recv()
+	base := recv
+	if p, isPtr := base.(*types.Pointer); isPtr {
+		base = p.Elem()
+	}
+	n, isNamed := base.(*types.Named)
+	if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 || types.IsInterface(n) {
+		return Replacement{}, false
+	}
+	if hasTypeParam(recv) || !l.expressible(recv) || !l.expressible(s.Type()) || hasTypeParam(s.Type()) {
+		return Replacement{}, false
+	}
+	r, arg := l.fresh(), ArgName
+	if _, isPtr := recv.(*types.Pointer); !isPtr {
+		if m, ok := s.Obj().(*types.Func); ok {
+			if _, ptrRecv := m.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+				// v.M with M on *T binds &v.
+				recv, arg = types.NewPointer(recv), "&"+ArgName
+			}
+		}
+	}
+	src := "func(" + r + " " + l.localType(recv) + ") " + l.localType(s.Type()) + " { return " + r + "." + sel.Sel.Name + " }(" + arg + ")"
+	rep := l.span(sel, src)
+	rep.Operand = true
+	return rep, true
 }
