@@ -186,6 +186,9 @@ func TestRecursiveGenericTypes(t *testing.T) {
 			t.Errorf("%s: got %v, want UnsupportedError", code, err)
 		}
 	}
+	// Declared only, or instantiated with type parameters only, they are
+	// fine.
+	mustRun(t, in, "type Foo[T any] interface{ Foo(Bar[T]) string }\ntype Bar[T any] interface{ Bar(Foo[T]) string }")
 	if got, _ := mustRun(t, in, "type Node[T any] struct{ val T; next *Node[T] }\n(&Node[int]{val: kept}).val"); got != "11" {
 		t.Errorf("a generic type with one type parameter that refers to itself: got %q", got)
 	}

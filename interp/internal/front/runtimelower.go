@@ -3,6 +3,7 @@ package front
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -227,6 +228,15 @@ func (l *lowerer) commaOkVar(s *ast.ValueSpec) (Replacement, bool) {
 		return Replacement{}, false
 	}
 	x := s.Values[0]
+	switch u := ast.Unparen(x).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+	case *ast.UnaryExpr:
+		if u.Op != token.ARROW {
+			return Replacement{}, false
+		}
+	default:
+		return Replacement{}, false // f(): two results, not a comma-ok form
+	}
 	tv, ok := l.res.Info.Types[x]
 	if !ok {
 		return Replacement{}, false

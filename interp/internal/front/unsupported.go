@@ -59,8 +59,58 @@ func (r *Result) Unsupported() []Error {
 		}
 		return walk(from)
 	}
+	// yaegi recurses when it instantiates them: types only declared, or
+	// instantiated with type parameters only, are fine. A type is
+	// instantiated when the cell instantiates it, a generic type made of
+	// it, or a generic function whose declaration names it.
+	instantiated := map[*types.TypeName]bool{}
+	var mark func(*types.TypeName)
+	mark = func(tn *types.TypeName) {
+		if instantiated[tn] {
+			return
+		}
+		instantiated[tn] = true
+		for o := range refs[tn] {
+			mark(o)
+		}
+	}
+	concreteFuncs := map[types.Object]bool{}
+	for id, inst := range r.Info.Instances {
+		if hasTypeParam(inst.Type) {
+			continue
+		}
+		switch t := inst.Type.(type) {
+		case *types.Named:
+			if _, ok := generic[t.Origin().Obj()]; ok {
+				mark(t.Origin().Obj())
+			}
+		case *types.Signature:
+			if obj := r.Info.Uses[id]; obj != nil {
+				concreteFuncs[obj] = true
+			}
+		}
+	}
+	for _, d := range r.file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Type.TypeParams == nil || !concreteFuncs[r.Info.Defs[fd.Name]] {
+			continue
+		}
+		ast.Inspect(fd, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if tn, ok := r.Info.Uses[id].(*types.TypeName); ok {
+					if _, ok := generic[tn]; ok {
+						mark(tn)
+					}
+				}
+			}
+			return true
+		})
+	}
 	var out []Error
 	for tn, ts := range generic {
+		if !instantiated[tn] {
+			continue
+		}
 		var cycle []string
 		for o := range refs[tn] {
 			if o != tn && reach(o, tn) {
