@@ -43,8 +43,9 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
 		ranges, usedByRanges := res.RangeKinds()
+		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars} {
 			for a, p := range m {
 				imports[a] = p
 			}
@@ -68,7 +69,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts), kept, ranges)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts), kept, ranges, vars)
 		}
 		in.lastCheck = res
 		return res, nil

@@ -433,3 +433,22 @@ func TestCellCannotSetPublisher(t *testing.T) {
 		t.Errorf("after the attempt: err %v, %d outputs published, want 1", err, len(rec.pub))
 	}
 }
+
+// TestMultiValueGlobals: global variables defined together from one
+// multi-value expression, with types of packages, are usable in later
+// cells and survive a redefinition of what they were computed from.
+func TestMultiValueGlobals(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "var calls int\nfunc pair() (time.Duration, string) { calls++; return time.Second, \"s\" }\nd, s := pair()\nm := map[string]int{\"a\": 1}\nvar n, found = m[\"a\"]")
+	if got, _ := mustRun(t, in, "fmt.Sprint(d*2, \" \", s, \" \", n, found, calls)"); got != `"2s s 1 true 1"` {
+		t.Errorf("got %s", got)
+	}
+	// In one cell, after a variable they depend on (yaegi failed there).
+	if got, _ := mustRun(t, in, "var c = b\nvar a, b = two()\nfunc two() (int, int) { return 1, 2 }\nfmt.Sprint(a, b, c)"); got != `"1 2 2"` {
+		t.Errorf("got %s", got)
+	}
+	mustRun(t, in, "func pair() (time.Duration, string) { return time.Minute, \"m\" }")
+	if got, _ := mustRun(t, in, "fmt.Sprint(d, s, calls)"); got != `"1ss1"` {
+		t.Errorf("after a redefinition: got %s", got)
+	}
+}

@@ -21,6 +21,7 @@ type lowering struct {
 	exprs  map[span]replacement // expressions to replace (before the rewriter)
 	pkgs   map[[2]int][2]string // line, col -> package name as written, its alias
 	ranges map[[2]int]string    // line, col of a range's for -> what it ranges over (front.Result.RangeKinds)
+	vars   map[[2]int][]string  // line, col of a multi-value var declaration -> its variables' types (front.Result.MultiVarTypes)
 }
 
 // replacement is the lowered form of an expression; with operand set,
@@ -32,12 +33,12 @@ type replacement struct {
 }
 
 // set records the replacements of cell n.
-func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string) {
-	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 {
+func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string) {
+	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 && len(vars) == 0 {
 		delete(l, n)
 		return
 	}
-	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges}
+	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges, vars: vars}
 	for _, r := range reps {
 		sp := span{r.Line, r.Col, r.EndLine, r.EndCol}
 		if prev, ok := lw.exprs[sp]; ok {
@@ -60,6 +61,13 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 func (l lowerings) exprsOf(n int) map[span]replacement {
 	if lw := l[n]; lw != nil {
 		return lw.exprs
+	}
+	return nil
+}
+
+func (l lowerings) varsOf(n int) map[[2]int][]string {
+	if lw := l[n]; lw != nil {
+		return lw.vars
 	}
 	return nil
 }

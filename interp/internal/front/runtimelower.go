@@ -293,3 +293,53 @@ func (l *lowerer) methodValue(sel *ast.SelectorExpr, called map[ast.Expr]bool) (
 	rep.Operand = true
 	return rep, true
 }
+
+// MultiVarTypes tells, for each declaration of several package-level
+// variables from one multi-value expression (var a, b = f(), or a, b :=
+// f() at the top of a cell), the variables' types as lowered code writes
+// them, by the line and column of the first name. The interpreter
+// declares such variables with their types and assigns them in a
+// function: yaegi failed on the multi-value form at package level.
+func (r *Result) MultiVarTypes() (map[[2]int][]string, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil {
+		return nil, nil
+	}
+	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
+	out := map[[2]int][]string{}
+	for _, d := range r.file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+	specs:
+		for _, s := range gd.Specs {
+			vs, ok := s.(*ast.ValueSpec)
+			if !ok || len(vs.Names) < 2 || len(vs.Values) != 1 {
+				continue
+			}
+			var ts []string
+			for _, n := range vs.Names {
+				obj := r.Info.Defs[n]
+				if obj == nil {
+					// _: its type is the value's.
+					tuple, ok := r.Info.Types[vs.Values[0]].Type.(*types.Tuple)
+					if !ok || tuple.Len() != len(vs.Names) {
+						continue specs
+					}
+					obj = tuple.At(len(ts))
+				}
+				t := obj.Type()
+				if hasTypeParam(t) || !l.expressible(t) {
+					continue specs
+				}
+				if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+					continue specs
+				}
+				ts = append(ts, l.localType(t))
+			}
+			p := r.Fset.Position(vs.Names[0].Pos())
+			out[[2]int{p.Line, p.Column}] = ts
+		}
+	}
+	return out, l.imports
+}
