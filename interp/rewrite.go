@@ -20,7 +20,9 @@ import (
 //   - a select case that assigns what it receives (case x, ok = <-c)
 //     receives into new variables and assigns them first thing in its
 //     body: yaegi fails on the assignment ("reflect.Select: invalid Dir");
-//     so do v, ok = <-c, m[k] and x.(T) outside select.
+//     so do v, ok = <-c, m[k] and x.(T) outside select;
+//   - for k, v = range x assigns k and v from new variables, and
+//     a, b = f(), g() calls f and g before it assigns.
 type rewriter struct {
 	ints    map[string]bool // names known to hold integers
 	nonInts map[string]bool // names known to hold something else
@@ -324,6 +326,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		if f := r.rangeFunc(s); f != nil {
 			return f
 		}
+		if s.Tok == token.ASSIGN {
+			r.rangeAssign(s)
+		}
 		if s.Tok == token.DEFINE && captures(s.Body, idents(s.Key, s.Value)) {
 			names := idents(s.Key, s.Value)
 			s.Body.List = append(copies(names), r.hoistLits(s.Body.List, names)...)
@@ -333,9 +338,107 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.GoStmt:
 		return r.goStmt(s)
 	case *ast.AssignStmt:
+		if p := r.parallelAssign(s); p != nil {
+			return p
+		}
 		return r.commaOkAssign(s)
 	}
 	return s
+}
+
+// rangeAssign rewrites for k, v = range x { ... } into
+// for t1, t2 := range x { k, v = t1, t2; ... }: yaegi did not assign k
+// and v (after the loop, k kept its old value).
+func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
+	at := s.For
+	var tmps, lhs, rhs []ast.Expr
+	for _, e := range []ast.Expr{s.Key, s.Value} {
+		if e == nil {
+			continue
+		}
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp("k", at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, e)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	if len(lhs) == 0 {
+		return
+	}
+	s.Key = tmps[0]
+	if len(tmps) > 1 {
+		s.Value = tmps[1]
+	}
+	s.Tok = token.DEFINE
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	s.Body.List = append([]ast.Stmt{set}, s.Body.List...)
+}
+
+// parallelAssign rewrites a, b = f(), g() (names on the left, calls on
+// the right) into { t1, t2 := f(), g(); a, b = t1, t2 }: Go evaluates
+// every call before it assigns, yaegi assigned a before it called g.
+func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 || len(s.Lhs) != len(s.Rhs) {
+		return nil
+	}
+	for _, l := range s.Lhs {
+		if _, ok := l.(*ast.Ident); !ok {
+			return nil
+		}
+	}
+	at := s.TokPos
+	var tmps, vals []ast.Expr
+	rhs := make([]ast.Expr, len(s.Rhs))
+	for i, e := range s.Rhs {
+		rhs[i] = e
+		if !hasCall(e) {
+			continue
+		}
+		t := r.temp("v", at)
+		tmps = append(tmps, t)
+		vals = append(vals, e)
+		rhs[i] = r.ident(t.Name, at)
+	}
+	if len(tmps) < 2 {
+		return nil // one call: nothing to evaluate before another
+	}
+	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
+	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
+}
+
+// hasCall tells whether e calls a function (not a builtin that may give
+// an untyped constant, nor a conversion to a named basic type).
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return !found
+		}
+		if id, ok := c.Fun.(*ast.Ident); ok {
+			switch id.Name {
+			case "len", "cap", "complex", "real", "imag", "min", "max", "new", "make":
+				return true
+			}
+			if intTypes[id.Name] || id.Name == "float32" || id.Name == "float64" || id.Name == "string" || id.Name == "bool" {
+				return true
+			}
+		}
+		if _, ok := c.Fun.(*ast.FuncLit); ok {
+			found = true
+			return false
+		}
+		switch c.Fun.(type) {
+		case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.ParenExpr, *ast.CallExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // isLoop tells whether s is a for or range statement.
