@@ -6,6 +6,8 @@ import (
 	"go/printer"
 	"go/token"
 	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // rewriter brings a cell's AST to what yaegi runs correctly, keeping the
@@ -202,6 +204,9 @@ func (r *rewriter) temp(prefix string, at token.Pos) *ast.Ident {
 
 // rewrite applies the rewrites to everything under root.
 func (r *rewriter) rewrite(root ast.Node) {
+	if !r.ranges {
+		r.namedReturns(root)
+	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -515,3 +520,65 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 
 // reserved reports names reserved for gocalc's own helpers.
 func reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
+
+// namedReturns rewrites, in functions with named results, return b, a
+// whose values are named results into { t1, t2 := b, a; return t1, t2 }:
+// yaegi assigned the first result before it read the second.
+func (r *rewriter) namedReturns(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			ft, body = f.Type, f.Body
+		case *ast.FuncLit:
+			ft, body = f.Type, f.Body
+		default:
+			return true
+		}
+		if body == nil || ft.Results == nil || ft.Results.NumFields() < 2 {
+			return true
+		}
+		named := map[string]bool{}
+		for _, f := range ft.Results.List {
+			for _, id := range f.Names {
+				named[id.Name] = true
+			}
+		}
+		if len(named) == 0 {
+			return true
+		}
+		astutil.Apply(body, func(c *astutil.Cursor) bool {
+			if _, ok := c.Node().(*ast.FuncLit); ok {
+				return false // its returns are its own
+			}
+			return true
+		}, func(c *astutil.Cursor) bool {
+			ret, ok := c.Node().(*ast.ReturnStmt)
+			if !ok || len(ret.Results) < 2 || c.Index() < 0 {
+				return true
+			}
+			// The results that are named results are read into new
+			// variables (of their types) first.
+			at := ret.Return
+			var tmps, reads, vals []ast.Expr
+			for _, e := range ret.Results {
+				if id, ok := e.(*ast.Ident); ok && named[id.Name] {
+					t := r.temp("r", at)
+					tmps = append(tmps, t)
+					reads = append(reads, e)
+					vals = append(vals, r.ident(t.Name, at))
+					continue
+				}
+				vals = append(vals, e)
+			}
+			if len(tmps) == 0 {
+				return true
+			}
+			def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: reads}
+			c.Replace(&ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, &ast.ReturnStmt{Return: at, Results: vals}}, Rbrace: ret.End()})
+			return true
+		})
+		return true
+	})
+}
