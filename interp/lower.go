@@ -26,7 +26,7 @@ type lowering struct {
 
 // replacement is the lowered form of an expression; with operand set,
 // front.ArgName in src stands for the operand of the type assertion or
-// selector replaced.
+// selector replaced, or the argument of the call.
 type replacement struct {
 	src     string
 	operand bool
@@ -154,6 +154,11 @@ func lower(fset *token.FileSet, root ast.Node, cell int, reps map[span]replaceme
 				arg = x.X
 			case *ast.SelectorExpr:
 				arg = x.X
+			case *ast.CallExpr:
+				if len(x.Args) != 1 {
+					return true
+				}
+				arg = x.Args[0]
 			default:
 				return true
 			}

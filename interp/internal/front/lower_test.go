@@ -80,13 +80,18 @@ func lowered(cell string, r *Result) string {
 		src := rep.Src
 		if rep.Operand {
 			// The operand of x.(T) or x.M: the text before its last ".(",
-			// or its last ".".
+			// or its last "."; of new(x), x.
 			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
-			cut := strings.LastIndex(text, ".(")
-			if !strings.HasSuffix(text, ")") {
-				cut = strings.LastIndex(text, ".")
+			var operand string
+			switch {
+			case strings.HasPrefix(text, "new("):
+				operand = text[len("new(") : len(text)-1]
+			case strings.HasSuffix(text, ")"):
+				operand = text[:strings.LastIndex(text, ".(")]
+			default:
+				operand = text[:strings.LastIndex(text, ".")]
 			}
-			src = strings.ReplaceAll(src, ArgName, text[:cut])
+			src = strings.ReplaceAll(src, ArgName, operand)
 		}
 		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), src})
 	}

@@ -35,6 +35,7 @@ import (
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
 //     the variable: after v = f, calling f called itself forever.
+//   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
 //     declaration at package level ("nil type").
@@ -71,6 +72,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				out = append(out, l.print(n, false)...)
 			case "println":
 				out = append(out, l.print(n, true)...)
+			case "new":
+				if rep, ok := l.newValue(n); ok {
+					out = append(out, rep)
+				}
 			case "recover":
 				if !deferred[n] {
 					out = append(out, l.span(n, FmtName+".Recovered("+ArgName+")"))
@@ -342,4 +347,28 @@ func (r *Result) MultiVarTypes() (map[[2]int][]string, map[string]string) {
 		}
 	}
 	return out, l.imports
+}
+
+// newValue lowers new(v), v a value, to a function literal that returns
+// the address of a copy of v.
+func (l *lowerer) newValue(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) != 1 {
+		return Replacement{}, false
+	}
+	tv, ok := l.res.Info.Types[call.Args[0]]
+	if !ok || !tv.IsValue() || tv.Type == nil {
+		return Replacement{}, false
+	}
+	t := tv.Type
+	if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+		t = types.Default(t)
+	}
+	if hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	v := l.fresh()
+	typ := l.localType(t)
+	rep := l.span(call, "func("+v+" "+typ+") *"+typ+" { return &"+v+" }("+ArgName+")")
+	rep.Operand = true
+	return rep, true
 }
