@@ -251,7 +251,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
-	seq = initOrder(fset, seq, ctx.initRank)
+	seq = zeroVarsFirst(initOrder(fset, seq, ctx.initRank))
 	if hasMain(decls) && !callsMain(seq) {
 		at := decls[0].Pos()
 		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
@@ -395,6 +395,54 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 		out[k] = vars[i]
 	}
 	return out
+}
+
+// zeroVarsFirst moves the var steps that declare variables without
+// initializers (var x int) before the cell's first var step: in Go they
+// exist, zero, before any initializer runs (var a = f(x) above var x int
+// reads x), and yaegi needs them declared to compile what reads them.
+func zeroVarsFirst(seq []step) []step {
+	first := -1
+	var zero, rest []step
+	for i, st := range seq {
+		if st.kind != stepVar {
+			rest = append(rest, st)
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if zeroVars(st) {
+			zero = append(zero, st)
+		} else {
+			rest = append(rest, st)
+		}
+	}
+	if len(zero) == 0 || first < 0 {
+		return seq
+	}
+	out := append([]step(nil), rest[:first]...)
+	out = append(out, zero...)
+	return append(out, rest[first:]...)
+}
+
+// zeroVars tells whether a var step declares variables without values.
+func zeroVars(st step) bool {
+	if st.define != nil || st.assign != nil || len(st.decls) == 0 {
+		return false
+	}
+	for _, d := range st.decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			return false
+		}
+		for _, s := range gd.Specs {
+			if vs, ok := s.(*ast.ValueSpec); !ok || len(vs.Values) > 0 || vs.Type == nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // varNames are the names a var step declares, as written.
