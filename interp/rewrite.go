@@ -317,6 +317,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		s.Stmt = inner
 	case *ast.RangeStmt:
+		if s.Tok == token.ASSIGN {
+			r.rangeAssign(s)
+		}
 		switch kind := r.rangeKind(s); {
 		case kind == "int":
 			return r.rangeInt(s)
@@ -330,9 +333,6 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		if f := r.rangeFunc(s); f != nil {
 			return f
-		}
-		if s.Tok == token.ASSIGN {
-			r.rangeAssign(s)
 		}
 		if s.Tok == token.DEFINE && captures(s.Body, idents(s.Key, s.Value)) {
 			names := idents(s.Key, s.Value)

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -83,6 +84,12 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 			}
 			return l.iterType(n, &out)
 		case *ast.RangeStmt:
+			if n, ok := arrayLen(r.Info, n); ok {
+				// Go does not evaluate the array: it ranges over its
+				// length (a nil pointer to an array included).
+				out = append(out, l.span(rangeX(n), strconv.FormatInt(n.len, 10)))
+				return true
+			}
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
 			}
@@ -306,6 +313,10 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 			return true
 		}
 		p := r.Fset.Position(rs.For)
+		if _, ok := arrayLen(r.Info, rs); ok {
+			out[[2]int{p.Line, p.Column}] = "int"
+			return true
+		}
 		switch u := tv.Type.Underlying().(type) {
 		case *types.Basic:
 			if u.Info()&types.IsInteger != 0 {
@@ -367,4 +378,51 @@ func (r *Result) DeclUses() map[[2]int][]string {
 		out[[2]int{p.Line, p.Column}] = names
 	}
 	return out
+}
+
+// rangeLen is a range statement over an array, or a pointer to one, that
+// Go runs without evaluating the array: one iteration variable at most,
+// and no call or receive in the expression (len(x) is a constant).
+type rangeLen struct {
+	rs  *ast.RangeStmt
+	len int64
+}
+
+func rangeX(n rangeLen) ast.Expr { return n.rs.X }
+
+// arrayLen tells whether rs ranges over the constant length of an array.
+func arrayLen(info *types.Info, rs *ast.RangeStmt) (rangeLen, bool) {
+	if rs.X == nil {
+		return rangeLen{}, false
+	}
+	if id, ok := rs.Value.(*ast.Ident); rs.Value != nil && (!ok || id.Name != "_") {
+		return rangeLen{}, false
+	}
+	tv, ok := info.Types[rs.X]
+	if !ok || tv.Type == nil {
+		return rangeLen{}, false
+	}
+	t := tv.Type.Underlying()
+	if p, isPtr := t.(*types.Pointer); isPtr {
+		t = p.Elem().Underlying()
+	}
+	a, ok := t.(*types.Array)
+	if !ok {
+		return rangeLen{}, false
+	}
+	pure := true
+	ast.Inspect(rs.X, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
+				pure = false // a call, not a conversion
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				pure = false
+			}
+		}
+		return pure
+	})
+	return rangeLen{rs, a.Len()}, pure
 }
