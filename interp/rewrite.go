@@ -248,6 +248,15 @@ func (r *rewriter) rewrite(root ast.Node) {
 // commAssign rewrites case x, ok = <-c: into case t1, t2 := <-c: x, ok =
 // t1, t2 (case _ = <-c: into case <-c:).
 func (r *rewriter) commAssign(c *ast.CommClause) {
+	// case x := (<-c): yaegi takes only an unparenthesized receive.
+	switch s := c.Comm.(type) {
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			s.Rhs[0] = ast.Unparen(s.Rhs[0])
+		}
+	case *ast.ExprStmt:
+		s.X = ast.Unparen(s.X)
+	}
 	as, ok := c.Comm.(*ast.AssignStmt)
 	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
 		return

@@ -16,6 +16,8 @@ import (
 // exactly; yaegi computed some of them in int64 or float64 (overflowing,
 // or giving -0).
 //
+// A constant conversion to a string type is written as the string.
+//
 // Left as they are: literals whose kind fits their type, names,
 // untyped float and complex constants (they have no exact literal),
 // array lengths, operands of non-constant shifts (front.ShiftLowering),
@@ -104,6 +106,9 @@ func (l *lowerer) constant(e ast.Expr) (Replacement, bool) {
 	}
 	if b.Info()&types.IsBoolean != 0 {
 		return l.boolConstant(e, tv)
+	}
+	if b.Info()&types.IsString != 0 {
+		return l.stringConversion(e, tv)
 	}
 	if b.Info()&types.IsNumeric == 0 {
 		return Replacement{}, false
@@ -230,4 +235,25 @@ func (l *lowerer) arrayLen(e ast.Expr) (Replacement, bool) {
 		return Replacement{}, false
 	}
 	return l.span(e, v.ExactString()), true
+}
+
+// stringConversion writes a constant conversion to a string type
+// (string(1<<100), string(rune(65))) as the string it gives: yaegi
+// converted the integer through an int.
+func (l *lowerer) stringConversion(e ast.Expr, tv types.TypeAndValue) (Replacement, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || tv.Value.Kind() != constant.String {
+		return Replacement{}, false
+	}
+	if ft, ok := l.res.Info.Types[call.Fun]; !ok || !ft.IsType() {
+		return Replacement{}, false
+	}
+	lit := strconv.Quote(constant.StringVal(tv.Value))
+	if b, ok := tv.Type.(*types.Basic); ok && (b.Kind() == types.String || b.Kind() == types.UntypedString) {
+		return l.span(e, lit), true
+	}
+	if hasTypeParam(tv.Type) || !l.expressible(tv.Type) {
+		return Replacement{}, false
+	}
+	return l.span(e, l.localType(tv.Type)+"("+lit+")"), true
 }

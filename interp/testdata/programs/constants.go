@@ -14,6 +14,8 @@ const (
 
 const fhuge float64 = 1 << 100
 
+const bad = string(1 << 100)
+
 func isPow10(x uint64) bool {
 	switch x {
 	case 1e0, 1e1, 1e19:
@@ -27,9 +29,9 @@ func main() {
 	z := -zero
 	var f float64 = huge
 	fmt.Println(y, math.Signbit(z), f == fhuge, huge > huge-1, huge>>98)
-	fmt.Println(isPow10(10000000000000000000), isPow10(10), time.Second*2, x)
+	fmt.Println(isPow10(10000000000000000000), isPow10(10), time.Second*2, x, bad == "\uFFFD")
 }
 
 // Output:
 // 9223372036854775808 false true true 4
-// true true 2s 0
+// true true 2s 0 true

@@ -25,6 +25,11 @@ func main() {
 	case n, more = <-c:
 	}
 	fmt.Println(n, more)
+	c <- 10
+	select {
+	case v, ok := (<-c):
+		fmt.Println(v, ok)
+	}
 	c <- 9
 	i, ok = <-c
 	fmt.Println(i, ok)
@@ -40,6 +45,7 @@ func main() {
 // empty
 // 7 true
 // 8 true
+// 10 true
 // 9 true
 // 1 true
 // s true
