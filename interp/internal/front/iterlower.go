@@ -38,7 +38,9 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
-	sels := map[*ast.Ident]bool{} // selectors' member names: never dot-imported names
+	sels := map[*ast.Ident]bool{}     // selectors' member names: never dot-imported names
+	explicit := map[*ast.Ident]bool{} // generic functions instantiated or called where they stand
+	called := map[ast.Expr]bool{}     // the functions of calls
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
@@ -56,7 +58,12 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.dotImported(n); !sels[n] && ok {
 				out = append(out, rep)
 			}
+			if rep, ok := l.funcValue(n, explicit); ok {
+				out = append(out, rep)
+			}
 		case *ast.CallExpr:
+			explicit[calleeIdent(n.Fun)] = true // inferred from the arguments
+			called[ast.Unparen(n.Fun)] = true
 			if rep, ok := l.errorsAs(n); ok {
 				out = append(out, rep)
 				return true
@@ -79,6 +86,10 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 			}
 			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
 		case *ast.IndexExpr:
+			explicit[calleeIdent(n.X)] = true
+			if rep, ok := l.instanceValue(n, called); ok {
+				out = append(out, rep)
+			}
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
 			}
@@ -94,6 +105,10 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				out = append(out, rep)
 			}
 		case *ast.IndexListExpr:
+			explicit[calleeIdent(n.X)] = true
+			if rep, ok := l.instanceValue(n, called); ok {
+				out = append(out, rep)
+			}
 			return l.iterType(n, &out)
 		}
 		return true
@@ -425,4 +440,88 @@ func arrayLen(info *types.Info, rs *ast.RangeStmt) (rangeLen, bool) {
 		return pure
 	})
 	return rangeLen{rs, a.Len()}, pure
+}
+
+// funcValue writes a generic function of the session used as a value,
+// its type arguments inferred from where it goes (var f func(int) int =
+// g), as a function literal calling it with them:
+// func(a int) int { return g[int](a) }. yaegi cannot infer them.
+func (l *lowerer) funcValue(id *ast.Ident, explicit map[*ast.Ident]bool) (Replacement, bool) {
+	if explicit[id] {
+		return Replacement{}, false
+	}
+	fn, ok := l.res.Info.Uses[id].(*types.Func)
+	if !ok || !IsSession(fn.Pkg()) || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+		return Replacement{}, false
+	}
+	inst, ok := l.res.Info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return Replacement{}, false
+	}
+	args := make([]string, inst.TypeArgs.Len())
+	for i := range args {
+		t := inst.TypeArgs.At(i)
+		if hasTypeParam(t) || !l.expressible(t) {
+			return Replacement{}, false
+		}
+		args[i] = l.localType(t)
+	}
+	return l.funcLit(id, inst, ArgName+"["+strings.Join(args, ", ")+"]")
+}
+
+// instanceValue writes an explicitly instantiated generic function of
+// the session used as a value (f := g[int, string]) as a function
+// literal calling it.
+func (l *lowerer) instanceValue(x ast.Expr, called map[ast.Expr]bool) (Replacement, bool) {
+	if called[x] {
+		return Replacement{}, false
+	}
+	id := calleeIdent(x)
+	if id == nil {
+		return Replacement{}, false
+	}
+	fn, ok := l.res.Info.Uses[id].(*types.Func)
+	if !ok || !IsSession(fn.Pkg()) || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+		return Replacement{}, false
+	}
+	inst, ok := l.res.Info.Instances[id]
+	if !ok || hasTypeParam(inst.Type) {
+		return Replacement{}, false
+	}
+	return l.funcLit(x, inst, ArgName)
+}
+
+// funcLit is a function literal of the instance's signature that calls
+// fun: yaegi fails on an instance with several type arguments used as a
+// value.
+func (l *lowerer) funcLit(e ast.Expr, inst types.Instance, fun string) (Replacement, bool) {
+	sig, ok := inst.Type.(*types.Signature)
+	if !ok || !l.expressible(sig) {
+		return Replacement{}, false
+	}
+	var params, call, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		a := l.fresh()
+		t := sig.Params().At(i).Type()
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
+			call = append(call, a+"...")
+			continue
+		}
+		params = append(params, a+" "+l.localType(t))
+		call = append(call, a)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, l.localType(sig.Results().At(i).Type()))
+	}
+	body := fun + "(" + strings.Join(call, ", ") + ")"
+	res := ""
+	switch len(results) {
+	case 0:
+	case 1:
+		res, body = " "+results[0], "return "+body
+	default:
+		res, body = " ("+strings.Join(results, ", ")+")", "return "+body
+	}
+	return l.span(e, "func("+strings.Join(params, ", ")+")"+res+" { "+body+" }"), true
 }
