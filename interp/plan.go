@@ -336,13 +336,32 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 	if len(definedAt) == 0 {
 		return pins
 	}
+	// The receiver type of each method, by declaration.
+	recvOf := map[int]string{}
+	for i, d := range decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			recvOf[i] = front.RecvName(fd.Recv.List[0].Type)
+		}
+	}
 	for changed := true; changed; {
 		changed = false
-		for i := range decls {
+		// A function that uses a type must come after the type's
+		// methods: it may call them (a.Do() through an embedded field).
+		methodPin := map[string]int{}
+		for i, t := range recvOf {
+			if p, ok := methodPin[t]; !ok || pins[i] > p {
+				methodPin[t] = pins[i]
+			}
+		}
+		for i, d := range decls {
+			_, isFunc := d.(*ast.FuncDecl)
 			for r := range refs[i] {
 				at, isVar := definedAt[r]
 				if j, isDecl := names[r]; isDecl && j != i {
 					at, isVar = pins[j], true
+				}
+				if p, ok := methodPin[r]; isFunc && ok && p > at {
+					at, isVar = p, true
 				}
 				if isVar && at > pins[i] {
 					pins[i], changed = at, true
