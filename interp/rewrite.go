@@ -23,6 +23,7 @@ import (
 //     receives into new variables and assigns them first thing in its
 //     body: yaegi fails on the assignment ("reflect.Select: invalid Dir");
 //     so do v, ok = <-c, m[k] and x.(T) outside select;
+//   - case a, b: of a switch without tag is case a || b:;
 //   - for k, v = range x assigns k and v from new variables, and
 //     a, b = f(), g() calls f and g before it assigns.
 type rewriter struct {
@@ -211,6 +212,10 @@ func (r *rewriter) rewrite(root ast.Node) {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			r.list(n.List)
+		case *ast.SwitchStmt:
+			if n.Tag == nil && !r.ranges {
+				orCases(n)
+			}
 		case *ast.CaseClause:
 			r.list(n.Body)
 		case *ast.CommClause:
@@ -243,6 +248,22 @@ func (r *rewriter) rewrite(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// orCases writes the case a, b: of a switch without tag as case a || b:
+// yaegi tested the first expression only.
+func orCases(s *ast.SwitchStmt) {
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok || len(cc.List) < 2 {
+			continue
+		}
+		e := cc.List[0]
+		for _, x := range cc.List[1:] {
+			e = &ast.BinaryExpr{X: e, OpPos: x.Pos(), Op: token.LOR, Y: &ast.ParenExpr{Lparen: x.Pos(), X: x, Rparen: x.End()}}
+		}
+		cc.List = []ast.Expr{e}
+	}
 }
 
 // commAssign rewrites case x, ok = <-c: into case t1, t2 := <-c: x, ok =
