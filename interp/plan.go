@@ -347,6 +347,7 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 		changed = false
 		// A function that uses a type must come after the type's
 		// methods: it may call them (a.Do() through an embedded field).
+		// The type's own methods keep their places.
 		methodPin := map[string]int{}
 		for i, t := range recvOf {
 			if p, ok := methodPin[t]; !ok || pins[i] > p {
@@ -360,7 +361,7 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 				if j, isDecl := names[r]; isDecl && j != i {
 					at, isVar = pins[j], true
 				}
-				if p, ok := methodPin[r]; isFunc && ok && p > at {
+				if p, ok := methodPin[r]; isFunc && ok && p > at && recvOf[i] != r {
 					at, isVar = p, true
 				}
 				if isVar && at > pins[i] {

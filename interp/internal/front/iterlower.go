@@ -496,7 +496,9 @@ func (l *lowerer) instanceValue(x ast.Expr, called map[ast.Expr]bool) (Replaceme
 // value.
 func (l *lowerer) funcLit(e ast.Expr, inst types.Instance, fun string) (Replacement, bool) {
 	sig, ok := inst.Type.(*types.Signature)
-	if !ok || !l.expressible(sig) {
+	if !ok || !l.expressible(sig) || sig.Params().Len() == 0 {
+		// yaegi cannot call an instance without parameters (f[int]()):
+		// such a value stays as it is.
 		return Replacement{}, false
 	}
 	var params, call, results []string

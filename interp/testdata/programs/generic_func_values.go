@@ -13,10 +13,13 @@ func zero[P, Q any](x P) Q {
 
 func apply(f func(int) string, x int) string { return f(x) }
 
+func none[T any]() {}
+
 func main() {
 	var f func(int) int
 	f = id
 	var g func(float64) float64 = id
+	_ = none[int]
 	fmt.Println(f(1), g(2.5), apply(zero, 3) == "", len(apply(zero[int, string], 4)))
 }
 
