@@ -7,6 +7,7 @@ import (
 
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/interp/internal/front"
+	"github.com/gocalc/gocalc/interp/internal/modules"
 )
 
 // check type-checks cell cur with go/types against the session, before
@@ -37,7 +38,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		// lowered) are not imported, and their names stay as written.
 		cat := packages()
 		for a, p := range imports {
-			if _, ok := cat.names[p]; !ok {
+			if _, ok := cat.name(p); !ok {
 				delete(imports, a)
 			}
 		}
@@ -47,7 +48,17 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 				kept = append(kept, r)
 			}
 		}
-		if in.importAliases(imports) != nil {
+		if err := in.importAliases(imports); err != nil {
+			for _, p := range imports {
+				if m := modules.Lookup(p); m != nil && m.Source {
+					// A package interpreted from source that yaegi
+					// cannot interpret: say so (importing it again
+					// would only report an import cycle).
+					in.dirty = true // yaegi may keep half of the package: start afresh
+					v := fmt.Sprintf("gocalc interprets %s from source (%s), and the interpreter fails on its code: %s", p, m.Why, modules.RealPaths(err.Error()))
+					return nil, &engine.Error{Name: ErrImport, Value: v, Traceback: []string{ErrImport + ": " + v}}
+				}
+			}
 			// The interpreter failed to import a package: the cell runs
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)

@@ -40,7 +40,7 @@ func (in *Interpreter) runImports(cur int, specs []*ast.ImportSpec) error {
 		if err != nil {
 			return in.compileError(err, cur)
 		}
-		if _, ok := c.names[path]; !ok {
+		if _, ok := c.name(path); !ok {
 			return in.importError(cur, s, fmt.Sprintf("package %q is not available in gocalc: only the standard library and the preloaded packages (%s) can be imported", path, strings.Join(preloadList(), ", ")))
 		}
 		if name == "_" || name == "." {

@@ -1,0 +1,135 @@
+package interp
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// The tests of importing modules fetch real modules with the go command
+// (from the module proxy) and build them: they need both.
+func moduleInterp(t *testing.T) (*Interpreter, string) {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	t.Setenv("GOCALC_CACHE", moduleCache(t))
+	dir := t.TempDir()
+	in, err := New(Options{ModuleDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
+	return in, dir
+}
+
+// moduleCache is one cache for the test binary: the process loads each
+// plugin once, as a kernel does.
+func moduleCache(t *testing.T) string {
+	if d := os.Getenv("GOCALC_TEST_CACHE"); d != "" {
+		return d
+	}
+	d, err := os.MkdirTemp("", "gocalc-modules-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Setenv("GOCALC_TEST_CACHE", d)
+	return d
+}
+
+func TestModuleCompiledKeepsState(t *testing.T) {
+	in, dir := moduleInterp(t)
+	mustRun(t, in, "x := 41\ntype P struct{ X, Y int }\nfunc twice(n int) int { return 2 * n }")
+	v, rec := mustRun(t, in, `import "github.com/google/go-cmp/cmp"
+d := cmp.Diff(P{1, 2}, P{1, 3})
+fmt.Println(d != "", strings.Contains(d, "Y"), cmp.Equal([]int{x + 1}, []int{42}))
+twice(x)`)
+	out := rec.stream("stdout")
+	if !strings.Contains(out, "true true true\n") || v != "82" {
+		t.Fatalf("value %q, stdout %q", v, out)
+	}
+	if !strings.Contains(out, "go: fetched and built in") || !strings.Contains(out, "github.com/google/go-cmp/cmp v0.") || !strings.Contains(out, "compiled") {
+		t.Errorf("the import was not announced: %q", out)
+	}
+	// A cell without the import still has the standard library's cmp.
+	if v, _ := mustRun(t, in, "cmp.Compare(1, 2)"); v != "-1" {
+		t.Errorf("cmp.Compare(1, 2) = %q", v)
+	}
+	// The version is pinned beside the notebook.
+	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil || !strings.Contains(string(b), "github.com/google/go-cmp v0.") {
+		t.Fatalf("go.mod: %s %v", b, err)
+	}
+	// A new session in the same process: the loaded plugin, at once.
+	in2, err := New(Options{ModuleDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in2.Close()
+	_, rec = mustRun(t, in2, "import gcmp \"github.com/google/go-cmp/cmp\"\nfmt.Println(gcmp.Equal(map[string]int{\"a\": 1}, map[string]int{\"a\": 1}))")
+	if out := rec.stream("stdout"); out != "true\n" {
+		t.Errorf("second session: %q", out)
+	}
+}
+
+func TestModuleGenericFromSource(t *testing.T) {
+	in, _ := moduleInterp(t)
+	mustRun(t, in, "base := 10")
+	v, rec := mustRun(t, in, `import "golang.org/x/exp/constraints"
+func Max[T constraints.Ordered](a, b T) T {
+	if a > b {
+		return a
+	}
+	return b
+}
+fmt.Println(Max("a", "b"))
+Max(3, base)`)
+	if v != "10" || !strings.Contains(rec.stream("stdout"), "\nb\n") {
+		t.Fatalf("value %q, stdout %q", v, rec.stream("stdout"))
+	}
+	if out := rec.stream("stdout"); !strings.Contains(out, "interpreted from source: its API is generic") {
+		t.Errorf("the fallback was not said: %q", out)
+	}
+}
+
+func TestModuleSharesGonum(t *testing.T) {
+	in, _ := moduleInterp(t)
+	m, _ := mustRun(t, in, "m := mat.NewDense(2, 2, []float64{0, 1, 1, 0})\nm.At(0, 1)")
+	if m != "1" {
+		t.Fatalf("m.At(0, 1) = %q", m)
+	}
+	v, rec := mustRun(t, in, `import "gonum.org/v1/gonum/graph/simple"
+u := simple.NewUndirectedGraph()
+u.SetEdge(simple.Edge{F: simple.Node(1), T: simple.Node(2)})
+u.SetEdge(simple.Edge{F: simple.Node(2), T: simple.Node(3)})
+u.Nodes().Len()*10 + u.Edges().Len()`)
+	if v != "32" {
+		t.Fatalf("value %q, stdout %q", v, rec.stream("stdout"))
+	}
+	// A mat.Dense from the package is gocalc's own mat.Dense.
+	v, _ = mustRun(t, in, `dm := simple.NewDirectedMatrix(2, 0, 0, 0)
+dm.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(0), T: simple.Node(1), W: 5})
+var md *mat.Dense = dm.Matrix().(*mat.Dense)
+md.At(0, 1) + m.At(1, 0)`)
+	if v != "6" {
+		t.Fatalf("value %q", v)
+	}
+}
+
+func TestModuleErrorsKeepSession(t *testing.T) {
+	in, _ := moduleInterp(t)
+	mustRun(t, in, "keep := 7")
+	_, _, err := run(t, in, "import \"github.com/gocalc/no-such-module-anywhere/pkg\"\nkeep = 8")
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrImport || !strings.Contains(e.Value, "1:8: importing \"github.com/gocalc/no-such-module-anywhere/pkg\"") {
+		t.Fatalf("got %v", err)
+	}
+	if v, _ := mustRun(t, in, "keep"); v != "7" {
+		t.Errorf("keep = %q after a failed import", v)
+	}
+}
