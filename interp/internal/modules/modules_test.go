@@ -4,8 +4,8 @@ import (
 	"context"
 	"os"
 	"os/exec"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -38,7 +38,7 @@ func TestImportCompiledAndPinned(t *testing.T) {
 	if !syms["Diff"].IsValid() || !syms["Equal"].IsValid() {
 		t.Fatalf("symbols: %v", p.Symbols)
 	}
-	if got := syms["Equal"].Call([]reflectValue{valueOf([]int{1, 2}), valueOf([]int{1, 2})})[0].Bool(); !got {
+	if got := syms["Equal"].Call([]reflect.Value{reflect.ValueOf([]int{1, 2}), reflect.ValueOf([]int{1, 2})})[0].Bool(); !got {
 		t.Error("cmp.Equal([]int{1, 2}, []int{1, 2}) is false")
 	}
 	// The version is pinned beside the notebook.
@@ -53,6 +53,23 @@ func TestImportCompiledAndPinned(t *testing.T) {
 	}
 }
 
-type reflectValue = reflect.Value
-
-var valueOf = reflect.ValueOf
+func TestPinConflictWithGocalc(t *testing.T) {
+	m := manager(t)
+	h := thisHost()
+	mod, ver := "", ""
+	for p, v := range h.deps {
+		if p == "gonum.org/v1/gonum" {
+			mod, ver = p, v
+		}
+	}
+	if mod == "" {
+		t.Skip("this binary does not link gonum")
+	}
+	if err := os.WriteFile(filepath.Join(m.Dir, "go.mod"), []byte("module notebook\n\ngo 1.26\n\nrequire gonum.org/v1/gonum v0.15.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := m.Import(context.Background(), "gonum.org/v1/gonum/graph/simple")
+	if err == nil || !strings.Contains(err.Error(), "pins gonum.org/v1/gonum v0.15.0, but gocalc is built with gonum.org/v1/gonum "+ver) {
+		t.Fatalf("got %v", err)
+	}
+}
