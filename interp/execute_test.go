@@ -253,7 +253,8 @@ func TestInterruptStopsGoroutines(t *testing.T) {
 func TestImportErrors(t *testing.T) {
 	in := newInterp(t)
 	tests := []struct{ code, want string }{
-		{`import "github.com/nope/nope"`, `package "github.com/nope/nope" is not available in gocalc`},
+		{`import "github.com/nope/nope"`, `importing "github.com/nope/nope": cannot find github.com/nope/nope@latest`},
+		{`import "nosuchstd/pkg"`, `package "nosuchstd/pkg" is not available in gocalc`},
 		{`import "crypto/rand"`, `rand means "math/rand" in gocalc sessions`},
 		{`import . "math"`, "dot imports are not supported"},
 	}
