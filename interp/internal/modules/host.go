@@ -107,11 +107,13 @@ func (h *host) goDirective() string {
 	return v
 }
 
-// moduleVersions lists the versions of the current module's build list
-// (without the module itself), or nothing when the go command cannot say.
+// moduleVersions lists the modules (but main) of the packages that the
+// test of the package in the working directory links, as the go command
+// says (a test binary runs in its package's directory); nothing when it
+// cannot say.
 func moduleVersions(main string) map[string]string {
 	deps := map[string]string{}
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Path}} {{.Version}}", "all").Output()
+	out, err := exec.Command("go", "list", "-deps", "-test", "-f", "{{with .Module}}{{.Path}} {{.Version}}{{end}}", ".").Output()
 	if err != nil {
 		return deps
 	}

@@ -58,18 +58,80 @@ func TestPinConflictWithGocalc(t *testing.T) {
 	h := thisHost()
 	mod, ver := "", ""
 	for p, v := range h.deps {
-		if p == "gonum.org/v1/gonum" {
+		if p == "golang.org/x/mod" {
 			mod, ver = p, v
 		}
 	}
 	if mod == "" {
-		t.Skip("this binary does not link gonum")
+		t.Fatal("the test binary links golang.org/x/mod, but its build information does not say so")
 	}
-	if err := os.WriteFile(filepath.Join(m.Dir, "go.mod"), []byte("module notebook\n\ngo 1.26\n\nrequire gonum.org/v1/gonum v0.15.0\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(m.Dir, "go.mod"), []byte("module notebook\n\ngo 1.26\n\nrequire golang.org/x/mod v0.20.0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := m.Import(context.Background(), "gonum.org/v1/gonum/graph/simple")
-	if err == nil || !strings.Contains(err.Error(), "pins gonum.org/v1/gonum v0.15.0, but gocalc is built with gonum.org/v1/gonum "+ver) {
+	_, err := m.Import(context.Background(), "golang.org/x/mod/semver")
+	if err == nil || !strings.Contains(err.Error(), "pins golang.org/x/mod v0.20.0, but gocalc is built with golang.org/x/mod "+ver) {
 		t.Fatalf("got %v", err)
 	}
+}
+
+// BenchmarkFirstImport fetches (from the module cache, once warm) and
+// builds go-cmp into an empty build cache each time: the cost of a first
+// import, without loading (a plugin loads once per process).
+func BenchmarkFirstImport(b *testing.B) {
+	if _, err := exec.LookPath("go"); err != nil {
+		b.Skip("no go command")
+	}
+	for i := 0; i < b.N; i++ {
+		m := &Manager{Cache: filepath.Join(b.TempDir(), "modules")}
+		if _, err := m.build(context.Background(), "github.com/google/go-cmp/cmp", "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCachedImport is a second import of a built package, as a new
+// process does it: reading the cache and opening the plugin.
+func BenchmarkCachedImport(b *testing.B) {
+	if _, err := exec.LookPath("go"); err != nil {
+		b.Skip("no go command")
+	}
+	// Not a b.TempDir: the process keeps the plugin it loaded in a first
+	// run of the benchmark, from its directory.
+	if benchCache == "" {
+		d, err := os.MkdirTemp("", "gocalc-bench-modules-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchCache = d
+	}
+	m := &Manager{Cache: benchCache, Dir: b.TempDir()}
+	p, err := m.Import(context.Background(), "github.com/google/go-cmp/cmp")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Dir(p.Plugin) // the process may have loaded it from an earlier run
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q, err := m.fromCache(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := openPlugin(q.Plugin); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var benchCache string
+
+// A package whose module needs a newer version of a module gocalc links
+// (golang.org/x/tools needs a newer golang.org/x/mod than this binary's)
+// is refused, with what conflicts.
+func TestVersionConflictWithGocalc(t *testing.T) {
+	m := manager(t)
+	_, err := m.Import(context.Background(), "golang.org/x/tools/go/packages")
+	if err == nil || !strings.Contains(err.Error(), "version conflict with gocalc's own dependencies") || !strings.Contains(err.Error(), "needs golang.org/x/mod v0.") {
+		t.Fatalf("got %v", err)
+	}
+	t.Log(err)
 }
