@@ -70,6 +70,9 @@ func (in *Interpreter) importModules(ctx context.Context, cur int, items []item,
 			continue
 		}
 		if err := in.importModule(ctx, path); err != nil {
+			if ctx.Err() != nil {
+				return &engine.Error{Name: ErrInterrupted, Value: "interrupted while importing " + path}
+			}
 			v := fmt.Sprintf("%d:%d: importing %q: %v", at[i][0], at[i][1], path, err)
 			e := &engine.Error{Name: ErrImport, Value: v, Traceback: []string{ErrImport + ": " + v}}
 			e.Traceback = append(e.Traceback, in.sourceLine(in.clamp(&pos{cur, at[i][0], at[i][1]}))...)
@@ -108,9 +111,6 @@ func (in *Interpreter) importModule(ctx context.Context, path string) error {
 		bar.Done()
 	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted")
-		}
 		return err
 	}
 	how := "compiled"

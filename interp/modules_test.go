@@ -122,7 +122,7 @@ md.At(0, 1) + m.At(1, 0)`)
 }
 
 func TestModuleErrorsKeepSession(t *testing.T) {
-	in, _ := moduleInterp(t)
+	in, dir := moduleInterp(t)
 	mustRun(t, in, "keep := 7")
 	_, _, err := run(t, in, "import \"github.com/gocalc/no-such-module-anywhere/pkg\"\nkeep = 8")
 	var e *engine.Error
@@ -131,6 +131,20 @@ func TestModuleErrorsKeepSession(t *testing.T) {
 	}
 	if v, _ := mustRun(t, in, "keep"); v != "7" {
 		t.Errorf("keep = %q after a failed import", v)
+	}
+	// A generic package that yaegi fails to interpret (samber/lo v1.53.0,
+	// pinned: retry.go has a conversion yaegi v0.16.1 rejects) is said so,
+	// with the package's own file and line, and the session lives on.
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module notebook\n\ngo 1.26\n\nrequire github.com/samber/lo v1.53.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, in, "type K struct{ N int }\nfunc (k K) Twice() int { return 2 * k.N }\nk := K{21}")
+	_, _, err = run(t, in, "import \"github.com/samber/lo\"\nlo.Uniq([]int{1, 1})")
+	if !errors.As(err, &e) || e.Name != ErrImport || !strings.Contains(e.Value, "gocalc interprets github.com/samber/lo from source (its API is generic") || !strings.Contains(e.Value, "lo@v1.53.0/retry.go:") {
+		t.Fatalf("got %v", err)
+	}
+	if v, _ := mustRun(t, in, "keep + k.Twice()"); v != "49" {
+		t.Errorf("keep + k.Twice() = %q after a failed import", v)
 	}
 }
 

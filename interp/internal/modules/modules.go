@@ -209,13 +209,14 @@ func (m *Manager) fromCache(dir string) (*Package, error) {
 // goCmd runs the go command in dir and returns its standard output; its
 // error carries the command's standard error.
 func (m *Manager) goCmd(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
+	env := m.env()
+	goBin := lookGo(env)
+	if goBin == "" {
 		return nil, ErrNoToolchain
 	}
 	cmd := exec.CommandContext(ctx, goBin, args...)
 	cmd.Dir = dir
-	cmd.Env = m.env()
+	cmd.Env = env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -284,4 +285,24 @@ func Lookup(path string) *Package {
 	loadMu.Lock()
 	defer loadMu.Unlock()
 	return loaded[path]
+}
+
+// lookGo finds the go command on the PATH of env.
+func lookGo(env []string) string {
+	path := ""
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "PATH="); ok {
+			path = v
+		}
+	}
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" {
+			dir = "."
+		}
+		f := filepath.Join(dir, "go")
+		if st, err := os.Stat(f); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
+			return f
+		}
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package modules
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -134,4 +135,21 @@ func TestVersionConflictWithGocalc(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 	t.Log(err)
+}
+
+func TestNoToolchain(t *testing.T) {
+	m := &Manager{Cache: t.TempDir(), Dir: t.TempDir(), Env: []string{"PATH=" + t.TempDir(), "HOME=" + t.TempDir()}}
+	_, err := m.Import(context.Background(), "github.com/google/go-cmp/cmp")
+	if !errors.Is(err, ErrNoToolchain) || !strings.Contains(err.Error(), "needs the Go toolchain") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestInterruptedFetch(t *testing.T) {
+	m := manager(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := m.Import(ctx, "github.com/google/go-cmp/cmp/cmpopts"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v", err)
+	}
 }
