@@ -29,17 +29,26 @@ func moduleInterp(t testing.TB) (*Interpreter, string) {
 }
 
 // moduleCache is one cache for the test binary: the process loads each
-// plugin once, as a kernel does.
+// plugin once, as a kernel does. TestMain removes it.
 func moduleCache(t testing.TB) string {
-	if d := os.Getenv("GOCALC_TEST_CACHE"); d != "" {
-		return d
+	if testModuleCache == "" {
+		d, err := os.MkdirTemp("", "gocalc-modules-test-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		testModuleCache = d
 	}
-	d, err := os.MkdirTemp("", "gocalc-modules-test-")
-	if err != nil {
-		t.Fatal(err)
+	return testModuleCache
+}
+
+var testModuleCache string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if testModuleCache != "" {
+		os.RemoveAll(testModuleCache)
 	}
-	os.Setenv("GOCALC_TEST_CACHE", d)
-	return d
+	os.Exit(code)
 }
 
 func TestModuleCompiledKeepsState(t *testing.T) {

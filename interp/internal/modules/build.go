@@ -331,8 +331,8 @@ func fetchError(path, query string, err error) error {
 	}
 	msg := ce.Output
 	switch {
-	case strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host") || strings.Contains(msg, "connection refused") || strings.Contains(msg, "i/o timeout"):
-		return fmt.Errorf("cannot fetch %s@%s: the module proxy or repository cannot be reached (no network?). The go command said:\n%s", path, query, msg)
+	case strings.Contains(msg, "GOPROXY=off") || strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host") || strings.Contains(msg, "connection refused") || strings.Contains(msg, "i/o timeout"):
+		return fmt.Errorf("cannot fetch %s@%s: the module proxy or repository cannot be reached (no network, or GOPROXY=off). The go command said:\n%s", path, query, msg)
 	case strings.Contains(msg, "no matching versions") || strings.Contains(msg, "not found") || strings.Contains(msg, "404") || strings.Contains(msg, "410") || strings.Contains(msg, "403") || strings.Contains(msg, "does not contain package") || strings.Contains(msg, "unrecognized import path"):
 		return fmt.Errorf("cannot find %s@%s: no module provides it. The go command said:\n%s", path, query, msg)
 	}

@@ -125,6 +125,14 @@ func BenchmarkCachedImport(b *testing.B) {
 
 var benchCache string
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchCache != "" {
+		os.RemoveAll(benchCache)
+	}
+	os.Exit(code)
+}
+
 // A package whose module needs a newer version of a module gocalc links
 // (golang.org/x/tools needs a newer golang.org/x/mod than this binary's)
 // is refused, with what conflicts.
@@ -139,7 +147,7 @@ func TestVersionConflictWithGocalc(t *testing.T) {
 
 func TestNoToolchain(t *testing.T) {
 	m := &Manager{Cache: t.TempDir(), Dir: t.TempDir(), Env: []string{"PATH=" + t.TempDir(), "HOME=" + t.TempDir()}}
-	_, err := m.Import(context.Background(), "github.com/google/go-cmp/cmp")
+	_, err := m.Import(context.Background(), "github.com/gocalc/not-loaded-here/pkg")
 	if !errors.Is(err, ErrNoToolchain) || !strings.Contains(err.Error(), "needs the Go toolchain") {
 		t.Fatalf("got %v", err)
 	}
@@ -152,4 +160,16 @@ func TestInterruptedFetch(t *testing.T) {
 	if _, err := m.Import(ctx, "github.com/google/go-cmp/cmp/cmpopts"); !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v", err)
 	}
+}
+
+// Without the network (here: GOPROXY=off), a module that is not in the
+// go command's module cache cannot be fetched, and the error says why.
+func TestNoNetwork(t *testing.T) {
+	m := manager(t)
+	m.Env = append(os.Environ(), "GOPROXY=off")
+	_, err := m.Import(context.Background(), "github.com/gocalc/not-in-any-cache/pkg")
+	if err == nil || !strings.Contains(err.Error(), "cannot fetch github.com/gocalc/not-in-any-cache/pkg@latest") {
+		t.Fatalf("got %v", err)
+	}
+	t.Log(err)
 }
