@@ -123,6 +123,7 @@ func (in *Interpreter) importModule(ctx context.Context, path string) error {
 	}
 	in.sink.stream("stdout", fmt.Sprintf("go: %s %s %s (%s, %s)\n", verb, path, p.Version, p.Module, how))
 	front.AddExports(p.Exports)
+	addModuleDocs(p.Docs)
 	return nil
 }
 

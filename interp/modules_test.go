@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,6 +65,11 @@ twice(x)`)
 	}
 	if !strings.Contains(out, "go: fetched and built in") || !strings.Contains(out, "github.com/google/go-cmp/cmp v0.") || !strings.Contains(out, "compiled") {
 		t.Errorf("the import was not announced: %q", out)
+	}
+	// Shift+Tab in the call shows the signature and the package's own doc.
+	code := "import \"github.com/google/go-cmp/cmp\"\ncmp.Diff("
+	if d, ok := in.Inspect(code, len(code), 0); !ok || !strings.Contains(fmt.Sprint(d.Data["text/plain"]), "func Diff(x, y interface{}, opts ...Option) string") || !strings.Contains(fmt.Sprint(d.Data["text/plain"]), "Diff returns a human-readable report") {
+		t.Errorf("Shift+Tab in cmp.Diff(: %v %v", d.Data, ok)
 	}
 	// A cell without the import still has the standard library's cmp.
 	if v, _ := mustRun(t, in, "cmp.Compare(1, 2)"); v != "-1" {

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/gocalc/gocalc/interp/internal/godoc"
 )
 
 // listed is what `go list -json` says of a package.
@@ -23,6 +25,7 @@ type listed struct {
 	Export     string
 	Standard   bool
 	Imports    []string
+	GoFiles    []string
 	CgoFiles   []string
 	SFiles     []string
 	Module     *struct {
@@ -206,6 +209,13 @@ func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, e
 			return nil, fmt.Errorf("compiling %s failed:\n%w", path, unwrapCmd(err))
 		}
 		p.Plugin = "package.so"
+	}
+	// The documentation Shift+Tab shows.
+	docs := map[string]godoc.Entry{}
+	if err := godoc.Add(docs, path, top.Dir, append(append([]string{}, top.GoFiles...), top.CgoFiles...)); err == nil {
+		if b, err := json.Marshal(docs); err == nil && os.WriteFile(filepath.Join(work, "docs.json"), b, 0o644) == nil {
+			p.Docs = "docs.json"
+		}
 	}
 	b, err := json.MarshalIndent(p, "", "\t")
 	if err != nil {

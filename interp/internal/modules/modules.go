@@ -55,6 +55,9 @@ type Package struct {
 	// Dirs maps the same import paths to their source directories (for
 	// packages interpreted from source).
 	Dirs map[string]string `json:"dirs,omitempty"`
+	// Docs is a JSON file of the package's documentation (godoc.Entry
+	// values keyed as godoc.Add keys them), when it could be read.
+	Docs string `json:"docs,omitempty"`
 	// Plugin is the plugin file of a compiled package.
 	Plugin string `json:"plugin,omitempty"`
 
@@ -197,6 +200,9 @@ func (m *Manager) fromCache(dir string) (*Package, error) {
 	}
 	if p.Plugin != "" {
 		p.Plugin = filepath.Join(dir, p.Plugin)
+	}
+	if p.Docs != "" {
+		p.Docs = filepath.Join(dir, p.Docs)
 	}
 	for _, d := range p.Dirs {
 		if _, err := os.Stat(d); err != nil {
