@@ -150,7 +150,7 @@ func (in *Interpreter) describe(chain string) string {
 			out = append(out, in.describeValue(name, v))
 		}
 		if len(out) == 0 {
-			if e, ok := docFor("builtin."+name); ok {
+			if e, ok := docFor("builtin." + name); ok {
 				return docText(e)
 			}
 		}
@@ -170,7 +170,7 @@ func (in *Interpreter) describeMember(expr, name string) string {
 	}
 	if pkg, t, ok := strings.Cut(typ, "."); ok {
 		if path, ok := in.packagePath(pkg); ok {
-			if e, ok := docFor(path+"."+t+"."+name); ok {
+			if e, ok := docFor(path + "." + t + "." + name); ok {
 				return docText(e)
 			}
 		}
