@@ -122,6 +122,9 @@ func (in *Interpreter) importModule(ctx context.Context, path string) error {
 		verb = fmt.Sprintf("fetched and built in %.1fs", time.Since(t0).Seconds())
 	}
 	in.sink.stream("stdout", fmt.Sprintf("go: %s %s %s (%s, %s)\n", verb, path, p.Version, p.Module, how))
+	if p.PinErr != nil {
+		in.sink.stream("stderr", fmt.Sprintf("go: %s %s is not pinned (%v): a later run may get another version\n", p.Module, p.Version, p.PinErr))
+	}
 	front.AddExports(p.Exports)
 	addModuleDocs(p.Docs)
 	return nil

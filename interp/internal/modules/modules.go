@@ -63,6 +63,8 @@ type Package struct {
 
 	// Symbols is the yaegi symbol table of a compiled package.
 	Symbols map[string]map[string]reflect.Value `json:"-"`
+	// PinErr says why the version could not be recorded in the pin file.
+	PinErr error `json:"-"`
 	// Built is true when this call fetched and built the package, false
 	// when it came from the cache or was already loaded.
 	Built bool `json:"-"`
@@ -151,7 +153,8 @@ func (m *Manager) Import(ctx context.Context, path string) (*Package, error) {
 	}
 	p.Built = true
 	if err := m.pin(p.Module, p.Version); err != nil {
-		return nil, err
+		// The package works; only the record of its version is missing.
+		p.PinErr = err
 	}
 	return m.finish(p)
 }

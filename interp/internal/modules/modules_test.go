@@ -173,3 +173,21 @@ func TestNoNetwork(t *testing.T) {
 	}
 	t.Log(err)
 }
+
+// A version that cannot be recorded (here the pin file is a directory)
+// leaves the package usable and says why. cmpopts also shares go-cmp/cmp
+// with the plugin TestImportCompiledAndPinned may have loaded: two plugins
+// of one process can hold the same package.
+func TestUnpinnableStillImports(t *testing.T) {
+	m := manager(t)
+	if err := os.Mkdir(filepath.Join(m.Dir, "go.mod"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p, err := m.Import(context.Background(), "github.com/google/go-cmp/cmp/cmpopts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.PinErr == nil || p.Symbols["github.com/google/go-cmp/cmp/cmpopts/cmpopts"]["EquateEmpty"].Kind() != reflect.Func {
+		t.Fatalf("pin error %v, symbols %v", p.PinErr, p.Symbols)
+	}
+}
