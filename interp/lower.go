@@ -25,7 +25,9 @@ type lowering struct {
 // set records the replacements of cell n.
 func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string) {
 	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 {
-		delete(l, n)
+		// Checked, with nothing to lower: still a cell whose imports the
+		// front end resolved (an import nothing uses binds nothing).
+		l[n] = &lowering{}
 		return
 	}
 	lw := &lowering{exprs: make(map[span]string, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges}
