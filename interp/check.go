@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 // check type-checks cell cur with go/types against the session, before
 // yaegi sees it: a cell that Go rejects fails with the Go compiler's
 // errors, at the cell's own lines, and runs nothing.
-func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
+func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front.Result, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
@@ -29,8 +30,33 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		iters, usedByIters := res.IterLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		refs, imports := res.PkgRefs()
+		// Generic functions of packages interpreted from source run
+		// compiled where their type arguments allow.
+		insts, instImports, err := in.compiledInstances(ctx, res, append(append([]front.Replacement{}, reps...), iters...))
+		if err != nil {
+			return nil, err
+		}
 		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
 			for a, p := range m {
+				imports[a] = p
+			}
+		}
+		if len(insts) > 0 {
+			iters = append(iters, insts...)
+			refs = outsideSpans(refs, insts)
+			var srcs []string
+			for _, r := range append(append([]front.Replacement{}, reps...), iters...) {
+				srcs = append(srcs, r.Src)
+			}
+			for _, src := range ranges {
+				srcs = append(srcs, src)
+			}
+			for a, p := range imports {
+				if m := modules.Lookup(p); m != nil && m.Source && !aliasUsed(a, refs, srcs) {
+					delete(imports, a) // all its uses run compiled: no need to interpret it
+				}
+			}
+			for a, p := range instImports {
 				imports[a] = p
 			}
 		}
@@ -55,7 +81,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 					// cannot interpret: say so (importing it again
 					// would only report an import cycle).
 					in.dirty = true // yaegi may keep half of the package: start afresh
-					v := fmt.Sprintf("gocalc interprets %s from source (%s), and the interpreter fails on its code: %s", p, m.Why, modules.RealPaths(err.Error()))
+					v := fmt.Sprintf("this cell needs %s interpreted from source (it uses a generic type or constraint of the package, or calls a generic function with a type declared in a cell, which compiled code cannot have), and the interpreter fails on the package's code: %s", p, modules.RealPaths(err.Error()))
 					return nil, &engine.Error{Name: ErrImport, Value: v, Traceback: []string{ErrImport + ": " + v}}
 				}
 			}

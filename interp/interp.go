@@ -234,7 +234,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	if err := in.importModules(ctx, cur, items, out); err != nil {
 		return nil, err
 	}
-	checked, err := in.check(cur, items)
+	checked, err := in.check(ctx, cur, items)
 	if err != nil {
 		return nil, err
 	}

@@ -115,7 +115,7 @@ func (in *Interpreter) importModule(ctx context.Context, path string) error {
 	}
 	how := "compiled"
 	if p.Source {
-		how = "interpreted from source: " + p.Why
+		how = "generic, " + p.Why
 	}
 	verb := "loaded"
 	if p.Built {
@@ -142,4 +142,142 @@ func (in *Interpreter) useModules() {
 			in.modUsed[p.Path] = in.gen
 		}
 	}
+}
+
+// compiledInstances finds the calls of generic functions of packages
+// interpreted from source whose type arguments exist outside the cells,
+// has them compiled (or finds them built), and returns the replacements
+// that call the compiled instances and the imports they need (alias ->
+// path). A replacement that would overlap one of others is left out. A
+// build that fails leaves the calls interpreted, with a note on stderr.
+func (in *Interpreter) compiledInstances(ctx context.Context, res *front.Result, others []front.Replacement) ([]front.Replacement, map[string]string, error) {
+	reps, insts := res.Instances(func(path string) bool {
+		p := modules.Lookup(path)
+		return p != nil && p.Source
+	})
+	if len(insts) == 0 {
+		return nil, nil, nil
+	}
+	if in.mods == nil {
+		dir := in.opts.ModuleDir
+		if dir == "" {
+			dir, _ = os.Getwd()
+		}
+		m, err := modules.New(dir, in.opts.Env)
+		if err != nil {
+			return nil, nil, nil
+		}
+		in.mods = m
+	}
+	byKey := map[string]front.Instance{}
+	want := make([]modules.Inst, len(insts))
+	for i, it := range insts {
+		byKey[it.Key] = it
+		var imps []string
+		for _, p := range it.Imports {
+			imps = append(imps, p)
+		}
+		want[i] = modules.Inst{Key: it.Key, Path: front.InstancePath(it.Key), Imports: imps}
+	}
+	var bar *display.Progress
+	in.mods.Progress = func(step string, i, n int) {
+		if bar == nil {
+			bar = display.NewProgress(n, "go: compiling generic code")
+		}
+	}
+	t0 := time.Now()
+	built := false
+	err := in.mods.Instances(ctx, want, func(missing []modules.Inst) string {
+		built = true
+		var src []front.Instance
+		for _, m := range missing {
+			src = append(src, byKey[m.Key])
+		}
+		return front.InstanceSource(src)
+	})
+	if bar != nil {
+		bar.Set(1)
+		bar.Done()
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, &engine.Error{Name: ErrInterrupted, Value: "interrupted while compiling generic code"}
+		}
+		in.sink.stream("stderr", fmt.Sprintf("go: the generic calls of this cell are interpreted: %v\n", err))
+		return nil, nil, nil
+	}
+	if built {
+		var names []string
+		for _, it := range insts {
+			names = append(names, it.Name)
+		}
+		in.sink.stream("stdout", fmt.Sprintf("go: compiled %s in %.1fs\n", strings.Join(names, ", "), time.Since(t0).Seconds()))
+	}
+	in.useModules()
+	imports := map[string]string{}
+	var kept []front.Replacement
+	for _, r := range reps {
+		if !spanMeets(r, others) {
+			kept = append(kept, r)
+		}
+	}
+	for _, it := range insts {
+		imports[front.InstanceAlias(it.Key)] = front.InstancePath(it.Key)
+	}
+	return kept, imports, nil
+}
+
+// spanMeets tells whether r's span is one of others' or crosses one:
+// replacements nest (the inner one is applied first), but cannot share
+// a span or cross.
+func spanMeets(r front.Replacement, others []front.Replacement) bool {
+	for _, o := range others {
+		if !(before(r.Line, r.Col, o.EndLine, o.EndCol) && before(o.Line, o.Col, r.EndLine, r.EndCol)) {
+			continue // apart
+		}
+		rInO := !before(r.Line, r.Col, o.Line, o.Col) && !before(o.EndLine, o.EndCol, r.EndLine, r.EndCol)
+		oInR := !before(o.Line, o.Col, r.Line, r.Col) && !before(r.EndLine, r.EndCol, o.EndLine, o.EndCol)
+		if rInO && oInR || !rInO && !oInR {
+			return true
+		}
+	}
+	return false
+}
+
+func before(l1, c1, l2, c2 int) bool { return l1 < l2 || l1 == l2 && c1 < c2 }
+
+// outsideSpans keeps the package references outside the replacements'
+// spans.
+func outsideSpans(refs []front.PkgRef, reps []front.Replacement) []front.PkgRef {
+	var out []front.PkgRef
+	for _, r := range refs {
+		in := false
+		for _, p := range reps {
+			if !before(r.Line, r.Col, p.Line, p.Col) && before(r.Line, r.Col, p.EndLine, p.EndCol) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// aliasUsed tells whether the lowered cell still names the package
+// imported as alias: in a reference left as written, or in the source of
+// a replacement.
+func aliasUsed(alias string, refs []front.PkgRef, srcs []string) bool {
+	for _, r := range refs {
+		if r.Alias == alias {
+			return true
+		}
+	}
+	for _, src := range srcs {
+		if strings.Contains(src, alias+".") {
+			return true
+		}
+	}
+	return false
 }

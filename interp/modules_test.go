@@ -107,7 +107,7 @@ Max(3, base)`)
 	if v != "10" || !strings.Contains(rec.stream("stdout"), "\nb\n") {
 		t.Fatalf("value %q, stdout %q", v, rec.stream("stdout"))
 	}
-	if out := rec.stream("stdout"); !strings.Contains(out, "interpreted from source: its API is generic") {
+	if out := rec.stream("stdout"); !strings.Contains(out, "(golang.org/x/exp, generic, its API is generic (Complex, Float, Integer, ...)") {
 		t.Errorf("the fallback was not said: %q", out)
 	}
 }
@@ -148,14 +148,15 @@ func TestModuleErrorsKeepSession(t *testing.T) {
 		t.Errorf("keep = %q after a failed import", v)
 	}
 	// A generic package that yaegi fails to interpret (samber/lo v1.53.0,
-	// pinned: retry.go has a conversion yaegi v0.16.1 rejects) is said so,
-	// with the package's own file and line, and the session lives on.
+	// pinned: retry.go has a conversion yaegi v0.16.1 rejects), needed
+	// because a generic function is called with a cell's type, is said
+	// so, with the package's own file and line, and the session lives on.
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module notebook\n\ngo 1.26\n\nrequire github.com/samber/lo v1.53.0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, in, "type K struct{ N int }\nfunc (k K) Twice() int { return 2 * k.N }\nk := K{21}")
-	_, _, err = run(t, in, "import \"github.com/samber/lo\"\nlo.Uniq([]int{1, 1})")
-	if !errors.As(err, &e) || e.Name != ErrImport || !strings.Contains(e.Value, "gocalc interprets github.com/samber/lo from source (its API is generic") || !strings.Contains(e.Value, "lo@v1.53.0/retry.go:") {
+	_, _, err = run(t, in, "import \"github.com/samber/lo\"\nlo.Uniq([]K{{1}, {1}})")
+	if !errors.As(err, &e) || e.Name != ErrImport || !strings.Contains(e.Value, "this cell needs github.com/samber/lo interpreted from source") || !strings.Contains(e.Value, "lo@v1.53.0/retry.go:") {
 		t.Fatalf("got %v", err)
 	}
 	if v, _ := mustRun(t, in, "keep + k.Twice()"); v != "49" {
@@ -179,5 +180,43 @@ func BenchmarkModuleCall(b *testing.B) {
 				mustRun(b, in, c.cell)
 			}
 		})
+	}
+}
+
+// Calls of a generic package's functions with type arguments that exist
+// outside the cells run compiled instances: samber/lo, which yaegi cannot
+// interpret, works for them; golang.org/x/exp/slices.Sort, which
+// overflows yaegi's stack when interpreted (a crash of the process), runs
+// compiled; a call with a cell's type is interpreted.
+func TestModuleGenericCompiledInstances(t *testing.T) {
+	in, dir := moduleInterp(t)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module notebook\n\ngo 1.26\n\nrequire github.com/samber/lo v1.53.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, in, "n := 4")
+	v, rec := mustRun(t, in, `import "github.com/samber/lo"
+fmt.Println(lo.Map([]int{1, 2, 3}, func(x int, _ int) string { return fmt.Sprint(x * x) }))
+fmt.Println(lo.Uniq([]int{1, 1, 2}), lo.Sum([]float64{1, 2.5}))
+lo.Max([]int{n, 9, 2})`)
+	out := rec.stream("stdout")
+	if v != "9" || !strings.Contains(out, "[1 4 9]\n[1 2] 3.5\n") {
+		t.Fatalf("value %q, stdout %q", v, out)
+	}
+	if !strings.Contains(out, "go: compiled lo.Map[int, string], lo.Uniq[int, []int], lo.Sum[float64], lo.Max[int] in") {
+		t.Errorf("the compiled instances were not announced: %q", out)
+	}
+	// Again: the instances are loaded, nothing is built.
+	if v, rec := mustRun(t, in, "import \"github.com/samber/lo\"\nlo.Max([]int{1, n})"); v != "4" || rec.stream("stdout") != "" {
+		t.Errorf("value %q, stdout %q", v, rec.stream("stdout"))
+	}
+	v, rec = mustRun(t, in, `import "golang.org/x/exp/slices"
+s := []int{3, 1, 2}
+slices.Sort(s)
+type P struct{ N int }
+ps := []P{{2}, {1}}
+slices.SortFunc(ps, func(a, b P) int { return a.N - b.N })
+fmt.Println(s, ps, slices.Index(s, 2))`)
+	if out := rec.stream("stdout"); !strings.HasSuffix(out, "[1 2 3] [{1} {2}] 1\n") || !strings.Contains(out, "go: compiled slices.Sort[[]int, int], slices.Index[[]int, int] in") {
+		t.Fatalf("stdout %q", out)
 	}
 }

@@ -175,7 +175,7 @@ func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, e
 		if !canPlugin {
 			p.Why = "this gocalc binary cannot load plugins (they need cgo on Linux, macOS or FreeBSD)"
 		} else {
-			p.Why = fmt.Sprintf("its API is generic (%s), and a generic function has no compiled code until it is instantiated", strings.Join(firstN(g, 3), ", "))
+			p.Why = fmt.Sprintf("its API is generic (%s): a call whose type arguments exist outside the cells is compiled for them; a generic type, a constraint, or a call with a type declared in a cell is interpreted", strings.Join(firstN(g, 3), ", "))
 		}
 	}
 	for k := range p.Dirs {
