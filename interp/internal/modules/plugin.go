@@ -12,7 +12,13 @@ import (
 const canPlugin = true
 
 // openPlugin loads a plugin built by build and returns its symbol table.
-func openPlugin(file string) (map[string]map[string]reflect.Value, error) {
+func openPlugin(file string) (syms map[string]map[string]reflect.Value, err error) {
+	defer func() {
+		// Opening runs the packages' init functions.
+		if r := recover(); r != nil {
+			syms, err = nil, fmt.Errorf("an init function of the package panicked: %v", r)
+		}
+	}()
 	p, err := plugin.Open(file)
 	if err != nil {
 		return nil, err
@@ -21,9 +27,9 @@ func openPlugin(file string) (map[string]map[string]reflect.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	syms, ok := s.(*map[string]map[string]reflect.Value)
+	table, ok := s.(*map[string]map[string]reflect.Value)
 	if !ok {
 		return nil, fmt.Errorf("%s: Symbols is a %T", file, s)
 	}
-	return *syms, nil
+	return *table, nil
 }
