@@ -66,6 +66,9 @@ func needsModule(path string) bool {
 func (in *Interpreter) importModules(ctx context.Context, cur int, items []item, out engine.Output) error {
 	paths, at := cellImportPaths(items)
 	for i, path := range paths {
+		if p := modules.Lookup(path); p != nil && p.Stale() {
+			in.sink.stream("stderr", fmt.Sprintf("go: %s changed in %s since it was loaded; this process keeps the code it loaded (a Go plugin cannot be unloaded): restart the kernel to use the new code\n", path, p.Local))
+		}
 		if !needsModule(path) {
 			continue
 		}

@@ -220,3 +220,39 @@ fmt.Println(s, ps, slices.Index(s, 2))`)
 		t.Fatalf("stdout %q", out)
 	}
 }
+
+// A module that the go.mod beside the notebook replaces with a directory
+// is built from that directory: the compiler's message when it does not
+// build, the code once fixed, a warning when it changes after loading.
+func TestModuleLocalReplace(t *testing.T) {
+	in, dir := moduleInterp(t)
+	lib := filepath.Join(dir, "mylib")
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, src string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module notebook\n\ngo 1.26\n\nrequire example.com/mylib v0.0.0\n\nreplace example.com/mylib => ./mylib\n")
+	write("mylib/go.mod", "module example.com/mylib\n\ngo 1.26\n")
+	write("mylib/lib.go", "package mylib\n\n// Double doubles.\nfunc Double(x int) int { return 2 * x + \"\" }\n")
+	mustRun(t, in, "kept := 5")
+	_, _, err := run(t, in, "import \"example.com/mylib\"\nmylib.Double(kept)")
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrImport || !strings.Contains(e.Value, "building example.com/mylib failed") || !strings.Contains(e.Value, "lib.go:4:") || !strings.Contains(e.Value, "mismatched types") {
+		t.Fatalf("got %v", err)
+	}
+	write("mylib/lib.go", "package mylib\n\n// Double doubles.\nfunc Double(x int) int { return 2 * x }\n")
+	v, rec := mustRun(t, in, "import \"example.com/mylib\"\nmylib.Double(kept)")
+	if v != "10" || !strings.Contains(rec.stream("stdout"), "example.com/mylib local-") {
+		t.Fatalf("value %q, stdout %q", v, rec.stream("stdout"))
+	}
+	write("mylib/lib.go", "package mylib\n\n// Double doubles.\nfunc Double(x int) int { return 3 * x }\n")
+	v, rec = mustRun(t, in, "import \"example.com/mylib\"\nmylib.Double(kept)")
+	if v != "10" || !strings.Contains(rec.stream("stderr"), "restart the kernel to use the new code") {
+		t.Fatalf("value %q, stderr %q", v, rec.stream("stderr"))
+	}
+}

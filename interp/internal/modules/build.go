@@ -48,6 +48,12 @@ func (m *Manager) step(i int, what string) {
 // build fetches and builds the package at path into the cache. mod and
 // ver are the pinned module and version ("" when not pinned).
 func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, error) {
+	return m.buildFrom(ctx, path, mod, ver, "")
+}
+
+// buildFrom is build, with the module mod taken from the directory local
+// when it is not "" (ver is then gocalc's content version of it).
+func (m *Manager) buildFrom(ctx context.Context, path, mod, ver, local string) (*Package, error) {
 	h := thisHost()
 	if err := os.MkdirAll(m.Cache, 0o755); err != nil {
 		return nil, err
@@ -74,6 +80,9 @@ func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, e
 		fmt.Fprintf(&gomod, "\t%s %s\n", p, h.deps[p])
 	}
 	gomod.WriteString(")\n")
+	if local != "" {
+		fmt.Fprintf(&gomod, "\nrequire %s v0.0.0-00010101000000-000000000000\n\nreplace %s => %s\n", mod, mod, local)
+	}
 	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(gomod.String()), 0o644); err != nil {
 		return nil, err
 	}
@@ -83,8 +92,12 @@ func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, e
 	}
 	m.step(0, path+"@"+query)
 	m.step(1, path+"@"+query)
-	if _, err := m.goCmd(ctx, work, "get", path+"@"+query); err != nil {
-		return nil, fetchError(path, query, err)
+	// (A local module's own requirements are resolved by go list below,
+	// with -mod=mod.)
+	if local == "" {
+		if _, err := m.goCmd(ctx, work, "get", path+"@"+query); err != nil {
+			return nil, fetchError(path, query, err)
+		}
 	}
 	m.step(2, path)
 	out, err := m.goCmd(ctx, work, "list", "-e", "-deps", "-export", "-json", path)
@@ -123,6 +136,9 @@ func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, e
 	}
 	p := &Package{Path: path, Name: top.Name, Module: top.Module.Path, Version: top.Module.Version,
 		Exports: map[string]string{}, Dirs: map[string]string{}}
+	if local != "" {
+		p.Version, p.Local = ver, local
+	}
 
 	// What the package shares with gocalc must be the very code gocalc
 	// was built with.
@@ -140,7 +156,9 @@ func (m *Manager) build(ctx context.Context, path, mod, ver string) (*Package, e
 		if l.Module.Path == h.main {
 			return nil, fmt.Errorf("%s imports %s, a package of gocalc itself: import gocalc's packages directly in a cell", path, l.ImportPath)
 		}
-		if hv, ok := h.deps[l.Module.Path]; ok && (hv != l.Module.Version || l.Module.Replace != nil) {
+		if l.Module.Path == mod && local != "" {
+			// the local module itself
+		} else if hv, ok := h.deps[l.Module.Path]; ok && (hv != l.Module.Version || l.Module.Replace != nil) {
 			conflicts = append(conflicts, fmt.Sprintf("%s needs %s %s, but gocalc is built with %s", path, l.Module.Path, l.Module.Version, hv))
 		}
 		if h.replaced[l.Module.Path] {

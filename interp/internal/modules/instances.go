@@ -111,8 +111,13 @@ func (m *Manager) buildInstances(ctx context.Context, insts []Inst, src string) 
 	for p, v := range h.deps {
 		req[p] = v
 	}
+	local := map[string]string{}
 	for _, p := range loaded {
-		if p.Module != "" && p.Version != "" {
+		switch {
+		case p.Local != "":
+			req[p.Module] = "v0.0.0-00010101000000-000000000000"
+			local[p.Module] = p.Local
+		case p.Module != "" && p.Version != "":
 			req[p.Module] = p.Version
 		}
 	}
@@ -127,6 +132,9 @@ func (m *Manager) buildInstances(ctx context.Context, insts []Inst, src string) 
 		fmt.Fprintf(&gomod, "\t%s %s\n", p, req[p])
 	}
 	gomod.WriteString(")\n")
+	for mod, dir := range local {
+		fmt.Fprintf(&gomod, "\nreplace %s => %s\n", mod, dir)
+	}
 	files := map[string]string{"go.mod": gomod.String(), "symbols.go": symbolsFile, "instances.go": src}
 	for f, s := range files {
 		if err := os.WriteFile(filepath.Join(work, f), []byte(s), 0o644); err != nil {

@@ -55,6 +55,9 @@ type Package struct {
 	// Dirs maps the same import paths to their source directories (for
 	// packages interpreted from source).
 	Dirs map[string]string `json:"dirs,omitempty"`
+	// Local is the directory of the module when the pin file replaces it
+	// with one (Version is then a digest of its content).
+	Local string `json:"local,omitempty"`
 	// Docs is a JSON file of the package's documentation (godoc.Entry
 	// values keyed as godoc.Add keys them), when it could be read.
 	Docs string `json:"docs,omitempty"`
@@ -129,6 +132,9 @@ func (m *Manager) Import(ctx context.Context, path string) (*Package, error) {
 		return p, nil
 	}
 	h := thisHost()
+	if mod, dir := m.localReplace(path); dir != "" {
+		return m.importLocal(ctx, path, mod, dir)
+	}
 	mod, ver := m.pinned(path)
 	if hv, ok := h.deps[mod]; ok && mod != "" && ver != hv {
 		return nil, fmt.Errorf("%s pins %s %s, but gocalc is built with %s %s and the two must be the same: require %s %s in %s",
@@ -147,7 +153,7 @@ func (m *Manager) Import(ctx context.Context, path string) (*Package, error) {
 			return m.finish(p)
 		}
 	}
-	p, err := m.build(ctx, path, mod, ver)
+	p, err := m.buildFrom(ctx, path, mod, ver, "")
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +162,27 @@ func (m *Manager) Import(ctx context.Context, path string) (*Package, error) {
 		// The package works; only the record of its version is missing.
 		p.PinErr = err
 	}
+	return m.finish(p)
+}
+
+// importLocal imports a package of a module that the pin file replaces
+// with a directory: built from that directory, keyed by its content.
+func (m *Manager) importLocal(ctx context.Context, path, mod, dir string) (*Package, error) {
+	if st, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil || st.IsDir() {
+		return nil, fmt.Errorf("%s replaces %s with %s, which holds no go.mod", m.pinFile(), mod, dir)
+	}
+	ver, err := contentVersion(dir)
+	if err != nil {
+		return nil, err
+	}
+	if p, err := m.fromCache(m.buildDir(path, mod, ver)); err == nil {
+		return m.finish(p)
+	}
+	p, err := m.buildFrom(ctx, path, mod, ver, dir)
+	if err != nil {
+		return nil, err
+	}
+	p.Built = true
 	return m.finish(p)
 }
 
@@ -314,4 +341,14 @@ func lookGo(env []string) string {
 		}
 	}
 	return ""
+}
+
+// Stale tells whether a package of a local module has changed on disk
+// since it was built.
+func (p *Package) Stale() bool {
+	if p.Local == "" {
+		return false
+	}
+	v, err := contentVersion(p.Local)
+	return err == nil && v != p.Version
 }
