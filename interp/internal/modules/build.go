@@ -224,6 +224,9 @@ func (m *Manager) buildFrom(ctx context.Context, path, mod, ver, local string) (
 		args = append([]string{"build", "-buildmode=plugin"}, h.flags...)
 		args = append(args, "-o", "package.so", ".")
 		if _, err := m.goCmd(ctx, work, args...); err != nil {
+			if msg := unwrapCmd(err).Error(); strings.Contains(msg, "C compiler") && len(cgo) > 0 {
+				return nil, fmt.Errorf("%s needs cgo (in %s), and the go command found no C compiler: install gcc or clang, or set CC. The go command said:\n%s", path, strings.Join(cgo, ", "), msg)
+			}
 			return nil, fmt.Errorf("compiling %s failed:\n%w", path, unwrapCmd(err))
 		}
 		p.Plugin = "package.so"
