@@ -231,7 +231,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	in.sources[cur] = code
 	in.pruneSources(cur)
 	items := cellItems(code, cur)
-	if err := in.importModules(ctx, cur, items, out); err != nil {
+	if err := in.importModules(ctx, cur, items); err != nil {
 		return nil, err
 	}
 	checked, err := in.check(ctx, cur, items)

@@ -63,7 +63,7 @@ func needsModule(path string) bool {
 // importModules brings the packages of a cell's imports that need a
 // module, before the cell is checked. Each is announced on the cell's
 // standard output; a build that takes a while shows a progress bar.
-func (in *Interpreter) importModules(ctx context.Context, cur int, items []item, out engine.Output) error {
+func (in *Interpreter) importModules(ctx context.Context, cur int, items []item) error {
 	paths, at := cellImportPaths(items)
 	for i, path := range paths {
 		if p := modules.Lookup(path); p != nil && p.Stale() {
@@ -88,29 +88,22 @@ func (in *Interpreter) importModules(ctx context.Context, cur int, items []item,
 
 // importModule fetches, builds (or finds in the cache) and loads one package.
 func (in *Interpreter) importModule(ctx context.Context, path string) error {
-	if in.mods == nil {
-		dir := in.opts.ModuleDir
-		if dir == "" {
-			dir, _ = os.Getwd()
-		}
-		m, err := modules.New(dir, in.opts.Env)
-		if err != nil {
-			return err
-		}
-		m.Known = func(path string) bool { _, ok := packages().names[path]; return ok }
-		in.mods = m
+	mods, err := in.modules()
+	if err != nil {
+		return err
 	}
 	var bar *display.Progress
+	steps := 0
 	t0 := time.Now()
-	in.mods.Progress = func(step string, i, n int) {
+	mods.Progress = func(step string, i, n int) {
 		if bar == nil {
-			bar = display.NewProgress(n, "go: importing "+path)
+			bar, steps = display.NewProgress(n, "go: importing "+path), n
 		}
 		bar.Set(i)
 	}
-	p, err := in.mods.Import(ctx, path)
+	p, err := mods.Import(ctx, path)
 	if bar != nil {
-		bar.Set(5)
+		bar.Set(steps)
 		bar.Done()
 	}
 	if err != nil {
@@ -131,6 +124,24 @@ func (in *Interpreter) importModule(ctx context.Context, path string) error {
 	front.AddExports(p.Exports)
 	addModuleDocs(p.Docs)
 	return nil
+}
+
+// modules returns the session's module importer, made on first use.
+func (in *Interpreter) modules() (*modules.Manager, error) {
+	if in.mods != nil {
+		return in.mods, nil
+	}
+	dir := in.opts.ModuleDir
+	if dir == "" {
+		dir, _ = os.Getwd()
+	}
+	m, err := modules.New(dir, in.opts.Env)
+	if err != nil {
+		return nil, err
+	}
+	m.Known = func(path string) bool { _, ok := packages().names[path]; return ok }
+	in.mods = m
+	return m, nil
 }
 
 // useModules gives the yaegi interpreter the symbol tables of the
@@ -161,16 +172,9 @@ func (in *Interpreter) compiledInstances(ctx context.Context, res *front.Result,
 	if len(insts) == 0 {
 		return nil, nil, nil
 	}
-	if in.mods == nil {
-		dir := in.opts.ModuleDir
-		if dir == "" {
-			dir, _ = os.Getwd()
-		}
-		m, err := modules.New(dir, in.opts.Env)
-		if err != nil {
-			return nil, nil, nil
-		}
-		in.mods = m
+	mods, err := in.modules()
+	if err != nil {
+		return nil, nil, nil // the calls stay interpreted
 	}
 	byKey := map[string]front.Instance{}
 	want := make([]modules.Inst, len(insts))
@@ -183,14 +187,14 @@ func (in *Interpreter) compiledInstances(ctx context.Context, res *front.Result,
 		want[i] = modules.Inst{Key: it.Key, Path: front.InstancePath(it.Key), Imports: imps}
 	}
 	var bar *display.Progress
-	in.mods.Progress = func(step string, i, n int) {
+	mods.Progress = func(step string, i, n int) {
 		if bar == nil {
 			bar = display.NewProgress(n, "go: compiling generic code")
 		}
 	}
 	t0 := time.Now()
 	built := false
-	err := in.mods.Instances(ctx, want, func(missing []modules.Inst) string {
+	err = mods.Instances(ctx, want, func(missing []modules.Inst) string {
 		built = true
 		var src []front.Instance
 		for _, m := range missing {
