@@ -1,18 +1,20 @@
 package interp
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/interp/internal/front"
+	"github.com/gocalc/gocalc/interp/internal/modules"
 )
 
 // check type-checks cell cur with go/types against the session, before
 // yaegi sees it: a cell that Go rejects fails with the Go compiler's
 // errors, at the cell's own lines, and runs nothing.
-func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
+func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front.Result, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
@@ -45,8 +47,34 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		ranges, usedByRanges := res.RangeKinds()
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()
+		// Generic functions of packages interpreted from source run
+		// compiled where their type arguments allow (where no other
+		// lowering meets their calls).
+		insts, instImports, err := in.compiledInstances(ctx, res, concat(reps, iters, builtins, shifts, bools, blanks, consts))
+		if err != nil {
+			return nil, err
+		}
 		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars} {
 			for a, p := range m {
+				imports[a] = p
+			}
+		}
+		if len(insts) > 0 {
+			iters = append(iters, insts...)
+			refs = outsideSpans(refs, insts)
+			var srcs []string
+			for _, r := range concat(reps, iters, builtins, shifts, bools, blanks, consts) {
+				srcs = append(srcs, r.Src)
+			}
+			for _, src := range ranges {
+				srcs = append(srcs, src)
+			}
+			for a, p := range imports {
+				if m := modules.Lookup(p); m != nil && m.Source && !aliasUsed(a, refs, srcs) {
+					delete(imports, a) // all its uses run compiled: no need to interpret it
+				}
+			}
+			for a, p := range instImports {
 				imports[a] = p
 			}
 		}
@@ -54,7 +82,7 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 		// lowered) are not imported, and their names stay as written.
 		cat := packages()
 		for a, p := range imports {
-			if _, ok := cat.names[p]; !ok {
+			if _, ok := cat.name(p); !ok {
 				delete(imports, a)
 			}
 		}
@@ -64,7 +92,17 @@ func (in *Interpreter) check(cur int, items []item) (*front.Result, error) {
 				kept = append(kept, r)
 			}
 		}
-		if in.importAliases(imports) != nil {
+		if err := in.importAliases(imports); err != nil {
+			for _, p := range imports {
+				if m := modules.Lookup(p); m != nil && m.Source {
+					// A package interpreted from source that yaegi
+					// cannot interpret: say so (importing it again
+					// would only report an import cycle).
+					in.dirty = true // yaegi may keep half of the package: start afresh
+					v := fmt.Sprintf("this cell needs %s interpreted from source (it uses a generic type or constraint of the package, or calls a generic function with a type declared in a cell, which compiled code cannot have), and the interpreter fails on the package's code: %s", p, modules.RealPaths(err.Error()))
+					return nil, &engine.Error{Name: ErrImport, Value: v, Traceback: []string{ErrImport + ": " + v}}
+				}
+			}
 			// The interpreter failed to import a package: the cell runs
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)

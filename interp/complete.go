@@ -13,6 +13,7 @@ import (
 
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/interp/internal/front"
+	"github.com/gocalc/gocalc/interp/internal/modules"
 	"github.com/gocalc/gocalc/interp/symbols"
 )
 
@@ -408,9 +409,13 @@ func structFields(src, name string) []string {
 
 // table returns the symbol table of a compiled package.
 func (c *catalog) table(path string) map[string]reflect.Value {
-	key := path + "/" + c.names[path]
+	name, _ := c.name(path)
+	key := path + "/" + name
 	if t, ok := stdlibSymbols()[key]; ok {
 		return t
+	}
+	if p := modules.Lookup(path); p != nil {
+		return p.Symbols[key]
 	}
 	return symbols.Symbols[key]
 }

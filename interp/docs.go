@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	_ "embed" // the documentation database
 	"encoding/json"
+	"os"
 	"sync"
 )
 
@@ -41,4 +42,47 @@ func docs() map[string]docEntry {
 		_ = json.NewDecoder(zr).Decode(&docsMap)
 	})
 	return docsMap
+}
+
+// The documentation of packages imported from modules, added as they are
+// imported (for every session of the process, as the packages are).
+var (
+	modDocsMu sync.RWMutex
+	modDocs   = map[string]docEntry{}
+	modDocsOf = map[string]bool{} // files read
+)
+
+// addModuleDocs adds the documentation in a module package's docs file.
+func addModuleDocs(file string) {
+	if file == "" {
+		return
+	}
+	modDocsMu.Lock()
+	defer modDocsMu.Unlock()
+	if modDocsOf[file] {
+		return
+	}
+	modDocsOf[file] = true
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return
+	}
+	var m map[string]docEntry
+	if json.Unmarshal(b, &m) == nil {
+		for k, e := range m {
+			modDocs[k] = e
+		}
+	}
+}
+
+// docFor returns the documentation of key, from the generated database
+// or an imported module's.
+func docFor(key string) (docEntry, bool) {
+	if e, ok := docs()[key]; ok {
+		return e, true
+	}
+	modDocsMu.RLock()
+	defer modDocsMu.RUnlock()
+	e, ok := modDocs[key]
+	return e, ok
 }

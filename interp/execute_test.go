@@ -302,15 +302,23 @@ func TestInterruptStopsGoroutines(t *testing.T) {
 func TestImportErrors(t *testing.T) {
 	in := newInterp(t)
 	tests := []struct{ code, want string }{
-		{`import "github.com/nope/nope"`, `package "github.com/nope/nope" is not available in gocalc`},
-		{`import "crypto/rand"`, `rand means "math/rand" in gocalc sessions`},
-		{`import . "math"`, "dot imports are not supported"},
+		{`import "github.com/nope/nope"`, `importing "github.com/nope/nope": cannot find github.com/nope/nope@latest`},
+		{`import "nosuchstd/pkg"`, `package "nosuchstd/pkg" is not available in gocalc`},
+		{"import \"nosuchstd/pkg\"\n1", `package "nosuchstd/pkg" is not available in gocalc`},
 	}
 	for _, tt := range tests {
 		_, _, err := run(t, in, tt.code)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: got %v, want an error containing %q", tt.code, err, tt.want)
 		}
+	}
+	// Each cell has its own imports: crypto/rand's rand in this cell, and
+	// an unused import (a dot import too) binds nothing.
+	if got, _ := mustRun(t, in, "import \"crypto/rand\"\nimport . \"math\"\nb := make([]byte, 4)\nrand.Read(b)\nlen(b)"); got != "4" {
+		t.Errorf("crypto/rand in a cell: got %q", got)
+	}
+	if got, _ := mustRun(t, in, "rand.Seed(1)\nrand.Intn(1)"); got != "0" {
+		t.Errorf("math/rand in the next cell: got %q", got)
 	}
 	if got, _ := mustRun(t, in, "import crand \"crypto/rand\"\nb := make([]byte, 4)\ncrand.Read(b)\nlen(b)"); got != "4" {
 		t.Errorf("aliased import: got %q", got)

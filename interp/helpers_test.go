@@ -56,7 +56,7 @@ var _ engine.Output = (*recorder)(nil)
 
 func newInterp(t testing.TB) *Interpreter {
 	t.Helper()
-	in, err := New(Options{})
+	in, err := New(Options{ModuleDir: t.TempDir()}) // a module a test imports is pinned there
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
 // runImports handles a cell's explicit imports. The standard library and
@@ -25,6 +26,11 @@ func (in *Interpreter) runImports(cur int, specs []*ast.ImportSpec) error {
 		// mean what they mean without an import.
 		for _, s := range specs {
 			name, path, err := importName(s)
+			if err == nil {
+				if _, ok := c.name(path); !ok && !front.Has(path) {
+					return in.importError(cur, s, fmt.Sprintf("package %q is not available in gocalc: it is not in the standard library, and only a path with a dot in its first element (a module's) can be fetched", path))
+				}
+			}
 			if err != nil || name == "_" || name == "." || c.byName[name] == path {
 				continue
 			}
@@ -40,7 +46,7 @@ func (in *Interpreter) runImports(cur int, specs []*ast.ImportSpec) error {
 		if err != nil {
 			return in.compileError(err, cur)
 		}
-		if _, ok := c.names[path]; !ok {
+		if _, ok := c.name(path); !ok {
 			return in.importError(cur, s, fmt.Sprintf("package %q is not available in gocalc: only the standard library and the preloaded packages (%s) can be imported", path, strings.Join(preloadList(), ", ")))
 		}
 		if name == "_" || name == "." {

@@ -114,7 +114,7 @@ func (in *Interpreter) describeTyped(code string, off int) (string, bool) {
 	if !ok || found.DocKey == "" && !found.Call {
 		return "", false
 	}
-	if e, ok := docs()[found.DocKey]; ok && found.DocKey != "" {
+	if e, ok := docFor(found.DocKey); ok && found.DocKey != "" {
 		return docText(e), true
 	}
 	return found.Decl, true
@@ -129,7 +129,7 @@ func (in *Interpreter) describe(chain string) string {
 	// A package, or a name in a package: pkg.Func, pkg.Type.Method.
 	if path, ok := in.packagePath(parts[0]); ok {
 		key := strings.Join(append([]string{path}, parts[1:]...), ".")
-		if e, ok := docs()[key]; ok {
+		if e, ok := docFor(key); ok {
 			return docText(e)
 		}
 		if len(parts) == 3 {
@@ -150,7 +150,7 @@ func (in *Interpreter) describe(chain string) string {
 			out = append(out, in.describeValue(name, v))
 		}
 		if len(out) == 0 {
-			if e, ok := docs()["builtin."+name]; ok {
+			if e, ok := docFor("builtin." + name); ok {
 				return docText(e)
 			}
 		}
@@ -170,7 +170,7 @@ func (in *Interpreter) describeMember(expr, name string) string {
 	}
 	if pkg, t, ok := strings.Cut(typ, "."); ok {
 		if path, ok := in.packagePath(pkg); ok {
-			if e, ok := docs()[path+"."+t+"."+name]; ok {
+			if e, ok := docFor(path + "." + t + "." + name); ok {
 				return docText(e)
 			}
 		}

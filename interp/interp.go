@@ -16,6 +16,7 @@ import (
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/interp/internal/front"
+	"github.com/gocalc/gocalc/interp/internal/modules"
 	"github.com/gocalc/gocalc/interp/symbols"
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -26,6 +27,10 @@ type Options struct {
 	// Env is the environment cells see through os.Getenv; nil means the
 	// kernel's own environment.
 	Env []string
+	// ModuleDir is the directory whose go.mod pins the versions of the Go
+	// modules cells import (the notebook's); "" means the working
+	// directory.
+	ModuleDir string
 }
 
 // Interpreter runs notebook cells. It implements engine.Executor and the
@@ -62,6 +67,9 @@ type Interpreter struct {
 	dbgs     debugState       // breakpoints and the debugged run (its own lock)
 	progs    []*yaegi.Program // programs run in the yaegi interpreter of generation progsGen, where breakpoints are set
 	progsGen int
+
+	mods    *modules.Manager // made on the first import of a package that is not preloaded
+	modUsed map[string]int   // import path -> the generation whose yaegi interpreter has its symbols
 }
 
 var (
@@ -76,6 +84,7 @@ func New(opts Options) (*Interpreter, error) {
 	in.front = front.NewChecker(checkerNames())
 	in.lowered = lowerings{}
 	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
+	in.modUsed = map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
@@ -109,7 +118,8 @@ func (in *Interpreter) reset() (err error) {
 	// fmt.Print*, print and println write to Stdout, log to Stderr: both go
 	// straight to the Output, in order. os.Stdout and os.Stderr stay
 	// *os.File values in cells: the write ends of pipes.
-	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env, Args: cellArgs})
+	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env, Args: cellArgs,
+		GoPath: modules.GoPath, SourcecodeFilesystem: modules.SourceFS{}})
 	if err := y.Use(stdlibSymbols()); err != nil {
 		return err
 	}
@@ -123,6 +133,13 @@ func (in *Interpreter) reset() (err error) {
 	}
 	if err := y.Use(in.rt.exports()); err != nil {
 		return err
+	}
+	for _, p := range modules.Loaded() {
+		if p.Symbols != nil {
+			if err := y.Use(p.Symbols); err != nil {
+				return err
+			}
+		}
 	}
 	stdoutFile, stderrFile := in.stdout.w, in.stderr.w
 	var stdinReader io.Reader = in.stdin
@@ -142,6 +159,9 @@ func (in *Interpreter) reset() (err error) {
 	}
 	in.y = y
 	in.gen++
+	for _, p := range modules.Loaded() {
+		in.modUsed[p.Path] = in.gen
+	}
 	in.compiles = 0
 	in.imports = map[string]string{}
 	return nil
@@ -210,7 +230,11 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	cur := cellSlot(in.cell)
 	in.sources[cur] = code
 	in.pruneSources(cur)
-	checked, err := in.check(cur, cellItems(code, cur))
+	items := cellItems(code, cur)
+	if err := in.importModules(ctx, cur, items); err != nil {
+		return nil, err
+	}
+	checked, err := in.check(ctx, cur, items)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,9 @@ type replacement struct {
 // set records the replacements of cell n.
 func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string) {
 	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 && len(vars) == 0 {
-		delete(l, n)
+		// Checked, with nothing to lower: still a cell whose imports the
+		// front end resolved (an import nothing uses binds nothing).
+		l[n] = &lowering{}
 		return
 	}
 	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges, vars: vars}

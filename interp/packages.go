@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gocalc/gocalc/interp/internal/modules"
 	"github.com/gocalc/gocalc/interp/symbols"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -82,6 +83,18 @@ func (c *catalog) clashImports() string {
 	return b.String()
 }
 
+// name returns the name of the package at path, a compiled one or one
+// of a module imported in this process.
+func (c *catalog) name(path string) (string, bool) {
+	if n, ok := c.names[path]; ok {
+		return n, true
+	}
+	if p := modules.Lookup(path); p != nil {
+		return p.Name, true
+	}
+	return "", false
+}
+
 // importName is the name an import spec binds.
 func importName(s *ast.ImportSpec) (name, path string, err error) {
 	path, err = strconv.Unquote(s.Path.Value)
@@ -91,7 +104,8 @@ func importName(s *ast.ImportSpec) (name, path string, err error) {
 	if s.Name != nil {
 		return s.Name.Name, path, nil
 	}
-	return packages().names[path], path, nil
+	name, _ = packages().name(path)
+	return name, path, nil
 }
 
 // checkerNames are the package names a cell gets without importing, as

@@ -14,23 +14,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/doc"
-	"go/parser"
-	"go/printer"
-	"go/token"
 	"log"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
-)
 
-// Entry is the documentation of one name.
-type Entry struct {
-	Sig string `json:"s"`           // the declaration, without a body
-	Doc string `json:"d,omitempty"` // the doc comment
-}
+	"github.com/gocalc/gocalc/interp/internal/godoc"
+)
 
 type listed struct {
 	ImportPath string
@@ -49,7 +39,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("docgen: go list: %v", err)
 	}
-	docs := map[string]Entry{}
+	docs := map[string]godoc.Entry{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	for dec.More() {
 		var p listed
@@ -59,7 +49,7 @@ func main() {
 		if skip(p.ImportPath) || p.Name == "main" {
 			continue
 		}
-		if err := add(docs, p); err != nil {
+		if err := godoc.Add(docs, p.ImportPath, p.Dir, p.GoFiles); err != nil {
 			log.Printf("docgen: %s: %v", p.ImportPath, err)
 		}
 	}
@@ -82,79 +72,4 @@ func main() {
 func skip(path string) bool {
 	return strings.Contains(path, "internal") || strings.Contains(path, "vendor") || strings.HasPrefix(path, "cmd/") ||
 		strings.HasPrefix(path, "syscall") || strings.HasPrefix(path, "runtime/") || path == "unsafe" || path == "C"
-}
-
-func add(docs map[string]Entry, p listed) error {
-	fset := token.NewFileSet()
-	var files []*ast.File
-	for _, name := range p.GoFiles {
-		f, err := parser.ParseFile(fset, filepath.Join(p.Dir, name), nil, parser.ParseComments)
-		if err != nil {
-			return err
-		}
-		files = append(files, f)
-	}
-	var mode doc.Mode
-	if p.ImportPath == "builtin" {
-		mode = doc.AllDecls // its names are lower case
-	}
-	pkg, err := doc.NewFromFiles(fset, files, p.ImportPath, mode)
-	if err != nil {
-		return err
-	}
-	key := p.ImportPath
-	docs[key] = Entry{Sig: "package " + pkg.Name + " // import \"" + p.ImportPath + "\"", Doc: pkg.Doc}
-	for _, f := range pkg.Funcs {
-		docs[key+"."+f.Name] = Entry{Sig: funcSig(fset, f.Decl), Doc: f.Doc}
-	}
-	for _, t := range pkg.Types {
-		docs[key+"."+t.Name] = Entry{Sig: declText(fset, t.Decl), Doc: t.Doc}
-		for _, f := range t.Funcs {
-			docs[key+"."+f.Name] = Entry{Sig: funcSig(fset, f.Decl), Doc: f.Doc}
-		}
-		for _, m := range t.Methods {
-			docs[key+"."+t.Name+"."+m.Name] = Entry{Sig: funcSig(fset, m.Decl), Doc: m.Doc}
-		}
-		values(docs, fset, key, t.Consts)
-		values(docs, fset, key, t.Vars)
-	}
-	values(docs, fset, key, pkg.Consts)
-	values(docs, fset, key, pkg.Vars)
-	return nil
-}
-
-func values(docs map[string]Entry, fset *token.FileSet, key string, vs []*doc.Value) {
-	for _, v := range vs {
-		text := declText(fset, v.Decl)
-		for _, n := range v.Names {
-			if ast.IsExported(n) || key == "builtin" {
-				docs[key+"."+n] = Entry{Sig: text, Doc: v.Doc}
-			}
-		}
-	}
-}
-
-func funcSig(fset *token.FileSet, d *ast.FuncDecl) string {
-	c := *d
-	c.Body = nil
-	c.Doc = nil
-	return declText(fset, &c)
-}
-
-// declText prints a declaration, cut after 40 lines.
-func declText(fset *token.FileSet, n ast.Node) string {
-	if g, ok := n.(*ast.GenDecl); ok {
-		c := *g
-		c.Doc = nil
-		n = &c
-	}
-	var b bytes.Buffer
-	if err := (&printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}).Fprint(&b, fset, n); err != nil {
-		return ""
-	}
-	lines := strings.Split(b.String(), "\n")
-	if len(lines) > 40 {
-		lines = append(lines[:40], "\t// ...")
-	}
-	return strings.Join(lines, "\n")
 }

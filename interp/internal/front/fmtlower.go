@@ -207,13 +207,49 @@ func (l *lowerer) typeVerbs(call *ast.CallExpr, format ast.Expr, args []ast.Expr
 }
 
 // typeName is an expression of the name %T prints for e: its static
-// type's, when that is not an interface.
+// type's, when that is not an interface; for an interface, its dynamic
+// type's (see dynamicTypeName).
 func (l *lowerer) typeName(e ast.Expr) (string, bool) {
 	tv, ok := l.res.Info.Types[e]
-	if !ok || !tv.IsValue() || tv.Type == nil || hasTypeParam(tv.Type) || types.IsInterface(tv.Type) {
+	if !ok || !tv.IsValue() || tv.Type == nil || hasTypeParam(tv.Type) {
 		return "", false
 	}
+	if types.IsInterface(tv.Type) {
+		return l.dynamicTypeName()
+	}
 	return strconv.Quote(l.typeString(tv.Type)), true
+}
+
+// maxTypeCases bounds the session types a dynamic %T tells apart.
+const maxTypeCases = 400
+
+// dynamicTypeName is an expression of the name %T prints for an interface
+// value: the interpreter hands fmt a value of a cell's type inside an
+// interface in a wrapper of its own (%T printed stdlib._fmt_Stringer),
+// so a type switch over the session's types (T and *T for each concrete
+// named type) names them, and fmt names the others. Nothing to do when
+// the session declares no such type.
+func (l *lowerer) dynamicTypeName() (string, bool) {
+	var cases []string
+	sc := l.pkg.Scope()
+	for _, name := range sc.Names() {
+		tn, ok := sc.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || name == "_" {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 || types.IsInterface(n) {
+			continue
+		}
+		cases = append(cases, fmt.Sprintf("case %s: return %q; case *%s: return %q", name, "main."+name, name, "*main."+name))
+	}
+	if len(cases) == 0 || 2*len(cases) > maxTypeCases {
+		return "", false
+	}
+	v := l.fresh()
+	l.imports[Alias("fmt")] = "fmt"
+	return fmt.Sprintf("func(%s any) string { switch %s.(type) { %s }; return %s.Sprintf(\"%%T\", %s) }(%s)",
+		v, v, strings.Join(cases, "; "), Alias("fmt"), v, ArgName), true
 }
 
 // typeString is a type as %T prints it.

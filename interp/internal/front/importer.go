@@ -2,12 +2,14 @@ package front
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	_ "embed" // the export data of the importable packages
 	"fmt"
 	"go/token"
 	"go/types"
 	"io"
+	"os"
 	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -56,13 +58,37 @@ func NewImporter(fset *token.FileSet) *Importer {
 	return &Importer{fset: fset, pkgs: map[string]*types.Package{}, whole: map[string]bool{}}
 }
 
+// Export data files of packages that are not embedded (packages of
+// modules a cell imported), by import path; shared by every importer of
+// the process, as the packages themselves are.
+var (
+	extraMu sync.RWMutex
+	extra   = map[string]string{}
+)
+
+// AddExports makes the packages in files (import path -> export data
+// file) importable. A path the embedded data has keeps its embedded data.
+func AddExports(files map[string]string) {
+	extraMu.Lock()
+	defer extraMu.Unlock()
+	for p, f := range files {
+		extra[p] = f
+	}
+}
+
+func extraFile(path string) string {
+	extraMu.RLock()
+	defer extraMu.RUnlock()
+	return extra[path]
+}
+
 // Has tells whether path can be imported.
 func Has(path string) bool {
 	if path == "unsafe" {
 		return true
 	}
 	es, err := entries()
-	return err == nil && es[path] != nil
+	return err == nil && es[path] != nil || extraFile(path) != ""
 }
 
 // Import implements types.Importer.
@@ -79,18 +105,33 @@ func (im *Importer) Import(path string) (*types.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := es[path]
-	if f == nil {
+	var data []byte
+	if f := es[path]; f != nil {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		if data, err = io.ReadAll(rc); err != nil {
+			return nil, err
+		}
+	} else if file := extraFile(path); file != "" {
+		// A file of the go command's build cache: an archive around
+		// the export data.
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r, err := gcexportdata.NewReader(bufio.NewReader(f))
+		if err != nil {
+			return nil, fmt.Errorf("front: reading %s: %w", file, err)
+		}
+		if data, err = io.ReadAll(r); err != nil {
+			return nil, err
+		}
+	} else {
 		return nil, fmt.Errorf("package %s is not available in gocalc", path)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, err
 	}
 	p, err := gcexportdata.Read(bytes.NewReader(data), im.fset, im.pkgs, path)
 	if err != nil {
