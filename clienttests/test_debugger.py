@@ -332,3 +332,34 @@ def test_interrupt_and_disconnect_while_stopped():
         assert run(kc, "b").result_text() == "42"
     finally:
         stop(km, kc)
+
+
+def test_breakpoints_only_where_the_cell_can_stop():
+    """A breakpoint on a line where no code runs (the func line, a brace,
+    a blank line) is answered verified false with a message; one on a
+    statement is verified and stops."""
+    km, kc = start("gocalc")
+    try:
+        cell = BREAK_CELLS["gocalc"]
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        body = ok(dbg.request("setBreakpoints", {
+            "source": {"path": path}, "breakpoints": [{"line": 1}, {"line": 4}, {"line": 6}, {"line": 8}, {"line": 40}],
+        }), "setBreakpoints")
+        got = [(b["line"], b["verified"]) for b in body["breakpoints"]]
+        assert got == [(1, False), (4, False), (6, True), (8, False), (40, False)], body
+        for b in body["breakpoints"]:
+            if not b["verified"]:
+                assert b.get("message"), b
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["line"] == 6, frames
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        stop(km, kc)

@@ -58,20 +58,22 @@ type lineStep struct {
 }
 
 // SetBreakpoints records the lines at which cells whose source is code
-// stop (see engine.Debugger). Every line of the cell is accepted; a line
-// without code never stops.
+// stop (see engine.Debugger). It accepts the lines where the cell has
+// code that runs (breakLines); a blank line, a comment, a brace or a
+// declaration without a value would never stop, and neither would a
+// line of a cell that does not parse.
 func (in *Interpreter) SetBreakpoints(code string, lines []int) []bool {
+	can := breakLines(code)
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.bps == nil {
 		d.bps = map[string][]int{}
 	}
-	n := strings.Count(code, "\n") + 1
 	ok := make([]bool, len(lines))
 	var keep []int
 	for i, l := range lines {
-		if l >= 1 && l <= n && l < lineBase {
+		if can[l] && l < lineBase {
 			ok[i] = true
 			keep = append(keep, l)
 		}

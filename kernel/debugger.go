@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -290,7 +291,8 @@ func (d *debugger) setBreakpoints(req dap.Request) (any, error) {
 	}
 	var ok []bool
 	message := "this interpreter cannot stop at breakpoints"
-	if code, known := d.cells[args.Source.Path]; known {
+	code, known := d.cells[args.Source.Path]
+	if known {
 		ok = d.setLines(code, args.Breakpoints)
 	} else if _, can := d.exec.(engine.Debugger); can {
 		message = "gocalc does not know this cell's code (no dumpCell)"
@@ -298,17 +300,25 @@ func (d *debugger) setBreakpoints(req dap.Request) (any, error) {
 	out := []dap.Breakpoint{}
 	for i, b := range args.Breakpoints {
 		bp := dap.Breakpoint{Line: b.Line, Source: args.Source}
-		if i < len(ok) && ok[i] {
+		switch {
+		case i < len(ok) && ok[i]:
 			bp.Verified = true
-		} else if ok != nil {
+		case ok != nil && (b.Line < 1 || b.Line > strings.Count(code, "\n")+1):
 			bp.Message = "no such line in the cell"
-		} else {
+		case ok != nil:
+			bp.Message = noStopMessage
+		default:
 			bp.Message = message
 		}
 		out = append(out, bp)
 	}
 	return map[string]any{"breakpoints": out}, nil
 }
+
+// noStopMessage explains a breakpoint refused on a line of the cell.
+const noStopMessage = "the cell cannot stop at this line: no code of its own runs there " +
+	"(a blank line, a comment, a brace, a declaration without a value, or a switch, case, range or label line); " +
+	"put the breakpoint on a statement"
 
 // setLines hands a cell's breakpoints to the interpreter; nil when it
 // cannot stop.

@@ -431,3 +431,25 @@ func TestDebuggerStopsACell(t *testing.T) {
 		t.Error("disconnect left the interpreter attached")
 	}
 }
+
+// A breakpoint the interpreter refuses says why: a line the cell does
+// not have, or a line where it cannot stop.
+func TestDebuggerRefusedBreakpoints(t *testing.T) {
+	m := &mockStops{lines: map[string][]int{}, resumed: make(chan engine.Resume, 1)}
+	d := newDebugger(m)
+	code := "a\nb\nc\n"
+	path := jsonEscape(d.cellPath(code))
+	bp := func(line int, verified bool, message string) map[string]any {
+		b := map[string]any{"verified": verified, "line": line, "source": map[string]any{"path": d.cellPath(code)}}
+		if message != "" {
+			b["message"] = message
+		}
+		return b
+	}
+	runSteps(t, d, []debugStep{
+		{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+		{command: "dumpCell", args: `{"code":"a\nb\nc\n"}`, success: true},
+		{command: "setBreakpoints", args: `{"source":{"path":"` + path + `"},"breakpoints":[{"line":1},{"line":2},{"line":5}]}`, success: true,
+			want: map[string]any{"breakpoints": []any{bp(1, false, noStopMessage), bp(2, true, ""), bp(5, false, "no such line in the cell")}}},
+	})
+}
