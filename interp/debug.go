@@ -36,17 +36,23 @@ type debugState struct {
 	// carry is set when a step request outlived the step program it was
 	// made in: the cell's next program starts stepping.
 	carry bool
+	// panics is set when cells stop at their panics; pstop is a cell
+	// stopped at its panic.
+	panics bool
+	pstop  *panicStop
 }
 
 // debugRun is one program run through yaegi's debugger.
 type debugRun struct {
-	dbg    *yaegi.Debugger
-	over   bool
-	stops  map[int]*yaegi.DebugEvent // stopped goroutines
-	steps  map[int]lineStep          // goroutines stepping line by line
-	frames map[int]*yaegi.DebugFrame // frames handed out by StackTrace
-	cells  map[string][]int          // cell source -> the slots it ran in
-	progs  []*yaegi.Program          // where breakpoints are marked
+	dbg     *yaegi.Debugger
+	over    bool
+	stops   map[int]*yaegi.DebugEvent // stopped goroutines
+	steps   map[int]lineStep          // goroutines stepping line by line
+	frames  map[int]*yaegi.DebugFrame // frames handed out by StackTrace
+	pausing map[int]bool              // goroutines asked to pause
+	ctx     context.Context           // ends with the run (an interrupt)
+	cells   map[string][]int          // cell source -> the slots it ran in
+	progs   []*yaegi.Program          // where breakpoints are marked
 }
 
 // lineStep is a step request in progress: yaegi stops at every node, the
@@ -143,6 +149,9 @@ func (in *Interpreter) resumeAll() {
 		run.frames = nil
 	}
 	d.carry = false
+	if d.pstop != nil {
+		d.pstop.release()
+	}
 	d.mu.Unlock()
 	for _, id := range ids {
 		_ = resumeG(run.dbg, id, engine.Continue)
@@ -176,7 +185,7 @@ func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells
 	done, ended := make(chan struct{}), make(chan struct{})
 	var once sync.Once
 	finish := func() { once.Do(func() { close(done) }) }
-	run := &debugRun{stops: map[int]*yaegi.DebugEvent{}, steps: map[int]lineStep{}, cells: cells,
+	run := &debugRun{stops: map[int]*yaegi.DebugEvent{}, steps: map[int]lineStep{}, pausing: map[int]bool{}, ctx: dctx, cells: cells,
 		progs: append(in.progs[:len(in.progs):len(in.progs)], prog)}
 	events := func(e *yaegi.DebugEvent) {
 		switch e.Reason() {
@@ -252,12 +261,24 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 	}
 	d := &in.dbgs
 	d.mu.Lock()
-	if run.over {
+	if run.over || run.ctx.Err() != nil {
+		// The run ends: yaegi's debugger lets the goroutine go.
 		d.mu.Unlock()
 		return
 	}
 	reason := "breakpoint"
-	if st, ok := run.steps[g]; ok {
+	if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
+		if line < lineBase {
+			// Paused in gocalc's own code (a loop's interrupt
+			// check): on to the cell's next statement.
+			d.mu.Unlock()
+			go func() { _ = resumeG(run.dbg, g, engine.StepIn) }()
+			return
+		}
+		delete(run.pausing, g)
+		delete(run.steps, g)
+		reason = "pause"
+	} else if st, ok := run.steps[g]; ok {
 		reason = "step"
 		onStart := line == st.line && (st.how != engine.StepIn || depth == st.depth)
 		if e.Reason() != yaegi.DebugBreak && (onStart || line < lineBase) {
@@ -321,8 +342,11 @@ const resumeGrace = 3 * time.Second
 func (in *Interpreter) Threads() []engine.Thread {
 	d := &in.dbgs
 	d.mu.Lock()
-	run := d.run
+	run, panicked := d.run, d.pstop != nil
 	d.mu.Unlock()
+	if panicked {
+		return []engine.Thread{{ID: mainThread, Name: "cell"}}
+	}
 	if run == nil {
 		return nil
 	}
@@ -356,6 +380,9 @@ func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.pstop != nil && g == mainThread {
+		return d.pstop.frames, nil
+	}
 	run, e, err := d.stoppedRun(g)
 	if err != nil {
 		return nil, err
@@ -401,7 +428,27 @@ func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.V
 			vars, err = nil, fmt.Errorf("cannot list the variables: %v", p)
 		}
 	}()
-	if d.run == nil || len(d.run.stops) == 0 {
+	if d.pstop != nil && frame != 0 && len(path) > 0 {
+		return nil, errPanicFrame
+	}
+	top, err := in.frameShown(frame)
+	if err != nil {
+		return nil, err
+	}
+	return listShown(top, path)
+}
+
+// frameShown returns the variables of a stopped frame, sorted by name;
+// frame 0 is the session's. It is called with d.mu held.
+func (in *Interpreter) frameShown(frame int) ([]shown, error) {
+	d := &in.dbgs
+	if d.pstop != nil && frame != 0 {
+		if frame < 1 || frame > len(d.pstop.frames) {
+			return nil, fmt.Errorf("no frame %d (the cell went on)", frame)
+		}
+		return []shown{}, nil
+	}
+	if d.pstop == nil && (d.run == nil || len(d.run.stops) == 0) {
 		return nil, errors.New("no cell is stopped")
 	}
 	if frame == 0 {
@@ -411,13 +458,13 @@ func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.V
 		if err != nil {
 			return nil, err
 		}
-		return listShown(in.sessionVars(g), path)
+		return in.sessionVars(g), nil
 	}
 	f, ok := d.run.frames[frame]
 	if !ok {
 		return nil, fmt.Errorf("no frame %d (the cell went on)", frame)
 	}
-	var top []shown
+	top := []shown{}
 	seen := map[string]bool{}
 	for _, sc := range f.Scopes() {
 		for _, v := range sc.Variables() {
@@ -429,13 +476,19 @@ func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.V
 		}
 	}
 	sort.Slice(top, func(i, j int) bool { return top[i].name < top[j].name })
-	return listShown(top, path)
+	return top, nil
 }
 
 // Resume makes stopped goroutine g go on (see engine.Debugger).
 func (in *Interpreter) Resume(g int, how engine.Resume) error {
 	d := &in.dbgs
 	d.mu.Lock()
+	if d.pstop != nil && g == mainThread {
+		// Whatever the way asked, the cell ends with its panic.
+		d.pstop.release()
+		d.mu.Unlock()
+		return nil
+	}
 	run, e, err := d.stoppedRun(g)
 	if err != nil {
 		d.mu.Unlock()

@@ -289,7 +289,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 				in.errw.takeFrames()
 				return debuggerLimit()
 			}
-			return in.runtimeError(p.Value, in.errw.takeFrames(), cur)
+			frames := in.errw.takeFrames()
+			e := in.runtimeError(p.Value, frames, cur)
+			in.stopAtPanic(ctx, e, frames)
+			return e
 		}
 		return in.compileError(err, cur)
 	}

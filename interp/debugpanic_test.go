@@ -1,0 +1,207 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// With stops at panics on, a panicking cell stops with reason
+// "exception" and the panic's text, its frames at their lines; once
+// resumed, it ends with its panic as usual. Off, it does not stop.
+func TestDebugPanicStop(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "base := 3")
+	code := "func at(xs []int, i int) int {\n\treturn xs[i]\n}\nxs := []int{1, 2}\nfmt.Println(\"before\")\nat(xs, base)\n"
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.StopOnPanic(true)
+	done := make(chan error, 1)
+	rec := &recorder{}
+	go func() {
+		_, err := in.Execute(context.Background(), code, rec)
+		done <- err
+	}()
+	var s engine.Stop
+	select {
+	case s = <-stops:
+	case err := <-done:
+		t.Fatalf("the cell ended without stopping: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("no stop")
+	}
+	if s.Reason != "exception" || !strings.Contains(s.Text, "index out of range") {
+		t.Errorf("stop %+v", s)
+	}
+	if th := in.Threads(); len(th) != 1 || th[0].ID != s.Thread {
+		t.Errorf("threads %+v", th)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frames) < 2 || frames[0].Name != "at" || frames[0].Line != 2 || frames[0].Code != code || frames[1].Name != "cell" {
+		t.Fatalf("frames %+v", frames)
+	}
+	if vars, err := in.FrameVariables(frames[0].ID, nil); err != nil || len(vars) != 0 {
+		t.Errorf("the panicking frame's variables: %v %v", vars, err)
+	}
+	if v := frameVar(t, in, 0, "base"); v.Value != "3" {
+		t.Errorf("session base = %+v", v)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	var e *engine.Error
+	if err := <-done; !errors.As(err, &e) || e.Name != ErrPanic || !strings.Contains(e.Value, "index out of range") {
+		t.Fatalf("cell error %v", err)
+	}
+	if got := rec.stream("stdout"); got != "before\n" {
+		t.Errorf("stdout %q", got)
+	}
+	if _, err := in.StackTrace(s.Thread); err == nil {
+		t.Error("a stack trace after the cell ended")
+	}
+
+	in.StopOnPanic(false)
+	if _, _, err := run(t, in, code); !errors.As(err, &e) || e.Name != ErrPanic {
+		t.Fatalf("without stops: %v", err)
+	}
+	select {
+	case s := <-stops:
+		t.Errorf("stopped %+v with stops at panics off", s)
+	default:
+	}
+}
+
+// An interrupt ends a cell stopped at its panic.
+func TestDebugPanicStopInterrupt(t *testing.T) {
+	in := newInterp(t)
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.StopOnPanic(true)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Execute(ctx, "panic(\"boom\")\n", &recorder{})
+		done <- err
+	}()
+	if s := <-stops; s.Text != "panic: boom" {
+		t.Errorf("stop %+v", s)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the interrupt does not end the cell")
+	}
+	in.OnStop(nil)
+	mustRun(t, in, "1+1")
+}
+
+// Pause stops a cell with a breakpoint where it runs, with reason
+// "pause"; a cell without breakpoints cannot pause, and says so.
+func TestDebugPause(t *testing.T) {
+	in := newInterp(t)
+	code := "n := 0\nfor {\n\tn++\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t\tbreak\n\t}\n}\n"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r := debugCell(t, in, ctx, code, 5) // never reached
+	if err := in.Pause(mainThread); err != nil {
+		// The cell may not have reached yaegi's debugger yet.
+		time.Sleep(50 * time.Millisecond)
+		if err := in.Pause(mainThread); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := r.stop(t)
+	if s.Reason != "pause" {
+		t.Errorf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 || frames[0].Line < 3 || frames[0].Line > 5 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, 0, "n"); v.Value == "0" {
+		t.Errorf("n = %+v: the loop did not run", v)
+	}
+	cancel()
+	r.wait(t)
+
+	in.SetBreakpoints(code, nil)
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	defer cancel2()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		in.Execute(ctx2, "for {}\n", &recorder{})
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := in.Pause(mainThread)
+		if err != nil && strings.Contains(err.Error(), "no breakpoint") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Pause of a cell without breakpoints: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel2()
+	<-done
+	if err := in.Pause(mainThread); err == nil || !strings.Contains(err.Error(), "no cell") {
+		t.Errorf("Pause with no cell running: %v", err)
+	}
+}
+
+// In a stopped frame, a variable, its parts and len of one evaluate;
+// other expressions fail with a message saying what works.
+func TestDebugEvaluate(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Point struct{ X, Y float64 }\ntotal := 10")
+	code := "func f(p *Point, xs []int, m map[string]int) int {\n\tn := len(xs)\n\treturn n\n}\nf(&Point{1, 2.5}, []int{4, 5, 6}, map[string]int{\"a\": 7})\n"
+	r := debugCell(t, in, context.Background(), code, 3)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	id := frames[0].ID
+	for _, tc := range []struct{ expr, value, typ string }{
+		{"n", "3", "int"},
+		{"p.Y", "2.5", ""},
+		{"(*p).X", "1", ""},
+		{"xs[1]", "5", ""},
+		{"m[\"a\"]", "7", ""},
+		{"len(xs)", "3", ""},
+		{"len(m)", "1", ""},
+		{"total", "10", "int"},
+	} {
+		v, err := in.EvaluateInFrame(id, tc.expr)
+		if err != nil || v.Value != tc.value || v.Name != tc.expr || (tc.typ != "" && v.Type != tc.typ) {
+			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
+		}
+	}
+	for _, expr := range []string{"n + 1", "f(p, xs, m)", "xs[n]", "nope", "p.Z", "xs[9]", "1 +"} {
+		if v, err := in.EvaluateInFrame(id, expr); err == nil {
+			t.Errorf("%s = %+v, want an error", expr, v)
+		}
+	}
+	if _, err := in.EvaluateInFrame(id, "n * 2"); err == nil || !strings.Contains(err.Error(), "cannot run code") {
+		t.Errorf("n * 2: %v", err)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	if _, err := in.EvaluateInFrame(0, "total"); err == nil {
+		t.Error("evaluate with no cell stopped")
+	}
+}
