@@ -126,7 +126,7 @@ def kernel(request):
 def ok(reply: dict, command: str) -> dict:
     assert reply["type"] == "response", reply
     assert reply["command"] == command, reply
-    assert reply["success"] is True, reply
+    assert reply["success"] is True, reply.get("message")
     return reply.get("body") or {}
 
 
@@ -281,6 +281,8 @@ def test_breakpoint_stop_step_continue(kernel):
     if name == "gocalc":  # ipykernel answers this one with debugpy's evaluate response
         rich = ok(dbg.request("richInspectVariables", {"variableName": "y", "frameId": top["id"]}), "richInspectVariables")
         assert rich["data"].get("text/plain") == "42", rich
+    body = ok(dbg.request("evaluate", {"expression": "y", "frameId": top["id"], "context": "repl"}), "evaluate")
+    assert body["result"] == "42", body
     scopes = {sc["name"]: sc for sc in ok(dbg.request("scopes", {"frameId": top["id"]}), "scopes")["scopes"]}
     assert "Globals" in scopes, scopes
     rows = ok(dbg.request("variables", {"variablesReference": scopes["Globals"]["variablesReference"]}), "variables")["variables"]
@@ -361,5 +363,114 @@ def test_breakpoints_only_where_the_cell_can_stop():
         ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
         reply, _ = dbg.finish(msg_id)
         assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        stop(km, kc)
+
+
+def test_evaluate_what_a_stopped_frame_can():
+    """In a stopped frame, a variable and its parts evaluate; an
+    expression that would run code fails with a message saying why."""
+    km, kc = start("gocalc")
+    try:
+        cell = ("type Point struct{ X, Y float64 }\n"
+                "func norm1(p Point, xs []float64) float64 {\n"
+                "\ts := p.X + p.Y\n"
+                "\treturn s + xs[0]\n"
+                "}\n"
+                "fmt.Println(norm1(Point{1, 2}, []float64{0.5}))\n")
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 4}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute(cell)
+        thread = dbg.wait_event("stopped")["body"]["threadId"]
+        frame = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"][0]["id"]
+        for expr, want in [("s", "3"), ("p.Y", "2"), ("xs[0]", "0.5"), ("len(xs)", "1")]:
+            body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
+            assert body["result"] == want, (expr, body)
+        rep = dbg.request("evaluate", {"expression": "s * 2", "frameId": frame, "context": "repl"})
+        assert rep["success"] is False and "cannot run code" in rep["message"], rep
+        ok(dbg.request("continue", {"threadId": thread}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        stop(km, kc)
+
+
+def test_stop_at_a_panic():
+    """With the "panic" exception filter, a panicking cell stops with
+    reason exception and the panic's text; continued, it reports the
+    panic as usual, and the kernel runs the next cell."""
+    km, kc = start("gocalc")
+    try:
+        dbg = Debug(kc)
+        ok(dbg.request("initialize", {"clientID": "jupyterlab", "adapterID": "gocalc"}), "initialize")
+        filters = ok(dbg.request("initialize", {"clientID": "jupyterlab", "adapterID": "gocalc"}), "initialize")["exceptionBreakpointFilters"]
+        assert "panic" in [f["filter"] for f in filters], filters
+        ok(dbg.request("attach", {}), "attach")
+        body = ok(dbg.request("setExceptionBreakpoints", {"filters": ["panic"]}), "setExceptionBreakpoints")
+        assert [b["verified"] for b in body["breakpoints"]] == [True], body
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+
+        cell = "func at(xs []int, i int) int {\n\treturn xs[i]\n}\nfmt.Println(\"before\")\nat([]int{1}, 3)\n"
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception", stopped
+        assert "index out of range" in stopped["text"], stopped
+        info = ok(dbg.request("exceptionInfo", {"threadId": stopped["threadId"]}), "exceptionInfo")
+        assert "index out of range" in info["description"], info
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["name"] == "at" and frames[0]["line"] == 2, frames
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "panic", reply["content"]
+        assert "index out of range" in reply["content"]["evalue"], reply["content"]
+
+        # Off again: the same cell fails at once.
+        ok(dbg.request("setExceptionBreakpoints", {"filters": []}), "setExceptionBreakpoints")
+        assert run(kc, cell).status == "error"
+        assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events
+        assert run(kc, "1 + 1").result_text() == "2"
+    finally:
+        stop(km, kc)
+
+
+def test_pause_a_running_cell():
+    """pause stops a cell with a breakpoint where it runs (reason pause);
+    an interrupt then ends it. A cell without breakpoints answers pause
+    with an error that says why."""
+    km, kc = start("gocalc")
+    try:
+        cell = "n := 0\nfor {\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t}\n\tn++\n\ttime.Sleep(time.Millisecond)\n}\n"
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 4}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute(cell)
+        deadline = time.monotonic() + 10
+        while True:  # until the cell runs under the debugger
+            rep = dbg.request("pause", {"threadId": 1})
+            if rep["success"]:
+                break
+            assert time.monotonic() < deadline, (rep["message"], dbg.events)
+            time.sleep(0.05)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "pause", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames and frames[0]["source"]["path"] == path and 3 <= frames[0]["line"] <= 7, frames
+        km.interrupt_kernel()
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error", reply["content"]
+
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": []}), "setBreakpoints")
+        msg_id = kc.execute("for {}")
+        time.sleep(0.5)
+        rep = dbg.request("pause", {"threadId": 1})
+        assert rep["success"] is False and "breakpoint" in rep["message"], rep
+        km.interrupt_kernel()
+        dbg.finish(msg_id)
+        assert run(kc, "n > 0").result_text() == "true"
     finally:
         stop(km, kc)

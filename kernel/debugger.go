@@ -46,8 +46,9 @@ type debugger struct {
 	publish func(dap.Event)
 	// stopped holds the threads stopped at the moment, under its own
 	// lock: stops are reported from the cell's goroutine.
-	stoppedMu sync.Mutex
-	stopped   map[int]bool
+	stoppedMu  sync.Mutex
+	stopped    map[int]bool
+	exceptions map[int]string // the panic text of threads stopped at one
 }
 
 // varRef is what a variablesReference lists: a value of the session
@@ -65,6 +66,7 @@ func newDebugger(exec engine.Executor) *debugger {
 		breakpoints: map[string][]dap.SourceBreakpoint{},
 		refs:        map[int]varRef{},
 		stopped:     map[int]bool{},
+		exceptions:  map[int]string{},
 	}
 }
 
@@ -81,29 +83,34 @@ var needsStart = map[string]bool{
 	"attach": true, "configurationDone": true, "dumpCell": true,
 	"setBreakpoints": true, "source": true, "threads": true, "stackTrace": true,
 	"scopes": true, "continue": true, "next": true, "stepIn": true, "stepOut": true,
+	"setExceptionBreakpoints": true, "exceptionInfo": true, "pause": true, "evaluate": true,
 }
 
 func init() {
 	debugCommands = map[string]debugCommand{
-		"initialize":           (*debugger).initialize,
-		"attach":               (*debugger).attach,
-		"configurationDone":    (*debugger).attach,
-		"disconnect":           (*debugger).disconnect,
-		"debugInfo":            (*debugger).debugInfo,
-		"dumpCell":             (*debugger).dumpCell,
-		"setBreakpoints":       (*debugger).setBreakpoints,
-		"source":               (*debugger).source,
-		"inspectVariables":     (*debugger).inspectVariables,
-		"variables":            (*debugger).variables,
-		"richInspectVariables": (*debugger).richInspectVariables,
-		"modules":              (*debugger).modules,
-		"threads":              (*debugger).threads,
-		"stackTrace":           (*debugger).stackTrace,
-		"scopes":               (*debugger).scopes,
-		"continue":             resume(engine.Continue),
-		"next":                 resume(engine.Next),
-		"stepIn":               resume(engine.StepIn),
-		"stepOut":              resume(engine.StepOut),
+		"initialize":              (*debugger).initialize,
+		"attach":                  (*debugger).attach,
+		"configurationDone":       (*debugger).attach,
+		"disconnect":              (*debugger).disconnect,
+		"debugInfo":               (*debugger).debugInfo,
+		"dumpCell":                (*debugger).dumpCell,
+		"setBreakpoints":          (*debugger).setBreakpoints,
+		"source":                  (*debugger).source,
+		"inspectVariables":        (*debugger).inspectVariables,
+		"variables":               (*debugger).variables,
+		"richInspectVariables":    (*debugger).richInspectVariables,
+		"modules":                 (*debugger).modules,
+		"threads":                 (*debugger).threads,
+		"stackTrace":              (*debugger).stackTrace,
+		"scopes":                  (*debugger).scopes,
+		"continue":                resume(engine.Continue),
+		"next":                    resume(engine.Next),
+		"stepIn":                  resume(engine.StepIn),
+		"stepOut":                 resume(engine.StepOut),
+		"setExceptionBreakpoints": (*debugger).setExceptionBreakpoints,
+		"exceptionInfo":           (*debugger).exceptionInfo,
+		"pause":                   (*debugger).pause,
+		"evaluate":                (*debugger).evaluate,
 	}
 }
 
@@ -154,7 +161,8 @@ func (d *debugger) initialize(dap.Request) (any, error) {
 		"supportsEvaluateForHovers":        false,
 		"supportsSetVariable":              false,
 		"supportsStepBack":                 false,
-		"exceptionBreakpointFilters":       []any{},
+		"supportsExceptionInfoRequest":     true,
+		"exceptionBreakpointFilters":       d.exceptionFilters(),
 	}, nil
 }
 
@@ -168,6 +176,9 @@ func (d *debugger) disconnect(dap.Request) (any, error) {
 	d.breakpoints = map[string][]dap.SourceBreakpoint{}
 	d.refs = map[int]varRef{}
 	d.lastVars = nil
+	if ps, ok := d.exec.(engine.PanicStopper); ok {
+		ps.StopOnPanic(false)
+	}
 	if dbg, ok := d.exec.(engine.Debugger); ok {
 		// A stopped cell goes on to its end, and no cell stops again.
 		dbg.OnStop(nil)
@@ -175,6 +186,7 @@ func (d *debugger) disconnect(dap.Request) (any, error) {
 	}
 	d.stoppedMu.Lock()
 	d.stopped = map[int]bool{}
+	d.exceptions = map[int]string{}
 	d.stoppedMu.Unlock()
 	return nil, nil
 }
@@ -185,11 +197,17 @@ func (d *debugger) disconnect(dap.Request) (any, error) {
 func (d *debugger) onStop(st engine.Stop) {
 	d.stoppedMu.Lock()
 	d.stopped[st.Thread] = true
+	if st.Reason == "exception" {
+		d.exceptions[st.Thread] = st.Text
+	}
 	d.stoppedMu.Unlock()
 	if d.publish != nil {
-		d.publish(dap.NewEvent(d.next(), "stopped", map[string]any{
-			"reason": st.Reason, "threadId": st.Thread, "allThreadsStopped": false,
-		}))
+		body := map[string]any{"reason": st.Reason, "threadId": st.Thread, "allThreadsStopped": false}
+		if st.Reason == "exception" {
+			body["description"] = "Paused on a panic"
+			body["text"] = st.Text
+		}
+		d.publish(dap.NewEvent(d.next(), "stopped", body))
 	}
 }
 
@@ -198,6 +216,7 @@ func (d *debugger) onStop(st engine.Stop) {
 func (d *debugger) cellEnded() {
 	d.stoppedMu.Lock()
 	d.stopped = map[int]bool{}
+	d.exceptions = map[int]string{}
 	d.stoppedMu.Unlock()
 }
 
@@ -229,7 +248,7 @@ func (d *debugger) debugInfo(dap.Request) (any, error) {
 		"breakpoints":    bps,
 		"stoppedThreads": d.stoppedThreads(),
 		"richRendering":  true,
-		"exceptionPaths": []string{},
+		"exceptionPaths": d.exceptionPaths(),
 	}, nil
 }
 
@@ -427,6 +446,7 @@ func resume(how engine.Resume) debugCommand {
 		}
 		d.stoppedMu.Lock()
 		delete(d.stopped, args.Thread)
+		delete(d.exceptions, args.Thread)
 		d.stoppedMu.Unlock()
 		for ref, r := range d.refs {
 			if r.frame != 0 {

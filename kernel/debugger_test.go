@@ -453,3 +453,78 @@ func TestDebuggerRefusedBreakpoints(t *testing.T) {
 			want: map[string]any{"breakpoints": []any{bp(1, false, noStopMessage), bp(2, true, ""), bp(5, false, "no such line in the cell")}}},
 	})
 }
+
+// mockPanics is mockStops that also stops at panics, pauses and
+// evaluates in its frame 7 (where y is 42).
+type mockPanics struct {
+	mockStops
+	panics bool
+	paused []int
+}
+
+func (m *mockPanics) StopOnPanic(on bool) { m.mu2.Lock(); m.panics = on; m.mu2.Unlock() }
+func (m *mockPanics) Pause(thread int) error {
+	m.mu2.Lock()
+	defer m.mu2.Unlock()
+	m.paused = append(m.paused, thread)
+	return nil
+}
+
+func (m *mockPanics) EvaluateInFrame(frame int, expr string) (engine.Variable, error) {
+	if frame == 7 && expr == "y" {
+		return engine.Variable{Name: "y", Type: "int", Value: "42"}, nil
+	}
+	return engine.Variable{}, errors.New("cannot evaluate")
+}
+
+// Exception filters, setExceptionBreakpoints, a stop at a panic with its
+// text in the stopped event and exceptionInfo, evaluate and pause.
+func TestDebuggerPanicsPauseEvaluate(t *testing.T) {
+	m := &mockPanics{mockStops: mockStops{lines: map[string][]int{}, resumed: make(chan engine.Resume, 1)}}
+	d := newDebugger(m)
+	var events []dap.Event
+	d.publish = func(e dap.Event) { events = append(events, e) }
+	filter := map[string]any{"filter": "panic", "label": "Go panics", "default": false}
+	runSteps(t, d, []debugStep{
+		{command: "initialize", success: true, wantEvents: []string{"initialized"},
+			want: map[string]any{"supportsExceptionInfoRequest": true}},
+		{command: "debugInfo", success: true, want: map[string]any{"exceptionPaths": []any{"Go panics"}}},
+		{command: "setExceptionBreakpoints", args: `{"filters":["panic","raised"]}`, success: true, want: map[string]any{"breakpoints": []any{
+			map[string]any{"verified": true},
+			map[string]any{"verified": false, "message": "gocalc stops only at panics (filter \"panic\")"}}}},
+		{command: "evaluate", args: `{"expression":"y","frameId":7}`, success: false}, // nothing stopped
+		{command: "pause", args: `{"threadId":1}`, success: true},
+	})
+	resp, _ := d.handle(dap.Request{Seq: 1, Type: "request", Command: "initialize"})
+	raw := must(json.Marshal(resp.Body))
+	if !strings.Contains(string(raw), `"filter":"panic"`) {
+		t.Errorf("initialize offers %s, want %v", raw, filter)
+	}
+	if !m.panics || !reflect.DeepEqual(m.paused, []int{1}) {
+		t.Errorf("panics %v, paused %v", m.panics, m.paused)
+	}
+
+	d.onStop(engine.Stop{Thread: 1, Reason: "exception", Text: "panic: boom"})
+	if len(events) != 1 {
+		t.Fatalf("events %v", events)
+	}
+	if body := must(json.Marshal(events[0].Body)); !strings.Contains(string(body), `"reason":"exception"`) || !strings.Contains(string(body), `"text":"panic: boom"`) {
+		t.Errorf("stopped event %s", body)
+	}
+	m.mu2.Lock()
+	m.stopped = true
+	m.mu2.Unlock()
+	runSteps(t, d, []debugStep{
+		{command: "exceptionInfo", args: `{"threadId":1}`, success: true,
+			want: map[string]any{"exceptionId": "panic", "description": "panic: boom", "breakMode": "always"}},
+		{command: "evaluate", args: `{"expression":"y","frameId":7,"context":"repl"}`, success: true,
+			want: map[string]any{"result": "42", "type": "int", "variablesReference": 0}},
+		{command: "evaluate", args: `{"expression":"y+1","frameId":7}`, success: false},
+		{command: "continue", args: `{"threadId":1}`, success: true},
+		{command: "exceptionInfo", args: `{"threadId":1}`, success: false},
+		{command: "disconnect", args: `{}`, success: true},
+	})
+	if m.panics {
+		t.Error("disconnect left the stops at panics on")
+	}
+}
