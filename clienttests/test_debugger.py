@@ -209,6 +209,12 @@ def test_struct_parts_in_the_panel():
         assert [(v["name"], v["type"], v["value"]) for v in parts["variables"]] == [("X", "float64", "1"), ("Y", "float64", "2.5")]
         parts = ok(dbg.request("variables", {"variablesReference": rows["xs"]["variablesReference"]}), "variables")
         assert [(v["name"], v["value"]) for v in parts["variables"]] == [("0", '"a"'), ("1", '"b"')]
+        # An *ad.Var unfolds into its value and its gradient.
+        assert run(kc, "tape := ad.NewTape()\nw := tape.Var(3)\nloss := w.Mul(w)\nloss.Backward()").status == "ok"
+        rows = {v["name"]: v for v in ok(dbg.request("inspectVariables", {}), "inspectVariables")["variables"]}
+        assert rows["w"]["type"] == "*ad.Var" and rows["w"]["variablesReference"] > 0, rows["w"]
+        parts = ok(dbg.request("variables", {"variablesReference": rows["w"]["variablesReference"]}), "variables")
+        assert [(v["name"], v["value"]) for v in parts["variables"]] == [("Value", "3"), ("Grad", "6")], parts
         # No cell is stopped: an honest failure, not a silent success.
         rep = dbg.request("stackTrace", {"threadId": 1})
         assert rep["success"] is False and rep["message"]
@@ -386,6 +392,11 @@ def test_evaluate_what_a_stopped_frame_can():
         msg_id = kc.execute(cell)
         thread = dbg.wait_event("stopped")["body"]["threadId"]
         frame = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"][0]["id"]
+        # Locals typed as the cell writes them, their parts unfolding.
+        rows = locals_of(dbg, frame)
+        assert [(n, rows[n]["type"]) for n in ("p", "s", "xs")] == [("p", "Point"), ("s", "float64"), ("xs", "[]float64")], rows
+        fields = ok(dbg.request("variables", {"variablesReference": rows["p"]["variablesReference"]}), "variables")["variables"]
+        assert [(v["name"], v["type"], v["value"]) for v in fields] == [("X", "float64", "1"), ("Y", "float64", "2")], fields
         for expr, want in [("s", "3"), ("p.Y", "2"), ("xs[0]", "0.5"), ("len(xs)", "1")]:
             body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
             assert body["result"] == want, (expr, body)

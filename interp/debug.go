@@ -464,6 +464,9 @@ func (in *Interpreter) frameShown(frame int) ([]shown, error) {
 	if !ok {
 		return nil, fmt.Errorf("no frame %d (the cell went on)", frame)
 	}
+	// The front end knows the types of the running cell's locals.
+	p := f.Position()
+	cell, line := decodeLine(p.Line)
 	top := []shown{}
 	seen := map[string]bool{}
 	for _, sc := range f.Scopes() {
@@ -472,7 +475,11 @@ func (in *Interpreter) frameShown(frame int) ([]shown, error) {
 				continue
 			}
 			seen[v.Name] = true
-			top = append(top, shown{name: v.Name, v: v.Value})
+			n := shown{name: v.Name, v: v.Value}
+			if t := in.lastCheck.LocalType(cell, line, p.Column, v.Name); t != nil && typeFits(t, v.Value) {
+				n.t = t
+			}
+			top = append(top, n)
 		}
 	}
 	sort.Slice(top, func(i, j int) bool { return top[i].name < top[j].name })

@@ -205,3 +205,35 @@ func TestDebugEvaluate(t *testing.T) {
 		t.Error("evaluate with no cell stopped")
 	}
 }
+
+// A stopped frame's locals have the types the type checker gave them,
+// as a cell writes them: a cell's struct type by its name; their parts
+// unfold with their own types.
+func TestDebugLocalTypes(t *testing.T) {
+	in := newInterp(t)
+	code := "type Point struct{ X, Y float64 }\nfunc f(ps []Point, scale float64) float64 {\n\tbest := &ps[0]\n\tm := map[string]Point{\"a\": ps[1]}\n\treturn best.X*scale + m[\"a\"].Y\n}\nf([]Point{{1, 2}, {3, 4}}, 2)\n"
+	r := debugCell(t, in, context.Background(), code, 5)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	id := frames[0].ID
+	for name, want := range map[string]string{"ps": "[]Point", "scale": "float64", "best": "*Point", "m": "map[string]Point"} {
+		if v := frameVar(t, in, id, name); v.Type != want {
+			t.Errorf("%s: type %q, want %q", name, v.Type, want)
+		}
+	}
+	parts, err := in.FrameVariables(id, []string{"ps", "1"})
+	if err != nil || len(parts) != 2 || parts[1].Name != "Y" || parts[1].Value != "4" || parts[1].Type != "float64" {
+		t.Errorf("ps[1]'s parts %+v %v", parts, err)
+	}
+	parts, err = in.FrameVariables(id, []string{"m"})
+	if err != nil || len(parts) != 1 || parts[0].Name != `"a"` || parts[0].Type != "Point" {
+		t.Errorf("m's parts %+v %v", parts, err)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+}
