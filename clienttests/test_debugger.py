@@ -302,6 +302,8 @@ def test_breakpoint_stop_step_continue(kernel):
     assert frames[0]["line"] in (3, 4, 5, 6), frames  # still in double, or back in the cell at its call
 
     ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+    if name == "gocalc":
+        assert dbg.wait_event("continued")["body"]["threadId"] == stopped["threadId"]
     reply, outputs = dbg.finish(msg_id)
     assert reply["content"]["status"] == "ok", reply["content"]
     text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
@@ -330,6 +332,8 @@ def test_interrupt_and_disconnect_while_stopped():
         reply, _ = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted", reply["content"]
         assert ok(dbg.request("debugInfo", {}), "debugInfo")["stoppedThreads"] == []
+        # The frontend hides "Paused in Debugger" on this event.
+        dbg.wait_event("continued")
 
         msg_id = kc.execute(cell)
         dbg.wait_event("stopped")

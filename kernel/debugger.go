@@ -90,7 +90,7 @@ func init() {
 	debugCommands = map[string]debugCommand{
 		"initialize":              (*debugger).initialize,
 		"attach":                  (*debugger).attach,
-		"configurationDone":       (*debugger).attach,
+		"configurationDone":       (*debugger).configurationDone,
 		"disconnect":              (*debugger).disconnect,
 		"debugInfo":               (*debugger).debugInfo,
 		"dumpCell":                (*debugger).dumpCell,
@@ -147,14 +147,12 @@ func (d *debugger) emit(name string, body any) {
 	d.events = append(d.events, dap.NewEvent(d.next(), name, body))
 }
 
-// initialize starts a debug session and answers gocalc's capabilities;
-// the initialized event follows, as the protocol asks.
+// initialize starts a debug session and answers gocalc's capabilities.
 func (d *debugger) initialize(dap.Request) (any, error) {
 	d.started = true
 	if dbg, ok := d.exec.(engine.Debugger); ok {
 		dbg.OnStop(d.onStop)
 	}
-	d.emit("initialized", nil)
 	return map[string]any{
 		"supportsConfigurationDoneRequest": true,
 		"supportsConditionalBreakpoints":   false,
@@ -166,9 +164,21 @@ func (d *debugger) initialize(dap.Request) (any, error) {
 	}, nil
 }
 
-// attach and configurationDone have nothing to do: the kernel is the
-// debuggee and is already running.
-func (d *debugger) attach(dap.Request) (any, error) { return nil, nil }
+// attach has nothing to attach to (the kernel is the debuggee, and
+// runs): it says the adapter is ready for its configuration with the
+// initialized event. That event comes after attach rather than after
+// initialize, as debugpy sends it: JupyterLab reads initialize's answer
+// (the exception filters of its "pause on exceptions" menu) when the
+// initialize request is done, which is after the kernel is idle again,
+// and builds that menu on the initialized event.
+func (d *debugger) attach(dap.Request) (any, error) {
+	d.emit("initialized", nil)
+	return nil, nil
+}
+
+// configurationDone has nothing to do: breakpoints take effect as they
+// are set.
+func (d *debugger) configurationDone(dap.Request) (any, error) { return nil, nil }
 
 // disconnect ends the debug session and forgets its breakpoints.
 func (d *debugger) disconnect(dap.Request) (any, error) {
@@ -212,12 +222,23 @@ func (d *debugger) onStop(st engine.Stop) {
 }
 
 // cellEnded forgets the stopped threads of a cell that has ended (an
-// interrupt ends a stopped cell).
+// interrupt ends a stopped cell), telling the frontend they went on: it
+// shows "Paused in Debugger" until a thread's continued event.
 func (d *debugger) cellEnded() {
 	d.stoppedMu.Lock()
+	var ids []int
+	for id := range d.stopped {
+		ids = append(ids, id)
+	}
 	d.stopped = map[int]bool{}
 	d.exceptions = map[int]string{}
 	d.stoppedMu.Unlock()
+	sort.Ints(ids)
+	for _, id := range ids {
+		if d.publish != nil {
+			d.publish(dap.NewEvent(d.next(), "continued", map[string]any{"threadId": id, "allThreadsContinued": false}))
+		}
+	}
 }
 
 // stoppedThreads lists the threads stopped at the moment.
@@ -456,6 +477,8 @@ func resume(how engine.Resume) debugCommand {
 		if err := dbg.Resume(args.Thread, how); err != nil {
 			return nil, err
 		}
+		// JupyterLab hides "Paused in Debugger" on this event.
+		d.emit("continued", map[string]any{"threadId": args.Thread, "allThreadsContinued": false})
 		if how == engine.Continue {
 			return map[string]any{"allThreadsContinued": false}, nil
 		}

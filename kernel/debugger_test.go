@@ -121,9 +121,8 @@ func TestDebugger(t *testing.T) {
 				"isStarted": false, "hashMethod": "Murmur2", "hashSeed": debugHashSeed, "tmpFileSuffix": ".go",
 				"breakpoints": []any{}, "stoppedThreads": []any{}, "richRendering": true, "exceptionPaths": []any{}}},
 			{command: "initialize", args: `{"clientID":"jupyterlab","adapterID":"gocalc","linesStartAt1":true}`, success: true,
-				want:       map[string]any{"supportsConfigurationDoneRequest": true, "exceptionBreakpointFilters": []any{}},
-				wantEvents: []string{"initialized"}},
-			{command: "attach", args: `{}`, success: true},
+				want: map[string]any{"supportsConfigurationDoneRequest": true, "exceptionBreakpointFilters": []any{}}},
+			{command: "attach", args: `{}`, success: true, wantEvents: []string{"initialized"}},
 			{command: "configurationDone", args: `{}`, success: true},
 			{command: "debugInfo", success: true, want: map[string]any{"isStarted": true}},
 		}},
@@ -133,7 +132,7 @@ func TestDebugger(t *testing.T) {
 			{command: "setBreakpoints", args: `{"source":{"path":"p"},"breakpoints":[{"line":1}]}`, success: false},
 		}},
 		{"dumpCell and source", []debugStep{
-			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+			{command: "initialize", success: true},
 			{command: "dumpCell", args: `{"code":"x := 3.5\n"}`, success: true,
 				// 269345577 is the Murmur2 of the code with gocalc's seed, as ipykernel computes it.
 				want: map[string]any{"sourcePath": newDebugger(nil).prefix + "269345577.go"}},
@@ -142,7 +141,7 @@ func TestDebugger(t *testing.T) {
 			{command: "source", args: `{"source":{"path":"/nowhere.go"}}`, success: false},
 		}},
 		{"breakpoints recorded, unverified, forgotten at disconnect", []debugStep{
-			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+			{command: "initialize", success: true},
 			{command: "setBreakpoints", args: `{"source":{"path":"/c.go"},"breakpoints":[{"line":2}],"sourceModified":false}`, success: true,
 				want: map[string]any{"breakpoints": []any{map[string]any{"verified": false, "line": 2, "source": map[string]any{"path": "/c.go"},
 					"message": "this interpreter cannot stop at breakpoints"}}}},
@@ -209,13 +208,13 @@ func TestDebuggerInspectWhileBusy(t *testing.T) {
 func TestDebuggerWithoutInspector(t *testing.T) {
 	runSteps(t, newDebugger(mockExec{}), []debugStep{
 		{command: "inspectVariables", success: false},
-		{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+		{command: "initialize", success: true},
 	})
 }
 
 // Over the sockets: kernel_info advertises the debugger, debug_request on
 // control is answered with debug_reply, wrapped in busy and idle, and
-// initialize's event arrives on iopub as debug_event.
+// attach's initialized event arrives on iopub as debug_event.
 func TestDebugRequestOnControl(t *testing.T) {
 	k := startKernel(t, &mockVars{})
 	info := content(k.reply("control", k.send("control", "kernel_info_request", map[string]any{})))
@@ -230,6 +229,10 @@ func TestDebugRequestOnControl(t *testing.T) {
 	}
 	if c := content(rep); c["success"] != true || c["command"] != "initialize" || c["request_seq"] != 1.0 {
 		t.Errorf("initialize reply %v", c)
+	}
+	id = k.send("control", "debug_request", map[string]any{"seq": 2, "type": "request", "command": "attach", "arguments": map[string]any{}})
+	if c := content(k.reply("control", id)); c["success"] != true {
+		t.Errorf("attach reply %v", c)
 	}
 	out := k.outputs(id)
 	if got, want := types(out), []string{"status:busy", "debug_event", "status:idle"}; !reflect.DeepEqual(got, want) {
@@ -447,7 +450,7 @@ func TestDebuggerRefusedBreakpoints(t *testing.T) {
 		return b
 	}
 	runSteps(t, d, []debugStep{
-		{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+		{command: "initialize", success: true},
 		{command: "dumpCell", args: `{"code":"a\nb\nc\n"}`, success: true},
 		{command: "setBreakpoints", args: `{"source":{"path":"` + path + `"},"breakpoints":[{"line":1},{"line":2},{"line":5}]}`, success: true,
 			want: map[string]any{"breakpoints": []any{bp(1, false, noStopMessage), bp(2, true, ""), bp(5, false, "no such line in the cell")}}},
@@ -486,8 +489,7 @@ func TestDebuggerPanicsPauseEvaluate(t *testing.T) {
 	d.publish = func(e dap.Event) { events = append(events, e) }
 	filter := map[string]any{"filter": "panic", "label": "Go panics", "default": false}
 	runSteps(t, d, []debugStep{
-		{command: "initialize", success: true, wantEvents: []string{"initialized"},
-			want: map[string]any{"supportsExceptionInfoRequest": true}},
+		{command: "initialize", success: true, want: map[string]any{"supportsExceptionInfoRequest": true}},
 		{command: "debugInfo", success: true, want: map[string]any{"exceptionPaths": []any{"Go panics"}}},
 		{command: "setExceptionBreakpoints", args: `{"filters":["panic","raised"]}`, success: true, want: map[string]any{"breakpoints": []any{
 			map[string]any{"verified": true},
@@ -520,7 +522,7 @@ func TestDebuggerPanicsPauseEvaluate(t *testing.T) {
 		{command: "evaluate", args: `{"expression":"y","frameId":7,"context":"repl"}`, success: true,
 			want: map[string]any{"result": "42", "type": "int", "variablesReference": 0}},
 		{command: "evaluate", args: `{"expression":"y+1","frameId":7}`, success: false},
-		{command: "continue", args: `{"threadId":1}`, success: true},
+		{command: "continue", args: `{"threadId":1}`, success: true, wantEvents: []string{"continued"}},
 		{command: "exceptionInfo", args: `{"threadId":1}`, success: false},
 		{command: "disconnect", args: `{}`, success: true},
 	})

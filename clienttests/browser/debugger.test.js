@@ -2,7 +2,9 @@
 // the way a person does (issue 13): the bug button in the notebook's toolbar
 // turns the debugger on, a click in a cell's gutter sets a breakpoint, the
 // cell stops there, the call stack and the variables panel show the
-// function's frame and its values, Continue lets the cell finish. Started by
+// function's frame and its values, Continue lets the cell finish; with
+// "pause on exceptions" set to panics, a panicking cell stops where it
+// panicked, then reports its panic. Started by
 // run.sh, as browser.test.js is: JUPYTER_URL, JUPYTER_TOKEN, ARTIFACTS
 // (screenshots) and BROWSER_TMP (a throwaway dir for the profile).
 'use strict';
@@ -44,12 +46,22 @@ const cellCode = [
   'fmt.Println("b =", b)',
 ].join('\n');
 const breakLine = 3;
+// A second cell that panics, for "pause on exceptions".
+const panicCode = [
+  'func at(xs []int, i int) int {',
+  '\treturn xs[i]',
+  '}',
+  '',
+  'fmt.Println(at([]int{1}, 3))',
+].join('\n');
 
 let context;
 let page;
 const consoleLog = [];
 const debugLog = [];
 let lastBreakpoints = null; // the breakpoints of the last setBreakpoints reply
+let lastExceptionBreakpoints = null; // those of the last setExceptionBreakpoints reply
+let lastStopped = null; // the body of the last stopped event
 
 before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
@@ -102,6 +114,12 @@ function logDebugMessage(dir, payload) {
   if (!msg || !msg.header || !/^debug_/.test(msg.header.msg_type)) return;
   if (msg.header.msg_type === 'debug_reply' && msg.content.command === 'setBreakpoints' && msg.content.body) {
     lastBreakpoints = msg.content.body.breakpoints;
+  }
+  if (msg.header.msg_type === 'debug_reply' && msg.content.command === 'setExceptionBreakpoints' && msg.content.body) {
+    lastExceptionBreakpoints = msg.content.body.breakpoints;
+  }
+  if (msg.header.msg_type === 'debug_event' && msg.content.event === 'stopped') {
+    lastStopped = msg.content.body;
   }
   debugLog.push(`${new Date().toISOString()} ${dir} ${msg.header.msg_type} ${JSON.stringify(msg.content).slice(0, 600)}`);
 }
@@ -174,7 +192,10 @@ async function writeNotebook() {
       kernelspec: { name: 'gocalc', display_name: kernelDisplayName, language: 'go' },
       language_info: { name: 'go' },
     },
-    cells: [{ cell_type: 'code', id: 'debugged', metadata: {}, execution_count: null, outputs: [], source: cellCode }],
+    cells: [
+      { cell_type: 'code', id: 'debugged', metadata: {}, execution_count: null, outputs: [], source: cellCode },
+      { cell_type: 'code', id: 'panics', metadata: {}, execution_count: null, outputs: [], source: panicCode },
+    ],
   };
   const res = await page.request.put(`${base}/api/contents/${encodeURIComponent(notebookName)}`, {
     headers: { Authorization: `token ${token}` },
@@ -187,7 +208,8 @@ const sidebar = () => page.locator('#jp-debugger-sidebar');
 const bugButton = () => panel().locator('.jp-DebuggerBugButton');
 
 test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 180 * second }, async (t) => {
-  const cell = () => panel().locator('.jp-Notebook .jp-CodeCell').first();
+  const panelCell = (i) => panel().locator('.jp-Notebook .jp-CodeCell').nth(i);
+  const cell = () => panelCell(0);
 
   await t.test('the debugger switch turns the debugger on', () => step('debugger-on', async () => {
     await page.goto(`${base}/lab?token=${token}`);
@@ -259,9 +281,34 @@ test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 1
     await waitIdle(cellRun);
     const out = (await cell().locator('.jp-OutputArea').innerText()).trim();
     assert.equal(out, 'b = 42');
-    // Nothing is stopped any more.
+    // Nothing is stopped any more, and the notebook says so.
     await waitText('the call stack', async () => String(await sidebar().locator('.jp-DebuggerCallstackFrame').count()), /^0$/, 10 * second);
+    await panel().locator('.jp-DebuggerPausedOverlay').waitFor({ state: 'detached', timeout: 10 * second });
     await shot('debugger-continued.png');
+  }));
+
+  await t.test('pause on panics: a panicking cell stops, then reports its panic', () => step('panic', async () => {
+    const second = panelCell(1);
+    await sidebar().locator('.jp-PauseOnExceptions').click();
+    await page.locator('.jp-PauseOnExceptions-menu .lm-Menu-item', { hasText: 'panic' }).click();
+    await waitText('the setExceptionBreakpoints reply', async () => JSON.stringify(lastExceptionBreakpoints), /"verified":true/, 10 * second);
+    await second.locator('.cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    const frames = sidebar().locator('.jp-DebuggerCallstack-body .jp-DebuggerCallstackFrame');
+    await frames.first().waitFor({ timeout: cellRun });
+    assert.equal(lastStopped.reason, 'exception', JSON.stringify(lastStopped));
+    assert.match(lastStopped.text, /index out of range/);
+    const top = (await frames.first().innerText()).replace(/\s+/g, ' ');
+    assert.match(top, /^at .*\b2$/, `the top frame: ${top}`);
+    await second.scrollIntoViewIfNeeded();
+    await shot('debugger-panic.png');
+    await sidebar().locator('jp-button[title^=Continue]').click();
+    await waitPrompt(second, /^\[\d+\]/, cellRun);
+    await waitIdle(cellRun);
+    const out = (await second.locator('.jp-OutputArea').innerText()).trim();
+    assert.match(out, /index out of range/, `the cell's output: ${out}`);
+    await panel().locator('.jp-DebuggerPausedOverlay').waitFor({ state: 'detached', timeout: 10 * second });
+    await shot('debugger-panic-reported.png');
   }));
 
   await t.test('with the debugger off, the cell runs through', () => step('debugger-off', async () => {
