@@ -489,3 +489,27 @@ def test_pause_a_running_cell():
         assert run(kc, "n > 0").result_text() == "true"
     finally:
         stop(km, kc)
+
+
+def test_restart_while_stopped():
+    """A restart while a cell is stopped at a breakpoint gives a fresh
+    kernel at once (no waiting for the stopped cell), which runs cells."""
+    km, kc = start("gocalc")
+    try:
+        cell = BREAK_CELLS["gocalc"]
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 3}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        kc.execute(cell)
+        dbg.wait_event("stopped")
+        t0 = time.monotonic()
+        km.restart_kernel(now=False)
+        took = time.monotonic() - t0
+        kc.wait_for_ready(timeout=60)
+        assert took < 4, f"the restart took {took:.1f} s: the stopped kernel did not shut down at once"
+        assert run(kc, "b").status == "error", "the new kernel has the old session"
+        assert run(kc, "1 + 1").result_text() == "2"
+    finally:
+        stop(km, kc)
