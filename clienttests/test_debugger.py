@@ -280,6 +280,8 @@ def test_breakpoint_stop_step_continue(kernel):
     assert top["line"] == 3, frames
     assert top["source"]["path"] == path, frames
     assert top["name"] == "double", frames
+    if name == "gocalc":  # the caller: the cell's line b := double(a + 1)
+        assert [(f["name"], f["line"], f["source"]["path"]) for f in frames[1:]] == [("cell", 6, path)], frames
     rows = locals_of(dbg, top["id"])
     assert rows["x"]["value"] == "21" and rows["y"]["value"] == "42", rows
     if name == "gocalc":

@@ -40,6 +40,9 @@ type debugState struct {
 	// stopped at its panic.
 	panics bool
 	pstop  *panicStop
+	// varStep is where the var step that runs starts (a top-level x :=
+	// v), nil while another step runs.
+	varStep *pos
 }
 
 // debugRun is one program run through yaegi's debugger.
@@ -413,6 +416,22 @@ func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
 		}
 		out = append(out, engine.Frame{ID: id, Name: name, Code: in.sources[cell], Line: line, Column: p.Column})
 	}
+	if n := len(out); n > 0 && g == mainThread && out[n-1].Name == "<anonymous>" {
+		out[n-1].Name = "cell" // the function literal a cell's statements run in
+	}
+	if at := d.varStep; at != nil && (len(out) == 0 || out[len(out)-1].Name != "cell") {
+		// A top-level x := f() runs as a package variable's
+		// initialization, which yaegi shows no frame for: the cell's
+		// line is a frame of its own, with no locals.
+		id := len(run.frames) + 1
+		for old, of := range run.frames {
+			if of == nil {
+				id = old
+			}
+		}
+		run.frames[id] = nil
+		out = append(out, engine.Frame{ID: id, Name: "cell", Code: in.sources[at.cell], Line: at.line, Column: at.col})
+	}
 	return out, nil
 }
 
@@ -463,6 +482,9 @@ func (in *Interpreter) frameShown(frame int) ([]shown, error) {
 	f, ok := d.run.frames[frame]
 	if !ok {
 		return nil, fmt.Errorf("no frame %d (the cell went on)", frame)
+	}
+	if f == nil {
+		return []shown{}, nil // a top-level definition's line
 	}
 	// The front end knows the types of the running cell's locals.
 	p := f.Position()
@@ -532,4 +554,18 @@ func stoppedGlobals(in *Interpreter) (g map[string]reflect.Value, err error) {
 		}
 	}()
 	return in.y.Globals(), nil
+}
+
+// inVarStep records that the var step starting at first runs (nil: no
+// var step runs), for the frame StackTrace shows for it.
+func (in *Interpreter) inVarStep(first token.Pos) {
+	var at *pos
+	if first.IsValid() {
+		p := in.y.FileSet().Position(first)
+		cell, line := decodeLine(p.Line)
+		at = &pos{cell, line, p.Column}
+	}
+	in.dbgs.mu.Lock()
+	in.dbgs.varStep = at
+	in.dbgs.mu.Unlock()
 }

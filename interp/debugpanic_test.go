@@ -237,3 +237,37 @@ func TestDebugLocalTypes(t *testing.T) {
 	}
 	r.wait(t)
 }
+
+// A function called by a top-level definition (x := f()) is called from
+// the cell's line: the stack shows that line as a frame, with no locals.
+func TestDebugFrameOfATopLevelDefinition(t *testing.T) {
+	in := newInterp(t)
+	code := "func double(x int) int {\n\ty := x * 2\n\treturn y\n}\na := 20\nb := double(a + 1)\nfmt.Println(b)\n"
+	r := debugCell(t, in, context.Background(), code, 3)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) != 2 || frames[0].Name != "double" || frames[1].Name != "cell" || frames[1].Line != 6 || frames[1].Code != code {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if vars, err := in.FrameVariables(frames[1].ID, nil); err != nil || len(vars) != 0 {
+		t.Errorf("the definition's frame lists %+v %v", vars, err)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	// A call from a statement: the cell's frame is yaegi's own.
+	in.SetBreakpoints(code, nil)
+	r = debugCell(t, in, context.Background(), "fmt.Println(double(5))\n", 1)
+	s = r.stop(t)
+	if err := in.Resume(s.Thread, engine.StepIn); err != nil {
+		t.Fatal(err)
+	}
+	s = r.stop(t)
+	frames, _ = in.StackTrace(s.Thread)
+	if len(frames) != 2 || frames[0].Name != "double" || frames[1].Name != "cell" || frames[1].Line != 1 {
+		t.Fatalf("frames %+v", frames)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+}

@@ -188,6 +188,8 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		in.sess.addDecls(st.entries)
 		return nil, nil
 	case stepVar:
+		in.inVarStep(st.first)
+		defer in.inVarStep(token.NoPos)
 		if st.define != nil && in.callsGeneric(st.define) {
 			// yaegi panics on a generic call in a global definition: go
 			// straight to the typed form.

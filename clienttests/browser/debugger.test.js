@@ -250,6 +250,9 @@ test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 1
     const names = (await frames.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
     assert.match(names[0], /double/, `the top frame is ${names[0]}; the call stack: ${names.join(' | ')}`);
     assert.match(names[0], new RegExp(`\\b${breakLine}\\b`), `the top frame's line: ${names[0]}`);
+    // The caller: the cell's line b := double(a + 1).
+    assert.equal(names.length, 2, `the call stack: ${names.join(' | ')}`);
+    assert.match(names[1], /^cell .*\b7$/, `the caller's frame: ${names[1]}`);
     // The line the cell stopped at is highlighted in the cell.
     await cell().locator('.jp-DebuggerEditor-highlight').first().waitFor({ timeout: 10 * second });
 
