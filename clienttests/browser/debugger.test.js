@@ -212,9 +212,11 @@ test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 1
   const cell = () => panelCell(0);
 
   await t.test('the debugger switch turns the debugger on', () => step('debugger-on', async () => {
-    await page.goto(`${base}/lab?token=${token}`);
     await writeNotebook();
-    await page.goto(`${base}/lab/tree/${encodeURIComponent(notebookName)}?token=${token}`);
+    // A workspace of its own, emptied: the notebooks other tests left
+    // open in the default one would come back as tabs.
+    await page.goto(`${base}/lab/workspaces/debugger/tree/${encodeURIComponent(notebookName)}?token=${token}&reset`);
+    await page.locator('.lm-TabBar-tab.jp-mod-current', { hasText: notebookName }).first().waitFor({ timeout: kernelStart });
     await cell().waitFor({ timeout: kernelStart });
     await chooseKernelIfAsked();
     const button = bugButton();
