@@ -515,3 +515,30 @@ def test_restart_while_stopped():
         assert run(kc, "1 + 1").result_text() == "2"
     finally:
         stop(km, kc)
+
+
+def test_breakpoint_in_a_function_literal_of_an_earlier_cell():
+    """f := func(x float64) float64 {...}, as calculus notebooks define
+    functions: a breakpoint in its body stops a later cell that calls it,
+    in the cell that defined it, and continue finishes the cell."""
+    km, kc = start("gocalc")
+    try:
+        define = "f := func(x float64) float64 {\n\treturn x * x\n}\n"
+        assert run(kc, define).status == "ok"
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": define}), "dumpCell")["sourcePath"]
+        body = ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 2}]}), "setBreakpoints")
+        assert body["breakpoints"][0]["verified"] is True, body
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute("fmt.Println(f(3))\n")
+        thread = dbg.wait_event("stopped")["body"]["threadId"]
+        frames = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"]
+        assert (frames[0]["line"], frames[0]["source"]["path"]) == (2, path), frames
+        assert locals_of(dbg, frames[0]["id"])["x"]["value"] == "3"
+        ok(dbg.request("continue", {"threadId": thread}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream") == "9\n"
+    finally:
+        stop(km, kc)

@@ -39,6 +39,9 @@ type debugState struct {
 	// varStep is where the var step that runs starts (a top-level x :=
 	// v), nil while another step runs.
 	varStep *pos
+	// root is the debugger data of yaegi's root frame (see rootDebug);
+	// it is used by the cell's goroutine only.
+	root rootDebug
 }
 
 // debugRun is one program run through yaegi's debugger.
@@ -158,15 +161,31 @@ func (in *Interpreter) resumeAll() {
 }
 
 // debugCells tells whether cell cur runs with the debugger: when its
-// code has a breakpoint. It then returns the slots each cell's code ran
-// in, to find breakpoints in other cells too (a function they declare
-// may be called).
+// code has a breakpoint, or names something (a function, f := func...)
+// that a cell of the session with a breakpoint declares. Other cells run
+// as without the debugger. It then returns the slots each cell's code
+// ran in, to find breakpoints in other cells too.
 func (in *Interpreter) debugCells(cur int) map[string][]int {
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if len(d.bps[in.sources[cur]]) == 0 {
-		return nil
+	src := in.sources[cur]
+	if len(d.bps[src]) == 0 {
+		live := map[string]bool{}
+		for _, code := range in.sources {
+			live[code] = true
+		}
+		names := map[string]bool{}
+		for code, lines := range d.bps {
+			if len(lines) > 0 && code != src && live[code] {
+				for _, n := range declaredNames(code) {
+					names[n] = true
+				}
+			}
+		}
+		if !mentionsAny(src, names) {
+			return nil
+		}
 	}
 	cells := map[string][]int{}
 	for slot, src := range in.sources {
@@ -200,6 +219,8 @@ func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells
 		}
 	}
 	run.dbg = in.y.Debug(dctx, prog, events, &yaegi.DebugOptions{GoRoutineStartAt1: true})
+	// The root frame's new debugger data into the one literals share.
+	in.dbgs.root.keepRoot(in.y)
 	d := &in.dbgs
 	d.mu.Lock()
 	run.mark(d.bps)

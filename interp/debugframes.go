@@ -44,14 +44,14 @@ func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
 		run.frames[id] = f
 		name := f.Name()
 		switch name {
-		case "<init>", "<anonymous>":
-			if len(out) == 0 || name == "<init>" {
-				name = "cell"
-			}
+		case "<init>":
+			name = "cell"
+		case "<anonymous>":
+			name = "func literal"
 		}
 		out = append(out, engine.Frame{ID: id, Name: name, Code: in.sources[cell], Line: line, Column: p.Column})
 	}
-	if n := len(out); n > 0 && g == mainThread && out[n-1].Name == "<anonymous>" {
+	if n := len(out); n > 0 && g == mainThread && d.varStep == nil && out[n-1].Name == "func literal" {
 		out[n-1].Name = "cell" // the function literal a cell's statements run in
 	}
 	if at := d.varStep; at != nil && (len(out) == 0 || out[len(out)-1].Name != "cell") {

@@ -271,3 +271,76 @@ func TestDebugFrameOfATopLevelDefinition(t *testing.T) {
 	in.Resume(s.Thread, engine.Continue)
 	r.wait(t)
 }
+
+// A function literal a cell defines at its top level (f := func(x) ...)
+// stops at its breakpoints and goes on, whether the cell that made it
+// ran with breakpoints or not, and when the same cell calls it.
+func TestDebugTopLevelFuncLiteral(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "f := func(x float64) float64 {\n\treturn x * x\n}\n"
+	mustRun(t, in, cell1)
+	in.SetBreakpoints(cell1, []int{2})
+	cell2 := "y := f(3)\nfmt.Println(y)\n"
+	r := debugCell(t, in, context.Background(), cell2, 2)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) != 2 || frames[0].Name != "func literal" || frames[0].Line != 2 || frames[0].Code != cell1 ||
+		frames[1].Name != "cell" || frames[1].Line != 1 || frames[1].Code != cell2 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "x"); v.Value != "3" || v.Type != "float64" {
+		t.Errorf("x = %+v", v)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	if s = r.stop(t); s.Reason != "breakpoint" {
+		t.Errorf("stop %+v", s)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "9\n" {
+		t.Fatalf("cell 2: %v %q", r.err, r.rec.stream("stdout"))
+	}
+
+	in.SetBreakpoints(cell1, nil)
+	in.SetBreakpoints(cell2, nil)
+	cell3 := "g := func(x int) int {\n\treturn x + 1\n}\nfmt.Println(g(2))\n"
+	r = debugCell(t, in, context.Background(), cell3, 2)
+	s = r.stop(t)
+	if err := in.Resume(s.Thread, engine.Next); err != nil {
+		t.Fatal(err)
+	}
+	s = r.stop(t)
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "3\n" {
+		t.Fatalf("cell 3: %v %q", r.err, r.rec.stream("stdout"))
+	}
+}
+
+// A cell without breakpoints that calls a function of a cell with one
+// stops there; a cell that names nothing of such a cell runs without
+// the debugger.
+func TestDebugCallIntoABreakpointedCell(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "func sq(x float64) float64 {\n\treturn x * x\n}\n"
+	mustRun(t, in, cell1)
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.SetBreakpoints(cell1, []int{2})
+	stopped, err := runStopping(in, "fmt.Println(sq(3))\n", stops)
+	if err != nil || !stopped {
+		t.Errorf("calling sq: stopped %v, %v", stopped, err)
+	}
+	if stopped, err := runStopping(in, "fmt.Println(4)\n", stops); err != nil || stopped {
+		t.Errorf("a cell that does not call sq: stopped %v, %v", stopped, err)
+	}
+	if cells := in.debugCells(cellSlot(in.cell)); cells != nil {
+		t.Error("the last cell ran with the debugger")
+	}
+}

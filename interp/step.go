@@ -262,6 +262,7 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		in.progs, in.progsGen = nil, in.gen
 	}
 	var err error
+	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
 	if cells != nil {
 		err = in.debugExec(ctx, prog, cells)
