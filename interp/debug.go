@@ -170,6 +170,9 @@ func (in *Interpreter) debugCells(cur int) map[string][]int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	src := in.sources[cur]
+	if len(d.bps) == 0 {
+		return nil
+	}
 	if len(d.bps[src]) == 0 {
 		live := map[string]bool{}
 		for _, code := range in.sources {
