@@ -127,6 +127,26 @@ func (s *startingInterpreter) Detach() {
 	}
 }
 
+func (s *startingInterpreter) StopOnPanic(on bool) {
+	if ip := s.get(); ip != nil {
+		ip.StopOnPanic(on)
+	}
+}
+
+func (s *startingInterpreter) Pause(thread int) error {
+	if ip := s.get(); ip != nil {
+		return ip.Pause(thread)
+	}
+	return s.err
+}
+
+func (s *startingInterpreter) EvaluateInFrame(frame int, expr string) (engine.Variable, error) {
+	if ip := s.get(); ip != nil {
+		return ip.EvaluateInFrame(frame, expr)
+	}
+	return engine.Variable{}, s.err
+}
+
 // The kernel finds optional abilities by type assertion: keep them all.
 var (
 	_ engine.Completer           = (*startingInterpreter)(nil)
@@ -136,4 +156,7 @@ var (
 	_ engine.VariableInspector   = (*startingInterpreter)(nil)
 	_ engine.Closer              = (*startingInterpreter)(nil)
 	_ engine.Debugger            = (*startingInterpreter)(nil)
+	_ engine.PanicStopper        = (*startingInterpreter)(nil)
+	_ engine.Pauser              = (*startingInterpreter)(nil)
+	_ engine.FrameEvaluator      = (*startingInterpreter)(nil)
 )

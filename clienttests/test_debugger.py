@@ -126,7 +126,7 @@ def kernel(request):
 def ok(reply: dict, command: str) -> dict:
     assert reply["type"] == "response", reply
     assert reply["command"] == command, reply
-    assert reply["success"] is True, reply
+    assert reply["success"] is True, reply.get("message")
     return reply.get("body") or {}
 
 
@@ -209,6 +209,12 @@ def test_struct_parts_in_the_panel():
         assert [(v["name"], v["type"], v["value"]) for v in parts["variables"]] == [("X", "float64", "1"), ("Y", "float64", "2.5")]
         parts = ok(dbg.request("variables", {"variablesReference": rows["xs"]["variablesReference"]}), "variables")
         assert [(v["name"], v["value"]) for v in parts["variables"]] == [("0", '"a"'), ("1", '"b"')]
+        # An *ad.Var unfolds into its value and its gradient.
+        assert run(kc, "tape := ad.NewTape()\nw := tape.Var(3)\nloss := w.Mul(w)\nloss.Backward()").status == "ok"
+        rows = {v["name"]: v for v in ok(dbg.request("inspectVariables", {}), "inspectVariables")["variables"]}
+        assert rows["w"]["type"] == "*ad.Var" and rows["w"]["variablesReference"] > 0, rows["w"]
+        parts = ok(dbg.request("variables", {"variablesReference": rows["w"]["variablesReference"]}), "variables")
+        assert [(v["name"], v["value"]) for v in parts["variables"]] == [("Value", "3"), ("Grad", "6")], parts
         # No cell is stopped: an honest failure, not a silent success.
         rep = dbg.request("stackTrace", {"threadId": 1})
         assert rep["success"] is False and rep["message"]
@@ -274,6 +280,8 @@ def test_breakpoint_stop_step_continue(kernel):
     assert top["line"] == 3, frames
     assert top["source"]["path"] == path, frames
     assert top["name"] == "double", frames
+    if name == "gocalc":  # the caller: the cell's line b := double(a + 1)
+        assert [(f["name"], f["line"], f["source"]["path"]) for f in frames[1:]] == [("cell", 6, path)], frames
     rows = locals_of(dbg, top["id"])
     assert rows["x"]["value"] == "21" and rows["y"]["value"] == "42", rows
     if name == "gocalc":
@@ -281,6 +289,8 @@ def test_breakpoint_stop_step_continue(kernel):
     if name == "gocalc":  # ipykernel answers this one with debugpy's evaluate response
         rich = ok(dbg.request("richInspectVariables", {"variableName": "y", "frameId": top["id"]}), "richInspectVariables")
         assert rich["data"].get("text/plain") == "42", rich
+    body = ok(dbg.request("evaluate", {"expression": "y", "frameId": top["id"], "context": "repl"}), "evaluate")
+    assert body["result"] == "42", body
     scopes = {sc["name"]: sc for sc in ok(dbg.request("scopes", {"frameId": top["id"]}), "scopes")["scopes"]}
     assert "Globals" in scopes, scopes
     rows = ok(dbg.request("variables", {"variablesReference": scopes["Globals"]["variablesReference"]}), "variables")["variables"]
@@ -294,6 +304,8 @@ def test_breakpoint_stop_step_continue(kernel):
     assert frames[0]["line"] in (3, 4, 5, 6), frames  # still in double, or back in the cell at its call
 
     ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+    if name == "gocalc":
+        assert dbg.wait_event("continued")["body"]["threadId"] == stopped["threadId"]
     reply, outputs = dbg.finish(msg_id)
     assert reply["content"]["status"] == "ok", reply["content"]
     text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
@@ -322,6 +334,8 @@ def test_interrupt_and_disconnect_while_stopped():
         reply, _ = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted", reply["content"]
         assert ok(dbg.request("debugInfo", {}), "debugInfo")["stoppedThreads"] == []
+        # The frontend hides "Paused in Debugger" on this event.
+        dbg.wait_event("continued")
 
         msg_id = kc.execute(cell)
         dbg.wait_event("stopped")
@@ -330,5 +344,201 @@ def test_interrupt_and_disconnect_while_stopped():
         assert reply["content"]["status"] == "ok", reply["content"]
         assert "b = 42" in "".join(m["content"].get("text", "") for m in outputs)
         assert run(kc, "b").result_text() == "42"
+    finally:
+        stop(km, kc)
+
+
+def test_breakpoints_only_where_the_cell_can_stop():
+    """A breakpoint on a line where no code runs (the func line, a brace,
+    a blank line) is answered verified false with a message; one on a
+    statement is verified and stops."""
+    km, kc = start("gocalc")
+    try:
+        cell = BREAK_CELLS["gocalc"]
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        body = ok(dbg.request("setBreakpoints", {
+            "source": {"path": path}, "breakpoints": [{"line": 1}, {"line": 4}, {"line": 6}, {"line": 8}, {"line": 40}],
+        }), "setBreakpoints")
+        got = [(b["line"], b["verified"]) for b in body["breakpoints"]]
+        assert got == [(1, False), (4, False), (6, True), (8, False), (40, False)], body
+        for b in body["breakpoints"]:
+            if not b["verified"]:
+                assert b.get("message"), b
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["line"] == 6, frames
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        stop(km, kc)
+
+
+def test_evaluate_what_a_stopped_frame_can():
+    """In a stopped frame, a variable and its parts evaluate; an
+    expression that would run code fails with a message saying why."""
+    km, kc = start("gocalc")
+    try:
+        cell = ("type Point struct{ X, Y float64 }\n"
+                "func norm1(p Point, xs []float64) float64 {\n"
+                "\ts := p.X + p.Y\n"
+                "\treturn s + xs[0]\n"
+                "}\n"
+                "fmt.Println(norm1(Point{1, 2}, []float64{0.5}))\n")
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 4}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute(cell)
+        thread = dbg.wait_event("stopped")["body"]["threadId"]
+        frame = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"][0]["id"]
+        # Locals typed as the cell writes them, their parts unfolding.
+        rows = locals_of(dbg, frame)
+        assert [(n, rows[n]["type"]) for n in ("p", "s", "xs")] == [("p", "Point"), ("s", "float64"), ("xs", "[]float64")], rows
+        fields = ok(dbg.request("variables", {"variablesReference": rows["p"]["variablesReference"]}), "variables")["variables"]
+        assert [(v["name"], v["type"], v["value"]) for v in fields] == [("X", "float64", "1"), ("Y", "float64", "2")], fields
+        for expr, want in [("s", "3"), ("p.Y", "2"), ("xs[0]", "0.5"), ("len(xs)", "1")]:
+            body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
+            assert body["result"] == want, (expr, body)
+        rep = dbg.request("evaluate", {"expression": "s * 2", "frameId": frame, "context": "repl"})
+        assert rep["success"] is False and "cannot run code" in rep["message"], rep
+        ok(dbg.request("continue", {"threadId": thread}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        stop(km, kc)
+
+
+def test_stop_at_a_panic():
+    """With the "panic" exception filter, a panicking cell stops with
+    reason exception and the panic's text; continued, it reports the
+    panic as usual, and the kernel runs the next cell."""
+    km, kc = start("gocalc")
+    try:
+        dbg = Debug(kc)
+        ok(dbg.request("initialize", {"clientID": "jupyterlab", "adapterID": "gocalc"}), "initialize")
+        filters = ok(dbg.request("initialize", {"clientID": "jupyterlab", "adapterID": "gocalc"}), "initialize")["exceptionBreakpointFilters"]
+        assert "panic" in [f["filter"] for f in filters], filters
+        ok(dbg.request("attach", {}), "attach")
+        body = ok(dbg.request("setExceptionBreakpoints", {"filters": ["panic"]}), "setExceptionBreakpoints")
+        assert [b["verified"] for b in body["breakpoints"]] == [True], body
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+
+        cell = "func at(xs []int, i int) int {\n\treturn xs[i]\n}\nfmt.Println(\"before\")\nat([]int{1}, 3)\n"
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception", stopped
+        assert "index out of range" in stopped["text"], stopped
+        info = ok(dbg.request("exceptionInfo", {"threadId": stopped["threadId"]}), "exceptionInfo")
+        assert "index out of range" in info["description"], info
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["name"] == "at" and frames[0]["line"] == 2, frames
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "panic", reply["content"]
+        assert "index out of range" in reply["content"]["evalue"], reply["content"]
+
+        # Off again: the same cell fails at once.
+        ok(dbg.request("setExceptionBreakpoints", {"filters": []}), "setExceptionBreakpoints")
+        assert run(kc, cell).status == "error"
+        assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events
+        assert run(kc, "1 + 1").result_text() == "2"
+    finally:
+        stop(km, kc)
+
+
+def test_pause_a_running_cell():
+    """pause stops a cell with a breakpoint where it runs (reason pause);
+    an interrupt then ends it. A cell without breakpoints answers pause
+    with an error that says why."""
+    km, kc = start("gocalc")
+    try:
+        cell = "n := 0\nfor {\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t}\n\tn++\n\ttime.Sleep(time.Millisecond)\n}\n"
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 4}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute(cell)
+        deadline = time.monotonic() + 10
+        while True:  # until the cell runs under the debugger
+            rep = dbg.request("pause", {"threadId": 1})
+            if rep["success"]:
+                break
+            assert time.monotonic() < deadline, (rep["message"], dbg.events)
+            time.sleep(0.05)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "pause", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames and frames[0]["source"]["path"] == path and 3 <= frames[0]["line"] <= 7, frames
+        km.interrupt_kernel()
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error", reply["content"]
+
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": []}), "setBreakpoints")
+        msg_id = kc.execute("for {}")
+        time.sleep(0.5)
+        rep = dbg.request("pause", {"threadId": 1})
+        assert rep["success"] is False and "breakpoint" in rep["message"], rep
+        km.interrupt_kernel()
+        dbg.finish(msg_id)
+        assert run(kc, "n > 0").result_text() == "true"
+    finally:
+        stop(km, kc)
+
+
+def test_restart_while_stopped():
+    """A restart while a cell is stopped at a breakpoint gives a fresh
+    kernel at once (no waiting for the stopped cell), which runs cells."""
+    km, kc = start("gocalc")
+    try:
+        cell = BREAK_CELLS["gocalc"]
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 3}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        kc.execute(cell)
+        dbg.wait_event("stopped")
+        t0 = time.monotonic()
+        km.restart_kernel(now=False)
+        took = time.monotonic() - t0
+        kc.wait_for_ready(timeout=60)
+        assert took < 4, f"the restart took {took:.1f} s: the stopped kernel did not shut down at once"
+        assert run(kc, "b").status == "error", "the new kernel has the old session"
+        assert run(kc, "1 + 1").result_text() == "2"
+    finally:
+        stop(km, kc)
+
+
+def test_breakpoint_in_a_function_literal_of_an_earlier_cell():
+    """f := func(x float64) float64 {...}, as calculus notebooks define
+    functions: a breakpoint in its body stops a later cell that calls it,
+    in the cell that defined it, and continue finishes the cell."""
+    km, kc = start("gocalc")
+    try:
+        define = "f := func(x float64) float64 {\n\treturn x * x\n}\n"
+        assert run(kc, define).status == "ok"
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": define}), "dumpCell")["sourcePath"]
+        body = ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 2}]}), "setBreakpoints")
+        assert body["breakpoints"][0]["verified"] is True, body
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute("fmt.Println(f(3))\n")
+        thread = dbg.wait_event("stopped")["body"]["threadId"]
+        frames = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"]
+        assert (frames[0]["line"], frames[0]["source"]["path"]) == (2, path), frames
+        assert locals_of(dbg, frames[0]["id"])["x"]["value"] == "3"
+        ok(dbg.request("continue", {"threadId": thread}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        assert "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream") == "9\n"
     finally:
         stop(km, kc)

@@ -1,10 +1,12 @@
 package engine
 
 // Stop tells where a debugged cell stopped: the thread (goroutine) that
-// stopped and why ("breakpoint", "step").
+// stopped and why ("breakpoint", "step", "pause", "exception").
 type Stop struct {
 	Thread int
 	Reason string
+	// Text says more, for an exception: the panic's message.
+	Text string
 }
 
 // Thread is a goroutine of a debugged cell.
@@ -61,4 +63,29 @@ type Debugger interface {
 	Resume(thread int, how Resume) error
 	// Detach clears every breakpoint and resumes the stopped threads.
 	Detach()
+}
+
+// PanicStopper is the optional ability of a Debugger to stop a cell that
+// panics, before the panic is reported as the cell's error: the stop's
+// reason is "exception", its Text the panic's message.
+type PanicStopper interface {
+	// StopOnPanic turns the stops at panics on or off.
+	StopOnPanic(on bool)
+}
+
+// Pauser is the optional ability of a Debugger to stop a running thread
+// at its next statement (a stop with reason "pause").
+type Pauser interface {
+	// Pause asks thread to stop; it fails when the thread cannot be
+	// paused (a cell that runs without the debugger).
+	Pause(thread int) error
+}
+
+// FrameEvaluator is the optional ability of a Debugger to evaluate an
+// expression in a stopped frame (frame 0: the session's variables).
+type FrameEvaluator interface {
+	// EvaluateInFrame returns the value of expr in frame, as Variables
+	// lists a value (its Name is expr), or an error saying what it
+	// cannot evaluate.
+	EvaluateInFrame(frame int, expr string) (Variable, error)
 }

@@ -4,10 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/token"
-	"reflect"
-	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -36,17 +32,29 @@ type debugState struct {
 	// carry is set when a step request outlived the step program it was
 	// made in: the cell's next program starts stepping.
 	carry bool
+	// panics is set when cells stop at their panics; pstop is a cell
+	// stopped at its panic.
+	panics bool
+	pstop  *panicStop
+	// varStep is where the var step that runs starts (a top-level x :=
+	// v), nil while another step runs.
+	varStep *pos
+	// root is the debugger data of yaegi's root frame (see rootDebug);
+	// it is used by the cell's goroutine only.
+	root rootDebug
 }
 
 // debugRun is one program run through yaegi's debugger.
 type debugRun struct {
-	dbg    *yaegi.Debugger
-	over   bool
-	stops  map[int]*yaegi.DebugEvent // stopped goroutines
-	steps  map[int]lineStep          // goroutines stepping line by line
-	frames map[int]*yaegi.DebugFrame // frames handed out by StackTrace
-	cells  map[string][]int          // cell source -> the slots it ran in
-	progs  []*yaegi.Program          // where breakpoints are marked
+	dbg     *yaegi.Debugger
+	over    bool
+	stops   map[int]*yaegi.DebugEvent // stopped goroutines
+	steps   map[int]lineStep          // goroutines stepping line by line
+	frames  map[int]*yaegi.DebugFrame // frames handed out by StackTrace
+	pausing map[int]bool              // goroutines asked to pause
+	ctx     context.Context           // ends with the run (an interrupt)
+	cells   map[string][]int          // cell source -> the slots it ran in
+	progs   []*yaegi.Program          // where breakpoints are marked
 }
 
 // lineStep is a step request in progress: yaegi stops at every node, the
@@ -58,20 +66,22 @@ type lineStep struct {
 }
 
 // SetBreakpoints records the lines at which cells whose source is code
-// stop (see engine.Debugger). Every line of the cell is accepted; a line
-// without code never stops.
+// stop (see engine.Debugger). It accepts the lines where the cell has
+// code that runs (breakLines); a blank line, a comment, a brace or a
+// declaration without a value would never stop, and neither would a
+// line of a cell that does not parse.
 func (in *Interpreter) SetBreakpoints(code string, lines []int) []bool {
+	can := breakLines(code)
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.bps == nil {
 		d.bps = map[string][]int{}
 	}
-	n := strings.Count(code, "\n") + 1
 	ok := make([]bool, len(lines))
 	var keep []int
 	for i, l := range lines {
-		if l >= 1 && l <= n && l < lineBase {
+		if can[l] && l < lineBase {
 			ok[i] = true
 			keep = append(keep, l)
 		}
@@ -141,6 +151,9 @@ func (in *Interpreter) resumeAll() {
 		run.frames = nil
 	}
 	d.carry = false
+	if d.pstop != nil {
+		d.pstop.release()
+	}
 	d.mu.Unlock()
 	for _, id := range ids {
 		_ = resumeG(run.dbg, id, engine.Continue)
@@ -148,15 +161,34 @@ func (in *Interpreter) resumeAll() {
 }
 
 // debugCells tells whether cell cur runs with the debugger: when its
-// code has a breakpoint. It then returns the slots each cell's code ran
-// in, to find breakpoints in other cells too (a function they declare
-// may be called).
+// code has a breakpoint, or names something (a function, f := func...)
+// that a cell of the session with a breakpoint declares. Other cells run
+// as without the debugger. It then returns the slots each cell's code
+// ran in, to find breakpoints in other cells too.
 func (in *Interpreter) debugCells(cur int) map[string][]int {
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if len(d.bps[in.sources[cur]]) == 0 {
+	src := in.sources[cur]
+	if len(d.bps) == 0 {
 		return nil
+	}
+	if len(d.bps[src]) == 0 {
+		live := map[string]bool{}
+		for _, code := range in.sources {
+			live[code] = true
+		}
+		names := map[string]bool{}
+		for code, lines := range d.bps {
+			if len(lines) > 0 && code != src && live[code] {
+				for _, n := range declaredNames(code) {
+					names[n] = true
+				}
+			}
+		}
+		if !mentionsAny(src, names) {
+			return nil
+		}
 	}
 	cells := map[string][]int{}
 	for slot, src := range in.sources {
@@ -174,7 +206,7 @@ func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells
 	done, ended := make(chan struct{}), make(chan struct{})
 	var once sync.Once
 	finish := func() { once.Do(func() { close(done) }) }
-	run := &debugRun{stops: map[int]*yaegi.DebugEvent{}, steps: map[int]lineStep{}, cells: cells,
+	run := &debugRun{stops: map[int]*yaegi.DebugEvent{}, steps: map[int]lineStep{}, pausing: map[int]bool{}, ctx: dctx, cells: cells,
 		progs: append(in.progs[:len(in.progs):len(in.progs)], prog)}
 	events := func(e *yaegi.DebugEvent) {
 		switch e.Reason() {
@@ -190,6 +222,8 @@ func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells
 		}
 	}
 	run.dbg = in.y.Debug(dctx, prog, events, &yaegi.DebugOptions{GoRoutineStartAt1: true})
+	// The root frame's new debugger data into the one literals share.
+	in.dbgs.root.keepRoot(in.y)
 	d := &in.dbgs
 	d.mu.Lock()
 	run.mark(d.bps)
@@ -250,12 +284,24 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 	}
 	d := &in.dbgs
 	d.mu.Lock()
-	if run.over {
+	if run.over || run.ctx.Err() != nil {
+		// The run ends: yaegi's debugger lets the goroutine go.
 		d.mu.Unlock()
 		return
 	}
 	reason := "breakpoint"
-	if st, ok := run.steps[g]; ok {
+	if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
+		if line < lineBase {
+			// Paused in gocalc's own code (a loop's interrupt
+			// check): on to the cell's next statement.
+			d.mu.Unlock()
+			go func() { _ = resumeG(run.dbg, g, engine.StepIn) }()
+			return
+		}
+		delete(run.pausing, g)
+		delete(run.steps, g)
+		reason = "pause"
+	} else if st, ok := run.steps[g]; ok {
 		reason = "step"
 		onStart := line == st.line && (st.how != engine.StepIn || depth == st.depth)
 		if e.Reason() != yaegi.DebugBreak && (onStart || line < lineBase) {
@@ -319,8 +365,11 @@ const resumeGrace = 3 * time.Second
 func (in *Interpreter) Threads() []engine.Thread {
 	d := &in.dbgs
 	d.mu.Lock()
-	run := d.run
+	run, panicked := d.run, d.pstop != nil
 	d.mu.Unlock()
+	if panicked {
+		return []engine.Thread{{ID: mainThread, Name: "cell"}}
+	}
 	if run == nil {
 		return nil
 	}
@@ -348,92 +397,16 @@ func (d *debugState) stoppedRun(g int) (*debugRun, *yaegi.DebugEvent, error) {
 	return d.run, e, nil
 }
 
-// StackTrace lists the frames of stopped goroutine g, innermost first,
-// at the lines of their cells (see engine.Debugger).
-func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
-	d := &in.dbgs
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	run, e, err := d.stoppedRun(g)
-	if err != nil {
-		return nil, err
-	}
-	if run.frames == nil {
-		run.frames = map[int]*yaegi.DebugFrame{}
-	}
-	var out []engine.Frame
-	for _, f := range e.Frames(0, e.FrameDepth()) {
-		p := f.Position()
-		cell, line := decodeLine(p.Line)
-		if !p.IsValid() || cell == 0 {
-			continue
-		}
-		id := len(run.frames) + 1
-		for old, of := range run.frames {
-			if of == f {
-				id = old
-			}
-		}
-		run.frames[id] = f
-		name := f.Name()
-		switch name {
-		case "<init>", "<anonymous>":
-			if len(out) == 0 || name == "<init>" {
-				name = "cell"
-			}
-		}
-		out = append(out, engine.Frame{ID: id, Name: name, Code: in.sources[cell], Line: line, Column: p.Column})
-	}
-	return out, nil
-}
-
-// FrameVariables lists the variables of a frame StackTrace handed out,
-// or with frame 0 the session's, or the parts of one (see
-// engine.Debugger).
-func (in *Interpreter) FrameVariables(frame int, path []string) (vars []engine.Variable, err error) {
-	d := &in.dbgs
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	defer func() {
-		if p := recover(); p != nil {
-			vars, err = nil, fmt.Errorf("cannot list the variables: %v", p)
-		}
-	}()
-	if d.run == nil || len(d.run.stops) == 0 {
-		return nil, errors.New("no cell is stopped")
-	}
-	if frame == 0 {
-		// The cell's goroutine is stopped inside Execute: the session is
-		// as it left it.
-		g, err := stoppedGlobals(in)
-		if err != nil {
-			return nil, err
-		}
-		return listShown(in.sessionVars(g), path)
-	}
-	f, ok := d.run.frames[frame]
-	if !ok {
-		return nil, fmt.Errorf("no frame %d (the cell went on)", frame)
-	}
-	var top []shown
-	seen := map[string]bool{}
-	for _, sc := range f.Scopes() {
-		for _, v := range sc.Variables() {
-			if seen[v.Name] || v.Name == "_" || strings.HasPrefix(v.Name, "_gocalc") || !token.IsIdentifier(v.Name) {
-				continue
-			}
-			seen[v.Name] = true
-			top = append(top, shown{name: v.Name, v: v.Value})
-		}
-	}
-	sort.Slice(top, func(i, j int) bool { return top[i].name < top[j].name })
-	return listShown(top, path)
-}
-
 // Resume makes stopped goroutine g go on (see engine.Debugger).
 func (in *Interpreter) Resume(g int, how engine.Resume) error {
 	d := &in.dbgs
 	d.mu.Lock()
+	if d.pstop != nil && g == mainThread {
+		// Whatever the way asked, the cell ends with its panic.
+		d.pstop.release()
+		d.mu.Unlock()
+		return nil
+	}
 	run, e, err := d.stoppedRun(g)
 	if err != nil {
 		d.mu.Unlock()
@@ -459,15 +432,4 @@ func debuggerLimit() *engine.Error {
 	msg := "the debugger cannot enter a function literal that a cell made inside a function while no breakpoint was set " +
 		"(a limit of gocalc's interpreter); run the cell that makes it again with a breakpoint in it, or run this cell without breakpoints"
 	return &engine.Error{Name: ErrUnsupported, Value: msg, Traceback: []string{ErrUnsupported + ": " + msg}}
-}
-
-// stoppedGlobals reads the session's globals while a cell is stopped
-// (without the fallback of globals, which would run a program).
-func stoppedGlobals(in *Interpreter) (g map[string]reflect.Value, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			g, err = nil, fmt.Errorf("cannot read the session's variables: %v", p)
-		}
-	}()
-	return in.y.Globals(), nil
 }

@@ -1,7 +1,7 @@
 // Package interp runs notebook cells written in ordinary modern Go on the
 // yaegi interpreter, behind the kernel's engine interfaces (Executor,
 // Completer, Inspector, CompletenessChecker, Evaluator, VariableInspector,
-// Debugger, Closer).
+// Debugger, PanicStopper, Pauser, FrameEvaluator, Closer).
 //
 // # The front end
 //
@@ -126,21 +126,30 @@
 // # Breakpoints
 //
 // The interpreter is an engine.Debugger. Breakpoints are set by a cell's
-// code and its lines; a cell whose code has breakpoints runs each of its
-// programs through yaegi's debugger (other cells run as before, with no
-// cost), with the breakpoints of every cell of the session marked (a
-// function declared in another cell stops too). A stop calls the
+// code and its lines, and taken only on lines where a run stops (a
+// statement, a var or const with a value, a call: see breakLines); a
+// cell whose code has breakpoints, or names something a cell with
+// breakpoints declares (a function it calls), runs each of its programs
+// through yaegi's debugger (other cells run as before, with no cost),
+// with the breakpoints of every cell of the session marked (a function
+// declared in another cell stops too). A stop calls the
 // kernel's callback and holds the cell's goroutine until Resume:
 // StackTrace gives the frames at the cells' own lines (the cell's
-// statements are the frame "cell"), FrameVariables a frame's locals or
-// the session's variables.
+// statements, or the top-level definition x := f() that called, are the
+// frame "cell"), FrameVariables a frame's locals (typed by the front end
+// in the running cell's code) or the session's variables,
+// EvaluateInFrame a variable or a part of one (no code runs). Pause
+// stops a running debugged cell at its next line. With StopOnPanic, a
+// cell that panics stops once the panic has unwound (reason
+// "exception"; the frames are where it panicked, without locals) and
+// then reports it; this needs no breakpoint.
 // yaegi stops at every node: Next and StepIn go on to the next line
 // (StepIn also into a call), StepOut to the caller, and a step that ends
 // one of the cell's programs stops at the start of the next. A
 // breakpoint stops at the first node yaegi gives the line: for an
-// assignment, after its right side (and the calls in it) ran; a
-// top-level x := v (a session variable) takes no breakpoint, though
-// steps stop there. A cancelled context ends a stopped cell; Detach
+// assignment, after its right side (and the calls in it) ran. Function
+// literals made at a cell's top level stop and go on from any later
+// cell (rootDebug). A cancelled context ends a stopped cell; Detach
 // clears the breakpoints and resumes it. A debugged cell cannot call a
 // function literal that a cell made inside a function while it had no
 // breakpoints (yaegi's debugger fails on its frame): the cell fails with

@@ -33,6 +33,7 @@ func TestGoSemantics(t *testing.T) {
 		{"a program's own //line directives", []string{"//line foo/bar.y:4\nx := 1\n//line foo/bar.y:60\nx + 1"}, "2", ""},
 		{"a field named like a global", []string{"var c chan complex128\nvar f struct {\n\tc complex128\n}\nf.c = 3\nf.c"}, "(3+0i)", ""},
 		{"a var group", []string{"var (\n\tzero = 2\n\tfour, five = 4, 5\n\tnilmap map[string]int = nil\n\tcopyZero = zero\n)\nzero + four + five + copyZero + len(nilmap)"}, "13", ""},
+		{"x := v runs where it is written, also beside a var", []string{"n := 0\nn++\nvar y any = 1.5\nswitch y.(type) {\ncase float64:\n\tn += 10\n}\nn"}, "11", ""},
 		{"main called again later", []string{"func main() { fmt.Println(\"run\") }", "main()"}, "", "run\n"},
 		{"%T of an interface holding a cell's type", []string{"type C float64\nfunc (c C) String() string { return \"c\" }\ntype P struct{ N int }\nfunc (p *P) Get() int { return p.N }", "var x any = C(1)\nvar y any = &P{1}\nvar n any\nfmt.Printf(\"%T %T %T %T %v\\n\", x, y, n, 2.5, x)"}, "", "main.C *main.P <nil> float64 c\n"},
 	} {

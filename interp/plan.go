@@ -384,6 +384,11 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 	}
 	rankOf := func(st step) int {
 		r := -1
+		if st.define != nil && len(st.decls) == 0 {
+			// A top-level x := v is a statement of the cell: it runs
+			// where it is written, among the statements that use x.
+			return r
+		}
 		for _, id := range varNames(st) {
 			p := fset.Position(id.Pos())
 			_, line := decodeLine(p.Line)

@@ -194,6 +194,8 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		in.sess.addDecls(st.entries)
 		return nil, nil
 	case stepVar:
+		in.inVarStep(st.first)
+		defer in.inVarStep(token.NoPos)
 		if ok, err := in.defineMulti(ctx, cur, st); ok {
 			return nil, err
 		}
@@ -276,6 +278,7 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		in.progs, in.progsGen = nil, in.gen
 	}
 	var err error
+	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
 	if cells != nil {
 		err = in.debugExec(ctx, prog, cells)
@@ -305,7 +308,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 				in.errw.takeFrames()
 				return debuggerLimit()
 			}
-			return in.runtimeError(p.Value, in.errw.takeFrames(), cur)
+			frames := in.errw.takeFrames()
+			e := in.runtimeError(p.Value, frames, cur)
+			in.stopAtPanic(ctx, e, frames)
+			return e
 		}
 		return in.compileError(err, cur)
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/gocalc/gocalc/ad"
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/interp/internal/front"
 )
@@ -146,11 +147,31 @@ func (n shown) typeText() string {
 // value is the dynamic value of n: interfaces are looked through.
 func (n shown) value() reflect.Value { return dynamic(n.v) }
 
+// getterParts are the parts shown of compiled types that keep their
+// state in unexported fields: what the named getters return. Only these
+// methods are called (they read a field each).
+var getterParts = map[reflect.Type][]string{
+	reflect.TypeFor[*ad.Var](): {"Value", "Grad"},
+}
+
+// getters returns the getter parts of v's type, if it has some and v is
+// not nil.
+func getters(v reflect.Value) []string {
+	names := getterParts[v.Type()]
+	if len(names) == 0 || v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil
+	}
+	return names
+}
+
 // countParts is len(n.parts()), without building them.
 func (n shown) countParts() int {
 	v := n.value()
 	if !v.IsValid() {
 		return 0
+	}
+	if g := getters(v); g != nil {
+		return len(g)
 	}
 	switch v.Kind() {
 	case reflect.Struct:
@@ -179,8 +200,9 @@ func (n shown) pointee() shown {
 	return p
 }
 
-// parts lists n's struct fields, its first elements, its map entries
-// sorted by key, or what it points to: a pointer to a struct or to a
+// parts lists n's getter parts (an *ad.Var's Value and Grad), its
+// struct fields, its first elements, its map entries sorted by key, or
+// what it points to: a pointer to a struct or to a
 // value with parts lists those parts, as a debugger shows a *T like a T;
 // another pointer has one part, "*".
 func (n shown) parts() []shown {
@@ -189,6 +211,12 @@ func (n shown) parts() []shown {
 		return nil
 	}
 	var out []shown
+	if g := getters(v); g != nil {
+		for _, name := range g {
+			out = append(out, shown{name: name, v: v.MethodByName(name).Call(nil)[0]})
+		}
+		return out
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		return n.fields()
@@ -302,4 +330,50 @@ func cut(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// typeFits tells whether the checker's type t can be the type of the
+// value v the interpreter holds (a lowering pass may have made a
+// variable of the same name): their kinds agree.
+func typeFits(t types.Type, v reflect.Value) bool {
+	if _, isIface := t.Underlying().(*types.Interface); isIface {
+		return true
+	}
+	v = dynamic(v)
+	if !v.IsValid() {
+		return true
+	}
+	k := v.Kind()
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		info := u.Info()
+		switch {
+		case info&types.IsBoolean != 0:
+			return k == reflect.Bool
+		case info&types.IsString != 0:
+			return k == reflect.String
+		case info&types.IsInteger != 0:
+			return k >= reflect.Int && k <= reflect.Uintptr
+		case info&types.IsFloat != 0:
+			return k == reflect.Float32 || k == reflect.Float64
+		case info&types.IsComplex != 0:
+			return k == reflect.Complex64 || k == reflect.Complex128
+		}
+		return false
+	case *types.Slice:
+		return k == reflect.Slice
+	case *types.Array:
+		return k == reflect.Array
+	case *types.Map:
+		return k == reflect.Map
+	case *types.Pointer:
+		return k == reflect.Pointer
+	case *types.Struct:
+		return k == reflect.Struct && v.NumField() == u.NumFields()
+	case *types.Signature:
+		return k == reflect.Func
+	case *types.Chan:
+		return k == reflect.Chan
+	}
+	return false
 }

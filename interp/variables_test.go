@@ -46,7 +46,7 @@ v := ad.NewTape().Var(3)
 			{Name: "pf", Type: "*float64", Value: "&0", Parts: 1},
 			{Name: "pp", Type: "*Point", Value: "&{1 2 a}", Parts: 3},
 			{Name: "s", Type: "string", Value: `"hé"`},
-			{Name: "v", Type: "*ad.Var", Value: "3 (grad 0)"},
+			{Name: "v", Type: "*ad.Var", Value: "3 (grad 0)", Parts: 2},
 			{Name: "x", Type: "float64", Value: "3.5"},
 			{Name: "xs", Type: "[]float64", Value: "[1 2 3]", Parts: 3},
 		}},
@@ -75,6 +75,10 @@ v := ad.NewTape().Var(3)
 		{"compiled struct", []string{"d"}, []engine.Variable{
 			{Name: "V", Type: "float64", Value: "2"},
 			{Name: "D", Type: "float64", Value: "1"},
+		}},
+		{"an *ad.Var's value and gradient", []string{"v"}, []engine.Variable{
+			{Name: "Value", Type: "float64", Value: "3"},
+			{Name: "Grad", Type: "float64", Value: "0"},
 		}},
 		{"a part of a part", []string{"p", "label"}, nil},
 	}

@@ -3,11 +3,11 @@ package kernel
 import (
 	"errors"
 	"fmt"
-	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -45,15 +45,9 @@ type debugger struct {
 	publish func(dap.Event)
 	// stopped holds the threads stopped at the moment, under its own
 	// lock: stops are reported from the cell's goroutine.
-	stoppedMu sync.Mutex
-	stopped   map[int]bool
-}
-
-// varRef is what a variablesReference lists: a value of the session
-// (frame 0) or of a stopped frame, by its path.
-type varRef struct {
-	frame int
-	path  []string
+	stoppedMu  sync.Mutex
+	stopped    map[int]bool
+	exceptions map[int]string // the panic text of threads stopped at one
 }
 
 func newDebugger(exec engine.Executor) *debugger {
@@ -64,6 +58,7 @@ func newDebugger(exec engine.Executor) *debugger {
 		breakpoints: map[string][]dap.SourceBreakpoint{},
 		refs:        map[int]varRef{},
 		stopped:     map[int]bool{},
+		exceptions:  map[int]string{},
 	}
 }
 
@@ -80,29 +75,34 @@ var needsStart = map[string]bool{
 	"attach": true, "configurationDone": true, "dumpCell": true,
 	"setBreakpoints": true, "source": true, "threads": true, "stackTrace": true,
 	"scopes": true, "continue": true, "next": true, "stepIn": true, "stepOut": true,
+	"setExceptionBreakpoints": true, "exceptionInfo": true, "pause": true, "evaluate": true,
 }
 
 func init() {
 	debugCommands = map[string]debugCommand{
-		"initialize":           (*debugger).initialize,
-		"attach":               (*debugger).attach,
-		"configurationDone":    (*debugger).attach,
-		"disconnect":           (*debugger).disconnect,
-		"debugInfo":            (*debugger).debugInfo,
-		"dumpCell":             (*debugger).dumpCell,
-		"setBreakpoints":       (*debugger).setBreakpoints,
-		"source":               (*debugger).source,
-		"inspectVariables":     (*debugger).inspectVariables,
-		"variables":            (*debugger).variables,
-		"richInspectVariables": (*debugger).richInspectVariables,
-		"modules":              (*debugger).modules,
-		"threads":              (*debugger).threads,
-		"stackTrace":           (*debugger).stackTrace,
-		"scopes":               (*debugger).scopes,
-		"continue":             resume(engine.Continue),
-		"next":                 resume(engine.Next),
-		"stepIn":               resume(engine.StepIn),
-		"stepOut":              resume(engine.StepOut),
+		"initialize":              (*debugger).initialize,
+		"attach":                  (*debugger).attach,
+		"configurationDone":       (*debugger).configurationDone,
+		"disconnect":              (*debugger).disconnect,
+		"debugInfo":               (*debugger).debugInfo,
+		"dumpCell":                (*debugger).dumpCell,
+		"setBreakpoints":          (*debugger).setBreakpoints,
+		"source":                  (*debugger).source,
+		"inspectVariables":        (*debugger).inspectVariables,
+		"variables":               (*debugger).variables,
+		"richInspectVariables":    (*debugger).richInspectVariables,
+		"modules":                 (*debugger).modules,
+		"threads":                 (*debugger).threads,
+		"stackTrace":              (*debugger).stackTrace,
+		"scopes":                  (*debugger).scopes,
+		"continue":                resume(engine.Continue),
+		"next":                    resume(engine.Next),
+		"stepIn":                  resume(engine.StepIn),
+		"stepOut":                 resume(engine.StepOut),
+		"setExceptionBreakpoints": (*debugger).setExceptionBreakpoints,
+		"exceptionInfo":           (*debugger).exceptionInfo,
+		"pause":                   (*debugger).pause,
+		"evaluate":                (*debugger).evaluate,
 	}
 }
 
@@ -139,27 +139,38 @@ func (d *debugger) emit(name string, body any) {
 	d.events = append(d.events, dap.NewEvent(d.next(), name, body))
 }
 
-// initialize starts a debug session and answers gocalc's capabilities;
-// the initialized event follows, as the protocol asks.
+// initialize starts a debug session and answers gocalc's capabilities.
 func (d *debugger) initialize(dap.Request) (any, error) {
 	d.started = true
 	if dbg, ok := d.exec.(engine.Debugger); ok {
 		dbg.OnStop(d.onStop)
 	}
-	d.emit("initialized", nil)
 	return map[string]any{
 		"supportsConfigurationDoneRequest": true,
 		"supportsConditionalBreakpoints":   false,
 		"supportsEvaluateForHovers":        false,
 		"supportsSetVariable":              false,
 		"supportsStepBack":                 false,
-		"exceptionBreakpointFilters":       []any{},
+		"supportsExceptionInfoRequest":     true,
+		"exceptionBreakpointFilters":       d.exceptionFilters(),
 	}, nil
 }
 
-// attach and configurationDone have nothing to do: the kernel is the
-// debuggee and is already running.
-func (d *debugger) attach(dap.Request) (any, error) { return nil, nil }
+// attach has nothing to attach to (the kernel is the debuggee, and
+// runs): it says the adapter is ready for its configuration with the
+// initialized event. That event comes after attach rather than after
+// initialize, as debugpy sends it: JupyterLab reads initialize's answer
+// (the exception filters of its "pause on exceptions" menu) when the
+// initialize request is done, which is after the kernel is idle again,
+// and builds that menu on the initialized event.
+func (d *debugger) attach(dap.Request) (any, error) {
+	d.emit("initialized", nil)
+	return nil, nil
+}
+
+// configurationDone has nothing to do: breakpoints take effect as they
+// are set.
+func (d *debugger) configurationDone(dap.Request) (any, error) { return nil, nil }
 
 // disconnect ends the debug session and forgets its breakpoints.
 func (d *debugger) disconnect(dap.Request) (any, error) {
@@ -167,6 +178,9 @@ func (d *debugger) disconnect(dap.Request) (any, error) {
 	d.breakpoints = map[string][]dap.SourceBreakpoint{}
 	d.refs = map[int]varRef{}
 	d.lastVars = nil
+	if ps, ok := d.exec.(engine.PanicStopper); ok {
+		ps.StopOnPanic(false)
+	}
 	if dbg, ok := d.exec.(engine.Debugger); ok {
 		// A stopped cell goes on to its end, and no cell stops again.
 		dbg.OnStop(nil)
@@ -174,6 +188,7 @@ func (d *debugger) disconnect(dap.Request) (any, error) {
 	}
 	d.stoppedMu.Lock()
 	d.stopped = map[int]bool{}
+	d.exceptions = map[int]string{}
 	d.stoppedMu.Unlock()
 	return nil, nil
 }
@@ -184,20 +199,38 @@ func (d *debugger) disconnect(dap.Request) (any, error) {
 func (d *debugger) onStop(st engine.Stop) {
 	d.stoppedMu.Lock()
 	d.stopped[st.Thread] = true
+	if st.Reason == "exception" {
+		d.exceptions[st.Thread] = st.Text
+	}
 	d.stoppedMu.Unlock()
 	if d.publish != nil {
-		d.publish(dap.NewEvent(d.next(), "stopped", map[string]any{
-			"reason": st.Reason, "threadId": st.Thread, "allThreadsStopped": false,
-		}))
+		body := map[string]any{"reason": st.Reason, "threadId": st.Thread, "allThreadsStopped": false}
+		if st.Reason == "exception" {
+			body["description"] = "Paused on a panic"
+			body["text"] = st.Text
+		}
+		d.publish(dap.NewEvent(d.next(), "stopped", body))
 	}
 }
 
 // cellEnded forgets the stopped threads of a cell that has ended (an
-// interrupt ends a stopped cell).
+// interrupt ends a stopped cell), telling the frontend they went on: it
+// shows "Paused in Debugger" until a thread's continued event.
 func (d *debugger) cellEnded() {
 	d.stoppedMu.Lock()
+	var ids []int
+	for id := range d.stopped {
+		ids = append(ids, id)
+	}
 	d.stopped = map[int]bool{}
+	d.exceptions = map[int]string{}
 	d.stoppedMu.Unlock()
+	sort.Ints(ids)
+	for _, id := range ids {
+		if d.publish != nil {
+			d.publish(dap.NewEvent(d.next(), "continued", map[string]any{"threadId": id, "allThreadsContinued": false}))
+		}
+	}
 }
 
 // stoppedThreads lists the threads stopped at the moment.
@@ -228,7 +261,7 @@ func (d *debugger) debugInfo(dap.Request) (any, error) {
 		"breakpoints":    bps,
 		"stoppedThreads": d.stoppedThreads(),
 		"richRendering":  true,
-		"exceptionPaths": []string{},
+		"exceptionPaths": d.exceptionPaths(),
 	}, nil
 }
 
@@ -290,7 +323,8 @@ func (d *debugger) setBreakpoints(req dap.Request) (any, error) {
 	}
 	var ok []bool
 	message := "this interpreter cannot stop at breakpoints"
-	if code, known := d.cells[args.Source.Path]; known {
+	code, known := d.cells[args.Source.Path]
+	if known {
 		ok = d.setLines(code, args.Breakpoints)
 	} else if _, can := d.exec.(engine.Debugger); can {
 		message = "gocalc does not know this cell's code (no dumpCell)"
@@ -298,17 +332,25 @@ func (d *debugger) setBreakpoints(req dap.Request) (any, error) {
 	out := []dap.Breakpoint{}
 	for i, b := range args.Breakpoints {
 		bp := dap.Breakpoint{Line: b.Line, Source: args.Source}
-		if i < len(ok) && ok[i] {
+		switch {
+		case i < len(ok) && ok[i]:
 			bp.Verified = true
-		} else if ok != nil {
+		case ok != nil && (b.Line < 1 || b.Line > strings.Count(code, "\n")+1):
 			bp.Message = "no such line in the cell"
-		} else {
+		case ok != nil:
+			bp.Message = noStopMessage
+		default:
 			bp.Message = message
 		}
 		out = append(out, bp)
 	}
 	return map[string]any{"breakpoints": out}, nil
 }
+
+// noStopMessage explains a breakpoint refused on a line of the cell.
+const noStopMessage = "the cell cannot stop at this line: no code of its own runs there " +
+	"(a blank line, a comment, a brace, a declaration without a value, or a switch, case, range or label line); " +
+	"put the breakpoint on a statement"
 
 // setLines hands a cell's breakpoints to the interpreter; nil when it
 // cannot stop.
@@ -417,6 +459,7 @@ func resume(how engine.Resume) debugCommand {
 		}
 		d.stoppedMu.Lock()
 		delete(d.stopped, args.Thread)
+		delete(d.exceptions, args.Thread)
 		d.stoppedMu.Unlock()
 		for ref, r := range d.refs {
 			if r.frame != 0 {
@@ -426,161 +469,13 @@ func resume(how engine.Resume) debugCommand {
 		if err := dbg.Resume(args.Thread, how); err != nil {
 			return nil, err
 		}
+		// JupyterLab hides "Paused in Debugger" on this event.
+		d.emit("continued", map[string]any{"threadId": args.Thread, "allThreadsContinued": false})
 		if how == engine.Continue {
 			return map[string]any{"allThreadsContinued": false}, nil
 		}
 		return nil, nil
 	}
-}
-
-// newRef hands out a variablesReference for r.
-func (d *debugger) newRef(r varRef) int {
-	id := 1
-	for k := range d.refs {
-		id = max(id, k+1)
-	}
-	d.refs[id] = r
-	return id
-}
-
-// inspector is the interpreter's ability to list variables.
-func (d *debugger) inspector() (engine.VariableInspector, error) {
-	vi, ok := d.exec.(engine.VariableInspector)
-	if !ok {
-		return nil, errors.New("this interpreter cannot list its variables")
-	}
-	return vi, nil
-}
-
-// list lists the value ref names as panel rows, handing out a reference
-// for each row that has parts.
-func (d *debugger) list(ref varRef) ([]dap.Variable, error) {
-	var vars []engine.Variable
-	var err error
-	if ref.frame == 0 {
-		vi, ierr := d.inspector()
-		if ierr != nil {
-			return nil, ierr
-		}
-		vars, err = vi.Variables(ref.path)
-	} else {
-		dbg, derr := d.stepper()
-		if derr != nil {
-			return nil, derr
-		}
-		frame := ref.frame
-		if frame == globalsFrame {
-			frame = 0
-		}
-		vars, err = dbg.FrameVariables(frame, ref.path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	out := make([]dap.Variable, 0, len(vars))
-	for _, v := range vars {
-		row := dap.Variable{Name: v.Name, Value: v.Value, Type: v.Type}
-		if len(ref.path) == 0 && token.IsIdentifier(v.Name) {
-			row.EvaluateName = v.Name
-		}
-		if v.Parts > 0 {
-			row.VariablesReference = d.newRef(varRef{frame: ref.frame, path: append(append([]string(nil), ref.path...), v.Name)})
-		}
-		out = append(out, row)
-	}
-	return out, nil
-}
-
-// inspectVariables lists the session's variables, with no cell stopped.
-// JupyterLab asks for them with every message of a running cell: while
-// the cell runs, the listing it had before is answered again.
-func (d *debugger) inspectVariables(dap.Request) (any, error) {
-	if _, err := d.inspector(); err != nil {
-		return nil, err
-	}
-	old := d.refs
-	d.refs = map[int]varRef{}
-	for ref, r := range old {
-		if r.frame != 0 {
-			d.refs[ref] = r // a stopped frame's
-		}
-	}
-	vars, err := d.list(varRef{})
-	if errors.Is(err, engine.ErrBusy) {
-		d.refs = old
-		vars, err = d.lastVars, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if vars == nil {
-		vars = []dap.Variable{}
-	}
-	d.lastVars = vars
-	return map[string]any{"variables": vars}, nil
-}
-
-// variables lists the parts of a variable that inspectVariables (or an
-// earlier variables request) handed out a reference for.
-func (d *debugger) variables(req dap.Request) (any, error) {
-	var args struct {
-		Ref int `json:"variablesReference"`
-	}
-	if err := req.Args(&args); err != nil {
-		return nil, err
-	}
-	ref, ok := d.refs[args.Ref]
-	if !ok {
-		return nil, fmt.Errorf("no variable has reference %d (the panel is out of date)", args.Ref)
-	}
-	vars, err := d.list(ref)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]any{"variables": vars}, nil
-}
-
-// richInspectVariables answers a session variable's value as a bundle
-// (text/plain for now). Names that are not variables ("special
-// variables" rows of other kernels) answer an empty bundle.
-func (d *debugger) richInspectVariables(req dap.Request) (any, error) {
-	var args struct {
-		Name  string `json:"variableName"`
-		Frame int    `json:"frameId"`
-	}
-	if err := req.Args(&args); err != nil {
-		return nil, err
-	}
-	empty := map[string]any{"data": map[string]any{}, "metadata": map[string]any{}}
-	if !token.IsIdentifier(args.Name) {
-		return empty, nil
-	}
-	var lists []func() ([]engine.Variable, error)
-	if dbg, ok := d.exec.(engine.Debugger); ok && len(d.stoppedThreads()) > 0 {
-		// A cell is stopped: the frame's locals, then the session's.
-		if args.Frame > 0 {
-			lists = append(lists, func() ([]engine.Variable, error) { return dbg.FrameVariables(args.Frame, nil) })
-		}
-		lists = append(lists, func() ([]engine.Variable, error) { return dbg.FrameVariables(0, nil) })
-	} else {
-		vi, err := d.inspector()
-		if err != nil {
-			return nil, err
-		}
-		lists = append(lists, func() ([]engine.Variable, error) { return vi.Variables(nil) })
-	}
-	for _, list := range lists {
-		vars, err := list()
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range vars {
-			if v.Name == args.Name {
-				return map[string]any{"data": map[string]any{"text/plain": v.Value}, "metadata": map[string]any{}}, nil
-			}
-		}
-	}
-	return nil, fmt.Errorf("no variable %s in the session", args.Name)
 }
 
 // modules answers that cells load no modules the panel could list.

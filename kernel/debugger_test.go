@@ -121,9 +121,8 @@ func TestDebugger(t *testing.T) {
 				"isStarted": false, "hashMethod": "Murmur2", "hashSeed": debugHashSeed, "tmpFileSuffix": ".go",
 				"breakpoints": []any{}, "stoppedThreads": []any{}, "richRendering": true, "exceptionPaths": []any{}}},
 			{command: "initialize", args: `{"clientID":"jupyterlab","adapterID":"gocalc","linesStartAt1":true}`, success: true,
-				want:       map[string]any{"supportsConfigurationDoneRequest": true, "exceptionBreakpointFilters": []any{}},
-				wantEvents: []string{"initialized"}},
-			{command: "attach", args: `{}`, success: true},
+				want: map[string]any{"supportsConfigurationDoneRequest": true, "exceptionBreakpointFilters": []any{}}},
+			{command: "attach", args: `{}`, success: true, wantEvents: []string{"initialized"}},
 			{command: "configurationDone", args: `{}`, success: true},
 			{command: "debugInfo", success: true, want: map[string]any{"isStarted": true}},
 		}},
@@ -133,7 +132,7 @@ func TestDebugger(t *testing.T) {
 			{command: "setBreakpoints", args: `{"source":{"path":"p"},"breakpoints":[{"line":1}]}`, success: false},
 		}},
 		{"dumpCell and source", []debugStep{
-			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+			{command: "initialize", success: true},
 			{command: "dumpCell", args: `{"code":"x := 3.5\n"}`, success: true,
 				// 269345577 is the Murmur2 of the code with gocalc's seed, as ipykernel computes it.
 				want: map[string]any{"sourcePath": newDebugger(nil).prefix + "269345577.go"}},
@@ -142,7 +141,7 @@ func TestDebugger(t *testing.T) {
 			{command: "source", args: `{"source":{"path":"/nowhere.go"}}`, success: false},
 		}},
 		{"breakpoints recorded, unverified, forgotten at disconnect", []debugStep{
-			{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+			{command: "initialize", success: true},
 			{command: "setBreakpoints", args: `{"source":{"path":"/c.go"},"breakpoints":[{"line":2}],"sourceModified":false}`, success: true,
 				want: map[string]any{"breakpoints": []any{map[string]any{"verified": false, "line": 2, "source": map[string]any{"path": "/c.go"},
 					"message": "this interpreter cannot stop at breakpoints"}}}},
@@ -209,13 +208,13 @@ func TestDebuggerInspectWhileBusy(t *testing.T) {
 func TestDebuggerWithoutInspector(t *testing.T) {
 	runSteps(t, newDebugger(mockExec{}), []debugStep{
 		{command: "inspectVariables", success: false},
-		{command: "initialize", success: true, wantEvents: []string{"initialized"}},
+		{command: "initialize", success: true},
 	})
 }
 
 // Over the sockets: kernel_info advertises the debugger, debug_request on
 // control is answered with debug_reply, wrapped in busy and idle, and
-// initialize's event arrives on iopub as debug_event.
+// attach's initialized event arrives on iopub as debug_event.
 func TestDebugRequestOnControl(t *testing.T) {
 	k := startKernel(t, &mockVars{})
 	info := content(k.reply("control", k.send("control", "kernel_info_request", map[string]any{})))
@@ -230,6 +229,10 @@ func TestDebugRequestOnControl(t *testing.T) {
 	}
 	if c := content(rep); c["success"] != true || c["command"] != "initialize" || c["request_seq"] != 1.0 {
 		t.Errorf("initialize reply %v", c)
+	}
+	id = k.send("control", "debug_request", map[string]any{"seq": 2, "type": "request", "command": "attach", "arguments": map[string]any{}})
+	if c := content(k.reply("control", id)); c["success"] != true {
+		t.Errorf("attach reply %v", c)
 	}
 	out := k.outputs(id)
 	if got, want := types(out), []string{"status:busy", "debug_event", "status:idle"}; !reflect.DeepEqual(got, want) {
@@ -429,5 +432,101 @@ func TestDebuggerStopsACell(t *testing.T) {
 	request("disconnect", map[string]any{})
 	if m.onStop != nil || len(m.lines) != 0 {
 		t.Error("disconnect left the interpreter attached")
+	}
+}
+
+// A breakpoint the interpreter refuses says why: a line the cell does
+// not have, or a line where it cannot stop.
+func TestDebuggerRefusedBreakpoints(t *testing.T) {
+	m := &mockStops{lines: map[string][]int{}, resumed: make(chan engine.Resume, 1)}
+	d := newDebugger(m)
+	code := "a\nb\nc\n"
+	path := jsonEscape(d.cellPath(code))
+	bp := func(line int, verified bool, message string) map[string]any {
+		b := map[string]any{"verified": verified, "line": line, "source": map[string]any{"path": d.cellPath(code)}}
+		if message != "" {
+			b["message"] = message
+		}
+		return b
+	}
+	runSteps(t, d, []debugStep{
+		{command: "initialize", success: true},
+		{command: "dumpCell", args: `{"code":"a\nb\nc\n"}`, success: true},
+		{command: "setBreakpoints", args: `{"source":{"path":"` + path + `"},"breakpoints":[{"line":1},{"line":2},{"line":5}]}`, success: true,
+			want: map[string]any{"breakpoints": []any{bp(1, false, noStopMessage), bp(2, true, ""), bp(5, false, "no such line in the cell")}}},
+	})
+}
+
+// mockPanics is mockStops that also stops at panics, pauses and
+// evaluates in its frame 7 (where y is 42).
+type mockPanics struct {
+	mockStops
+	panics bool
+	paused []int
+}
+
+func (m *mockPanics) StopOnPanic(on bool) { m.mu2.Lock(); m.panics = on; m.mu2.Unlock() }
+func (m *mockPanics) Pause(thread int) error {
+	m.mu2.Lock()
+	defer m.mu2.Unlock()
+	m.paused = append(m.paused, thread)
+	return nil
+}
+
+func (m *mockPanics) EvaluateInFrame(frame int, expr string) (engine.Variable, error) {
+	if frame == 7 && expr == "y" {
+		return engine.Variable{Name: "y", Type: "int", Value: "42"}, nil
+	}
+	return engine.Variable{}, errors.New("cannot evaluate")
+}
+
+// Exception filters, setExceptionBreakpoints, a stop at a panic with its
+// text in the stopped event and exceptionInfo, evaluate and pause.
+func TestDebuggerPanicsPauseEvaluate(t *testing.T) {
+	m := &mockPanics{mockStops: mockStops{lines: map[string][]int{}, resumed: make(chan engine.Resume, 1)}}
+	d := newDebugger(m)
+	var events []dap.Event
+	d.publish = func(e dap.Event) { events = append(events, e) }
+	filter := map[string]any{"filter": "panic", "label": "Go panics", "default": false}
+	runSteps(t, d, []debugStep{
+		{command: "initialize", success: true, want: map[string]any{"supportsExceptionInfoRequest": true}},
+		{command: "debugInfo", success: true, want: map[string]any{"exceptionPaths": []any{"Go panics"}}},
+		{command: "setExceptionBreakpoints", args: `{"filters":["panic","raised"]}`, success: true, want: map[string]any{"breakpoints": []any{
+			map[string]any{"verified": true},
+			map[string]any{"verified": false, "message": "gocalc stops only at panics (filter \"panic\")"}}}},
+		{command: "evaluate", args: `{"expression":"y","frameId":7}`, success: false}, // nothing stopped
+		{command: "pause", args: `{"threadId":1}`, success: true},
+	})
+	resp, _ := d.handle(dap.Request{Seq: 1, Type: "request", Command: "initialize"})
+	raw := must(json.Marshal(resp.Body))
+	if !strings.Contains(string(raw), `"filter":"panic"`) {
+		t.Errorf("initialize offers %s, want %v", raw, filter)
+	}
+	if !m.panics || !reflect.DeepEqual(m.paused, []int{1}) {
+		t.Errorf("panics %v, paused %v", m.panics, m.paused)
+	}
+
+	d.onStop(engine.Stop{Thread: 1, Reason: "exception", Text: "panic: boom"})
+	if len(events) != 1 {
+		t.Fatalf("events %v", events)
+	}
+	if body := must(json.Marshal(events[0].Body)); !strings.Contains(string(body), `"reason":"exception"`) || !strings.Contains(string(body), `"text":"panic: boom"`) {
+		t.Errorf("stopped event %s", body)
+	}
+	m.mu2.Lock()
+	m.stopped = true
+	m.mu2.Unlock()
+	runSteps(t, d, []debugStep{
+		{command: "exceptionInfo", args: `{"threadId":1}`, success: true,
+			want: map[string]any{"exceptionId": "panic", "description": "panic: boom", "breakMode": "always"}},
+		{command: "evaluate", args: `{"expression":"y","frameId":7,"context":"repl"}`, success: true,
+			want: map[string]any{"result": "42", "type": "int", "variablesReference": 0}},
+		{command: "evaluate", args: `{"expression":"y+1","frameId":7}`, success: false},
+		{command: "continue", args: `{"threadId":1}`, success: true, wantEvents: []string{"continued"}},
+		{command: "exceptionInfo", args: `{"threadId":1}`, success: false},
+		{command: "disconnect", args: `{}`, success: true},
+	})
+	if m.panics {
+		t.Error("disconnect left the stops at panics on")
 	}
 }

@@ -31,7 +31,8 @@
 // attach, configurationDone, disconnect, debugInfo (cells' paths are
 // tmpFilePrefix + Murmur2 of the code + ".go"), dumpCell and source
 // (cells kept in memory), setBreakpoints (handed to the interpreter's
-// engine.Debugger by the cell's code, verified when it takes them),
+// engine.Debugger by the cell's code, verified when it takes them; a
+// refused line is answered with why),
 // inspectVariables, variables and richInspectVariables (through the
 // interpreter's engine.VariableInspector; while a cell runs,
 // inspectVariables answers the previous listing) and modules (none).
@@ -40,9 +41,13 @@
 // runs the stopped cell, control answers threads, stackTrace (frames at
 // the cells' own lines, sources named by the cells' paths), scopes (the
 // frame's locals, and the session's variables as Globals), variables,
-// continue, next, stepIn and stepOut. An
-// interrupt ends a stopped cell; disconnect clears the breakpoints and
-// lets it finish. Other commands fail with a message.
+// continue, next, stepIn and stepOut, evaluate (engine.FrameEvaluator)
+// and exceptionInfo. pause asks the interpreter's engine.Pauser to stop
+// a running cell; setExceptionBreakpoints with the filter "panic" turns
+// on the engine.PanicStopper's stops at panics (reason "exception", the
+// panic's text in the event). An interrupt ends a stopped cell;
+// disconnect clears the breakpoints and lets it finish. Other commands
+// fail with a message.
 //
 // The kernel owns execution counts, history (persisted in the user's
 // Jupyter data directory), busy/idle and replies; the interpreter only runs

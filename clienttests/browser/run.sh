@@ -10,7 +10,9 @@
 #
 # Environment: GOCALC_BIN (default bin/gocalc), BROWSER_ARTIFACTS (default
 # artifacts/browser/, emptied first),
-# BROWSER_TEST_KEEP=1 keeps the throwaway directory for inspection.
+# BROWSER_TEST_KEEP=1 keeps the throwaway directory for inspection,
+# BROWSER_TESTS names the test files to run (default: every *.test.js here,
+# e.g. BROWSER_TESTS=debugger.test.js).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -150,4 +152,5 @@ say "JupyterLab $(.venv/bin/jupyter lab --version) at $url"
 
 JUPYTER_URL=$url JUPYTER_TOKEN=$token ARTIFACTS=$artifacts BROWSER_TMP=$tmp \
 	CHAPTER=$(basename "$notebook") \
-	timeout -k 10 480 node --test --test-reporter=spec --test-concurrency=1 "$here/browser.test.js"
+	timeout -k 10 600 node --test --test-reporter=spec --test-concurrency=1 \
+	$(for f in ${BROWSER_TESTS:-$(cd "$here" && ls *.test.js)}; do echo "$here/$f"; done)

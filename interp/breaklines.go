@@ -1,0 +1,137 @@
+package interp
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+)
+
+// breakLines returns the lines of a cell at which a debugged run surely
+// stops when they run, or nil when the cell does not parse. They are
+// where a simple statement, an if, a return, a go or defer, or a for
+// with a condition starts, where a var or const spec with a value
+// starts, and where a call starts (of the arguments of a call written
+// over several lines, the calls stop, the values do not). A switch,
+// select, range, label or case line may stop or not (a tagless switch's
+// case does not; a range over an integer is rewritten): it is refused
+// unless a call starts there, so that an accepted breakpoint is one that
+// stops. Declarations of funcs, types and imports, the elements of a
+// composite literal, braces, blank lines and comments never stop.
+func breakLines(code string) map[int]bool {
+	fset, roots := parseRoots(code)
+	if roots == nil {
+		return nil
+	}
+	lines := map[int]bool{}
+	mark := func(p token.Pos) { lines[fset.Position(p).Line] = true }
+	for _, root := range roots {
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BlockStmt, *ast.BranchStmt, *ast.EmptyStmt, *ast.LabeledStmt,
+				*ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.CaseClause, *ast.CommClause,
+				*ast.RangeStmt:
+				// Their inner statements and calls count.
+			case *ast.ForStmt:
+				if n.Cond != nil {
+					mark(n.Pos())
+				}
+			case ast.Stmt:
+				mark(n.Pos())
+			case *ast.ValueSpec:
+				if len(n.Values) > 0 {
+					mark(n.Pos())
+				}
+			case *ast.CallExpr:
+				mark(n.Pos())
+			}
+			return true
+		})
+	}
+	return lines
+}
+
+// parseRoots parses a cell's items at the cell's own lines: the body of
+// its statements, the file of each declaration. It returns nil roots
+// when the cell does not parse.
+func parseRoots(code string) (*token.FileSet, []ast.Node) {
+	fset := token.NewFileSet()
+	roots := []ast.Node{}
+	for _, it := range cellItems(code, 0) {
+		dir := lineDirective(0, it.line, it.col)
+		switch it.kind {
+		case itemStmt:
+			f, err := parser.ParseFile(fset, srcName, "package main\nfunc main() {\n"+dir+it.text+"\n}\n", 0)
+			if err != nil {
+				return fset, nil
+			}
+			roots = append(roots, f.Decls[0].(*ast.FuncDecl).Body)
+		case itemDecl, itemVar:
+			f, err := parser.ParseFile(fset, srcName, "package main\n"+dir+it.text+"\n", 0)
+			if err != nil {
+				return fset, nil
+			}
+			roots = append(roots, f)
+		}
+	}
+	return fset, roots
+}
+
+// declaredNames lists the names a cell declares at its top level:
+// functions, methods, types, variables (x := v too) and constants.
+func declaredNames(code string) []string {
+	_, roots := parseRoots(code)
+	var out []string
+	for _, root := range roots {
+		switch root := root.(type) {
+		case *ast.BlockStmt:
+			for _, st := range root.List {
+				if a, ok := st.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+					for _, l := range a.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							out = append(out, id.Name)
+						}
+					}
+				}
+			}
+		case *ast.File:
+			for _, d := range root.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					out = append(out, d.Name.Name)
+				case *ast.GenDecl:
+					for _, sp := range d.Specs {
+						switch sp := sp.(type) {
+						case *ast.TypeSpec:
+							out = append(out, sp.Name.Name)
+						case *ast.ValueSpec:
+							for _, n := range sp.Names {
+								out = append(out, n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mentionsAny tells whether code has an identifier among names.
+func mentionsAny(code string, names map[string]bool) bool {
+	if len(names) == 0 {
+		return false
+	}
+	fset := token.NewFileSet()
+	var s scanner.Scanner
+	s.Init(fset.AddFile("cell", -1, len(code)), []byte(code), nil, 0)
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return false
+		}
+		if tok == token.IDENT && names[lit] {
+			return true
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gocalc/gocalc/engine"
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+var _ engine.PanicStopper = (*Interpreter)(nil)
+
+// panicStop is a cell stopped where it panicked. yaegi's debugger has no
+// stop at panics, and a panic unwinds the interpreted frames before the
+// program returns it: the stop comes after, with the frames' positions
+// (from the panic's report) and without their variables.
+type panicStop struct {
+	frames []engine.Frame
+	resume chan struct{}
+	once   sync.Once
+}
+
+func (p *panicStop) release() { p.once.Do(func() { close(p.resume) }) }
+
+// StopOnPanic turns stops at panics on or off (see engine.PanicStopper).
+// Every cell stops at its panic while they are on and a stop function is
+// set, not only cells with breakpoints: the stop happens once the
+// program has returned, so no cell needs yaegi's debugger for it.
+func (in *Interpreter) StopOnPanic(on bool) {
+	in.dbgs.mu.Lock()
+	in.dbgs.panics = on
+	in.dbgs.mu.Unlock()
+}
+
+// stopAtPanic stops the cell at its panic e when stops at panics are on,
+// until the thread is resumed or ctx ends. frames are yaegi's report of
+// the panic.
+func (in *Interpreter) stopAtPanic(ctx context.Context, e *engine.Error, frames []string) {
+	d := &in.dbgs
+	d.mu.Lock()
+	if !d.panics || d.onStop == nil || e.Name != ErrPanic {
+		d.mu.Unlock()
+		return
+	}
+	ps := &panicStop{frames: in.panicFrames(frames), resume: make(chan struct{})}
+	d.pstop = ps
+	onStop := d.onStop
+	d.mu.Unlock()
+	onStop(engine.Stop{Thread: mainThread, Reason: "exception", Text: "panic: " + e.Value})
+	select {
+	case <-ps.resume:
+	case <-ctx.Done():
+	}
+	d.mu.Lock()
+	d.pstop = nil
+	d.mu.Unlock()
+}
+
+// panicFrames turns yaegi's report of a panic into frames, innermost
+// first, at the lines of their cells. yaegi reports the innermost frame
+// where it panicked, and each outer one where its function starts (the
+// cell's statements: their first line).
+func (in *Interpreter) panicFrames(report []string) []engine.Frame {
+	var out []engine.Frame
+	seen := map[pos]bool{}
+	for _, f := range report {
+		m := frameRe.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		l, _ := strconv.Atoi(m[1])
+		c, _ := strconv.Atoi(m[2])
+		cell, line := decodeLine(l)
+		if cell == 0 || seen[pos{cell, line, c}] {
+			continue
+		}
+		seen[pos{cell, line, c}] = true
+		name := strings.TrimSuffix(strings.TrimPrefix(m[3], "main."), "(...)")
+		if name == "func" || name == "main" || strings.HasPrefix(name, "_gocalc") {
+			name = "cell"
+		}
+		out = append(out, engine.Frame{ID: len(out) + 1, Name: name, Code: in.sources[cell], Line: line, Column: c})
+	}
+	return out
+}
+
+// errPanicFrame says why a frame stopped at a panic lists no variables.
+var errPanicFrame = errors.New("the panicking frames have unwound: their variables are gone (the session's are listed)")
+
+var _ engine.Pauser = (*Interpreter)(nil)
+
+// Pause asks goroutine g of the debugged cell that runs to stop at its
+// next statement (see engine.Pauser). Only a cell with a breakpoint runs
+// under yaegi's debugger: another cell cannot pause (an interrupt stops
+// it).
+func (in *Interpreter) Pause(g int) error {
+	d := &in.dbgs
+	d.mu.Lock()
+	run := d.run
+	if run != nil && !run.over {
+		if _, stopped := run.stops[g]; stopped {
+			d.mu.Unlock()
+			return fmt.Errorf("thread %d is already stopped", g)
+		}
+		run.pausing[g] = true
+	}
+	d.mu.Unlock()
+	if run == nil || run.over {
+		if in.mu.TryLock() {
+			in.mu.Unlock()
+			return errors.New("no cell is running")
+		}
+		return errors.New("the running cell has no breakpoint, so it runs without the debugger and cannot pause; " +
+			"set a breakpoint in it before running it, or interrupt the kernel to stop it")
+	}
+	if !run.dbg.Interrupt(g, yaegi.DebugPause) {
+		return fmt.Errorf("thread %d is not running", g)
+	}
+	return nil
+}

@@ -1,0 +1,346 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocalc/gocalc/engine"
+)
+
+// With stops at panics on, a panicking cell stops with reason
+// "exception" and the panic's text, its frames at their lines; once
+// resumed, it ends with its panic as usual. Off, it does not stop.
+func TestDebugPanicStop(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "base := 3")
+	code := "func at(xs []int, i int) int {\n\treturn xs[i]\n}\nxs := []int{1, 2}\nfmt.Println(\"before\")\nat(xs, base)\n"
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.StopOnPanic(true)
+	done := make(chan error, 1)
+	rec := &recorder{}
+	go func() {
+		_, err := in.Execute(context.Background(), code, rec)
+		done <- err
+	}()
+	var s engine.Stop
+	select {
+	case s = <-stops:
+	case err := <-done:
+		t.Fatalf("the cell ended without stopping: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("no stop")
+	}
+	if s.Reason != "exception" || !strings.Contains(s.Text, "index out of range") {
+		t.Errorf("stop %+v", s)
+	}
+	if th := in.Threads(); len(th) != 1 || th[0].ID != s.Thread {
+		t.Errorf("threads %+v", th)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frames) < 2 || frames[0].Name != "at" || frames[0].Line != 2 || frames[0].Code != code || frames[1].Name != "cell" {
+		t.Fatalf("frames %+v", frames)
+	}
+	if vars, err := in.FrameVariables(frames[0].ID, nil); err != nil || len(vars) != 0 {
+		t.Errorf("the panicking frame's variables: %v %v", vars, err)
+	}
+	if v := frameVar(t, in, 0, "base"); v.Value != "3" {
+		t.Errorf("session base = %+v", v)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	var e *engine.Error
+	if err := <-done; !errors.As(err, &e) || e.Name != ErrPanic || !strings.Contains(e.Value, "index out of range") {
+		t.Fatalf("cell error %v", err)
+	}
+	if got := rec.stream("stdout"); got != "before\n" {
+		t.Errorf("stdout %q", got)
+	}
+	if _, err := in.StackTrace(s.Thread); err == nil {
+		t.Error("a stack trace after the cell ended")
+	}
+
+	in.StopOnPanic(false)
+	if _, _, err := run(t, in, code); !errors.As(err, &e) || e.Name != ErrPanic {
+		t.Fatalf("without stops: %v", err)
+	}
+	select {
+	case s := <-stops:
+		t.Errorf("stopped %+v with stops at panics off", s)
+	default:
+	}
+}
+
+// An interrupt ends a cell stopped at its panic.
+func TestDebugPanicStopInterrupt(t *testing.T) {
+	in := newInterp(t)
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.StopOnPanic(true)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Execute(ctx, "panic(\"boom\")\n", &recorder{})
+		done <- err
+	}()
+	if s := <-stops; s.Text != "panic: boom" {
+		t.Errorf("stop %+v", s)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the interrupt does not end the cell")
+	}
+	in.OnStop(nil)
+	mustRun(t, in, "1+1")
+}
+
+// Pause stops a cell with a breakpoint where it runs, with reason
+// "pause"; a cell without breakpoints cannot pause, and says so.
+func TestDebugPause(t *testing.T) {
+	in := newInterp(t)
+	code := "n := 0\nfor {\n\tn++\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t\tbreak\n\t}\n}\n"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r := debugCell(t, in, ctx, code, 5) // never reached
+	if err := in.Pause(mainThread); err != nil {
+		// The cell may not have reached yaegi's debugger yet.
+		time.Sleep(50 * time.Millisecond)
+		if err := in.Pause(mainThread); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := r.stop(t)
+	if s.Reason != "pause" {
+		t.Errorf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 || frames[0].Line < 3 || frames[0].Line > 5 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, 0, "n"); v.Value == "0" {
+		t.Errorf("n = %+v: the loop did not run", v)
+	}
+	cancel()
+	r.wait(t)
+
+	in.SetBreakpoints(code, nil)
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	defer cancel2()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		in.Execute(ctx2, "for {}\n", &recorder{})
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := in.Pause(mainThread)
+		if err != nil && strings.Contains(err.Error(), "no breakpoint") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Pause of a cell without breakpoints: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel2()
+	<-done
+	if err := in.Pause(mainThread); err == nil || !strings.Contains(err.Error(), "no cell") {
+		t.Errorf("Pause with no cell running: %v", err)
+	}
+}
+
+// In a stopped frame, a variable, its parts and len of one evaluate;
+// other expressions fail with a message saying what works.
+func TestDebugEvaluate(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Point struct{ X, Y float64 }\ntotal := 10")
+	code := "func f(p *Point, xs []int, m map[string]int) int {\n\tn := len(xs)\n\treturn n\n}\nf(&Point{1, 2.5}, []int{4, 5, 6}, map[string]int{\"a\": 7})\n"
+	r := debugCell(t, in, context.Background(), code, 3)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	id := frames[0].ID
+	for _, tc := range []struct{ expr, value, typ string }{
+		{"n", "3", "int"},
+		{"p.Y", "2.5", ""},
+		{"(*p).X", "1", ""},
+		{"xs[1]", "5", ""},
+		{"m[\"a\"]", "7", ""},
+		{"len(xs)", "3", ""},
+		{"len(m)", "1", ""},
+		{"total", "10", "int"},
+	} {
+		v, err := in.EvaluateInFrame(id, tc.expr)
+		if err != nil || v.Value != tc.value || v.Name != tc.expr || (tc.typ != "" && v.Type != tc.typ) {
+			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
+		}
+	}
+	for _, expr := range []string{"n + 1", "f(p, xs, m)", "xs[n]", "nope", "p.Z", "xs[9]", "1 +"} {
+		if v, err := in.EvaluateInFrame(id, expr); err == nil {
+			t.Errorf("%s = %+v, want an error", expr, v)
+		}
+	}
+	if _, err := in.EvaluateInFrame(id, "n * 2"); err == nil || !strings.Contains(err.Error(), "cannot run code") {
+		t.Errorf("n * 2: %v", err)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	if _, err := in.EvaluateInFrame(0, "total"); err == nil {
+		t.Error("evaluate with no cell stopped")
+	}
+}
+
+// A stopped frame's locals have the types the type checker gave them,
+// as a cell writes them: a cell's struct type by its name; their parts
+// unfold with their own types.
+func TestDebugLocalTypes(t *testing.T) {
+	in := newInterp(t)
+	code := "type Point struct{ X, Y float64 }\nfunc f(ps []Point, scale float64) float64 {\n\tbest := &ps[0]\n\tm := map[string]Point{\"a\": ps[1]}\n\treturn best.X*scale + m[\"a\"].Y\n}\nf([]Point{{1, 2}, {3, 4}}, 2)\n"
+	r := debugCell(t, in, context.Background(), code, 5)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	id := frames[0].ID
+	for name, want := range map[string]string{"ps": "[]Point", "scale": "float64", "best": "*Point", "m": "map[string]Point"} {
+		if v := frameVar(t, in, id, name); v.Type != want {
+			t.Errorf("%s: type %q, want %q", name, v.Type, want)
+		}
+	}
+	parts, err := in.FrameVariables(id, []string{"ps", "1"})
+	if err != nil || len(parts) != 2 || parts[1].Name != "Y" || parts[1].Value != "4" || parts[1].Type != "float64" {
+		t.Errorf("ps[1]'s parts %+v %v", parts, err)
+	}
+	parts, err = in.FrameVariables(id, []string{"m"})
+	if err != nil || len(parts) != 1 || parts[0].Name != `"a"` || parts[0].Type != "Point" {
+		t.Errorf("m's parts %+v %v", parts, err)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+}
+
+// A function called by a top-level definition (x := f()) is called from
+// the cell's line: the stack shows that line as a frame, with no locals.
+func TestDebugFrameOfATopLevelDefinition(t *testing.T) {
+	in := newInterp(t)
+	code := "func double(x int) int {\n\ty := x * 2\n\treturn y\n}\na := 20\nb := double(a + 1)\nfmt.Println(b)\n"
+	r := debugCell(t, in, context.Background(), code, 3)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) != 2 || frames[0].Name != "double" || frames[1].Name != "cell" || frames[1].Line != 6 || frames[1].Code != code {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if vars, err := in.FrameVariables(frames[1].ID, nil); err != nil || len(vars) != 0 {
+		t.Errorf("the definition's frame lists %+v %v", vars, err)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	// A call from a statement: the cell's frame is yaegi's own.
+	in.SetBreakpoints(code, nil)
+	r = debugCell(t, in, context.Background(), "fmt.Println(double(5))\n", 1)
+	s = r.stop(t)
+	if err := in.Resume(s.Thread, engine.StepIn); err != nil {
+		t.Fatal(err)
+	}
+	s = r.stop(t)
+	frames, _ = in.StackTrace(s.Thread)
+	if len(frames) != 2 || frames[0].Name != "double" || frames[1].Name != "cell" || frames[1].Line != 1 {
+		t.Fatalf("frames %+v", frames)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+}
+
+// A function literal a cell defines at its top level (f := func(x) ...)
+// stops at its breakpoints and goes on, whether the cell that made it
+// ran with breakpoints or not, and when the same cell calls it.
+func TestDebugTopLevelFuncLiteral(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "f := func(x float64) float64 {\n\treturn x * x\n}\n"
+	mustRun(t, in, cell1)
+	in.SetBreakpoints(cell1, []int{2})
+	cell2 := "y := f(3)\nfmt.Println(y)\n"
+	r := debugCell(t, in, context.Background(), cell2, 2)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) != 2 || frames[0].Name != "func literal" || frames[0].Line != 2 || frames[0].Code != cell1 ||
+		frames[1].Name != "cell" || frames[1].Line != 1 || frames[1].Code != cell2 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "x"); v.Value != "3" || v.Type != "float64" {
+		t.Errorf("x = %+v", v)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	if s = r.stop(t); s.Reason != "breakpoint" {
+		t.Errorf("stop %+v", s)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "9\n" {
+		t.Fatalf("cell 2: %v %q", r.err, r.rec.stream("stdout"))
+	}
+
+	in.SetBreakpoints(cell1, nil)
+	in.SetBreakpoints(cell2, nil)
+	cell3 := "g := func(x int) int {\n\treturn x + 1\n}\nfmt.Println(g(2))\n"
+	r = debugCell(t, in, context.Background(), cell3, 2)
+	s = r.stop(t)
+	if err := in.Resume(s.Thread, engine.Next); err != nil {
+		t.Fatal(err)
+	}
+	s = r.stop(t)
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "3\n" {
+		t.Fatalf("cell 3: %v %q", r.err, r.rec.stream("stdout"))
+	}
+}
+
+// A cell without breakpoints that calls a function of a cell with one
+// stops there; a cell that names nothing of such a cell runs without
+// the debugger.
+func TestDebugCallIntoABreakpointedCell(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "func sq(x float64) float64 {\n\treturn x * x\n}\n"
+	mustRun(t, in, cell1)
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.SetBreakpoints(cell1, []int{2})
+	stopped, err := runStopping(in, "fmt.Println(sq(3))\n", stops)
+	if err != nil || !stopped {
+		t.Errorf("calling sq: stopped %v, %v", stopped, err)
+	}
+	if stopped, err := runStopping(in, "fmt.Println(4)\n", stops); err != nil || stopped {
+		t.Errorf("a cell that does not call sq: stopped %v, %v", stopped, err)
+	}
+	if cells := in.debugCells(cellSlot(in.cell)); cells != nil {
+		t.Error("the last cell ran with the debugger")
+	}
+}
