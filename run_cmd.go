@@ -36,12 +36,12 @@ func (f *durationFlag) Set(s string) error {
 }
 
 func runCommand(args []string) int {
-	fs := newFlagSet("run", "NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--allow-errors]",
+	fs := newFlagSet("run", "NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--allow-errors] [--cwd DIR]",
 		"Execute every code cell of an nbformat 4 notebook in order, in this process, with the\n"+
 			"interpreter and display path the kernel uses, and save the outputs (streams, displays,\n"+
 			"results, errors). Without -o the notebook is updated in place, like\n"+
 			"'jupyter nbconvert --to notebook --execute --inplace'; '-o -' writes to stdout.\n"+
-			"Cells run in the notebook's folder. At the first failing cell, gocalc prints the\n"+
+			"Cells run in the notebook's folder (--cwd chooses another). At the first failing cell, gocalc prints the\n"+
 			"cell's number, error and traceback, writes nothing, and exits with status 1;\n"+
 			"with --allow-errors errors are recorded as outputs and the run goes on.")
 	out := fs.String("o", "", "write the executed notebook to `FILE` instead of NOTEBOOK (- for stdout)")
@@ -50,6 +50,7 @@ func runCommand(args []string) int {
 	fs.Var(&timeout, "timeout", "interrupt a cell that runs longer than this (90s, 2m, or seconds); none by default")
 	allowErrors := fs.Bool("allow-errors", false, "record failing cells' errors and keep going; exit 0")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	cwd := fs.String("cwd", "", "run the cells in `DIR` instead of the notebook's folder (as papermill's --cwd)")
 	pos, code, done := parse(fs, args, 1, 1)
 	if done {
 		return code
@@ -72,8 +73,13 @@ func runCommand(args []string) int {
 		fmt.Fprintf(os.Stderr, "gocalc run: %v\n", err)
 		return 1
 	}
-	// Cells run where the notebook is, as nbconvert starts its kernel there.
-	if dir := filepath.Dir(in); dir != "." {
+	// Cells run where the notebook is, as nbconvert starts its kernel there,
+	// or in the folder asked for.
+	dir := filepath.Dir(in)
+	if *cwd != "" {
+		dir = *cwd
+	}
+	if dir != "." {
 		if err := os.Chdir(dir); err != nil {
 			fmt.Fprintf(os.Stderr, "gocalc run: %v\n", err)
 			return 1

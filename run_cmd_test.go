@@ -97,3 +97,32 @@ func TestRunCommandWithInterpreter(t *testing.T) {
 		t.Errorf("language_info = %v", nb.Metadata["language_info"])
 	}
 }
+
+// TestRunCommandCwd runs the cells in the folder --cwd names, not in the
+// notebook's.
+func TestRunCommandCwd(t *testing.T) {
+	dir, work := t.TempDir(), t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile(filepath.Join(work, "data.txt"), []byte("here"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "nb.ipynb")
+	nb := strings.Replace(sampleNotebook, `"x := 21\n", "fmt.Println(\"bonjour\")\n", "x * 2"`, `"b, err := os.ReadFile(\"data.txt\")\n", "string(b) + \" \" + fmt.Sprint(err)"`, 1)
+	if err := os.WriteFile(src, []byte(nb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.ipynb")
+	code, _, stderr := silence(t, func() int {
+		return dispatch([]string{"run", src, "-o", out, "--allow-errors", "--cwd", work})
+	})
+	if code != 0 {
+		t.Fatalf("exit status %d; stderr:\n%s", code, stderr)
+	}
+	got, err := notebook.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := got.Cells[1].Outputs; len(o) != 1 || o[0]["output_type"] != "execute_result" || o[0]["data"].(map[string]any)["text/plain"] != `"here <nil>"` {
+		t.Errorf("cell 2 outputs = %v", o)
+	}
+}

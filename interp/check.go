@@ -25,18 +25,36 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 	in.pruneLowered(cur, live)
 	res := in.front.Check(cur, pieces, live, in.imports, true)
 	in.checkTime += time.Since(t0)
+	if u := res.Unsupported(); len(res.Errors) == 0 && len(u) > 0 {
+		// Go accepts the cell but the interpreter would crash on it.
+		e := in.checkError(u, cur)
+		e.Name = ErrUnsupported
+		for i, l := range e.Traceback {
+			if rest, ok := strings.CutPrefix(l, ErrCompile+": "); ok {
+				e.Traceback[i] = ErrUnsupported + ": " + rest
+			}
+		}
+		return nil, e
+	}
 	if len(res.Errors) == 0 {
 		reps, used := res.FmtLowering()
 		iters, usedByIters := res.IterLowering()
+		builtins, usedByBuiltins := res.RuntimeLowering()
+		shifts, usedByShifts := res.ShiftLowering()
+		bools, usedByBools := res.BoolLowering()
+		blanks, usedByBlanks := res.BlankFieldLowering()
+		consts, usedByConsts := res.ConstLowering()
 		ranges, usedByRanges := res.RangeKinds()
+		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()
 		// Generic functions of packages interpreted from source run
-		// compiled where their type arguments allow.
-		insts, instImports, err := in.compiledInstances(ctx, res, append(append([]front.Replacement{}, reps...), iters...))
+		// compiled where their type arguments allow (where no other
+		// lowering meets their calls).
+		insts, instImports, err := in.compiledInstances(ctx, res, concat(reps, iters, builtins, shifts, bools, blanks, consts))
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars} {
 			for a, p := range m {
 				imports[a] = p
 			}
@@ -45,7 +63,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			iters = append(iters, insts...)
 			refs = outsideSpans(refs, insts)
 			var srcs []string
-			for _, r := range append(append([]front.Replacement{}, reps...), iters...) {
+			for _, r := range concat(reps, iters, builtins, shifts, bools, blanks, consts) {
 				srcs = append(srcs, r.Src)
 			}
 			for _, src := range ranges {
@@ -89,7 +107,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, append(reps, iters...), kept, ranges)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts), kept, ranges, vars)
 		}
 		in.lastCheck = res
 		return res, nil
@@ -197,4 +215,13 @@ func (in *Interpreter) checkError(errs []front.Error, cur int) *engine.Error {
 		}
 	}
 	return e
+}
+
+// concat is the replacements of the front end's lowerings, together.
+func concat(lists ...[]front.Replacement) []front.Replacement {
+	var out []front.Replacement
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }

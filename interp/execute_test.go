@@ -169,6 +169,55 @@ func TestCompilerPanicKeepsKernel(t *testing.T) {
 	}
 }
 
+// TestRecursiveGenericTypes: generic types that refer to each other, or
+// a generic type with several type parameters that refers to itself, take
+// yaegi's compiler into a stack overflow that would end the process; the
+// cell fails instead, and changes nothing.
+func TestRecursiveGenericTypes(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "kept := 11")
+	for _, code := range []string{
+		"type Elem[T any] struct{ list *List[T] }\ntype List[T any] struct{ root *Elem[T] }\nvar l List[int]",
+		"type node[K, V any] struct{ key K; val V; left *node[K, V] }\nvar n node[int, string]",
+	} {
+		_, _, err := run(t, in, code)
+		var e *engine.Error
+		if !errors.As(err, &e) || e.Name != ErrUnsupported || !strings.Contains(e.Value, "refer") {
+			t.Errorf("%s: got %v, want UnsupportedError", code, err)
+		}
+	}
+	// Declared only, or instantiated with type parameters only, they are
+	// fine.
+	mustRun(t, in, "type Foo[T any] interface{ Foo(Bar[T]) string }\ntype Bar[T any] interface{ Bar(Foo[T]) string }")
+	if got, _ := mustRun(t, in, "type Node[T any] struct{ val T; next *Node[T] }\n(&Node[int]{val: kept}).val"); got != "11" {
+		t.Errorf("a generic type with one type parameter that refers to itself: got %q", got)
+	}
+}
+
+// TestCrashesKeepKernel: what ends a compiled program at once (a fault
+// at a bad address in unsafe code, runtime.Breakpoint without a debugger)
+// fails the cell instead.
+func TestCrashesKeepKernel(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the fault needs mmap and mprotect")
+	}
+	in := newInterp(t)
+	mustRun(t, in, "kept := 11")
+	for _, code := range []string{
+		"import (\"syscall\"; \"unsafe\")\nb, _ := syscall.Mmap(-1, 0, syscall.Getpagesize(), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)\nsyscall.Mprotect(b, syscall.PROT_NONE)\n*(*byte)(unsafe.Pointer(&b[0]))",
+		"runtime.Breakpoint()",
+	} {
+		_, _, err := run(t, in, code)
+		var e *engine.Error
+		if !errors.As(err, &e) || e.Name != ErrPanic {
+			t.Errorf("%s: got %v, want a panic", code, err)
+		}
+	}
+	if got, _ := mustRun(t, in, "kept"); got != "11" {
+		t.Errorf("after the crashes: kept = %q", got)
+	}
+}
+
 func TestStdin(t *testing.T) {
 	in := newInterp(t)
 	rec := &recorder{inputs: []string{"42", "hello world"}}
@@ -390,5 +439,24 @@ func TestCellCannotSetPublisher(t *testing.T) {
 	_, rec, err := run(t, in, "display.HTML(\"<b>still shown</b>\")")
 	if err != nil || len(rec.pub) != 1 {
 		t.Errorf("after the attempt: err %v, %d outputs published, want 1", err, len(rec.pub))
+	}
+}
+
+// TestMultiValueGlobals: global variables defined together from one
+// multi-value expression, with types of packages, are usable in later
+// cells and survive a redefinition of what they were computed from.
+func TestMultiValueGlobals(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "var calls int\nfunc pair() (time.Duration, string) { calls++; return time.Second, \"s\" }\nd, s := pair()\nm := map[string]int{\"a\": 1}\nvar n, found = m[\"a\"]")
+	if got, _ := mustRun(t, in, "fmt.Sprint(d*2, \" \", s, \" \", n, found, calls)"); got != `"2s s 1 true 1"` {
+		t.Errorf("got %s", got)
+	}
+	// In one cell, after a variable they depend on (yaegi failed there).
+	if got, _ := mustRun(t, in, "var c = b\nvar a, b = two()\nfunc two() (int, int) { return 1, 2 }\nfmt.Sprint(a, b, c)"); got != `"1 2 2"` {
+		t.Errorf("got %s", got)
+	}
+	mustRun(t, in, "func pair() (time.Duration, string) { return time.Minute, \"m\" }")
+	if got, _ := mustRun(t, in, "fmt.Sprint(d, s, calls)"); got != `"1ss1"` {
+		t.Errorf("after a redefinition: got %s", got)
 	}
 }

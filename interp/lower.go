@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"golang.org/x/tools/go/ast/astutil"
@@ -17,22 +18,40 @@ type lowerings map[int]*lowering
 
 // lowering is what the front end changes in one cell.
 type lowering struct {
-	exprs  map[span]string      // expressions to replace (before the rewriter)
+	exprs  map[span]replacement // expressions to replace (before the rewriter)
 	pkgs   map[[2]int][2]string // line, col -> package name as written, its alias
 	ranges map[[2]int]string    // line, col of a range's for -> what it ranges over (front.Result.RangeKinds)
+	vars   map[[2]int][]string  // line, col of a multi-value var declaration -> its variables' types (front.Result.MultiVarTypes)
+}
+
+// replacement is the lowered form of an expression; with operand set,
+// front.ArgName in src stands for the operand of the type assertion or
+// selector replaced, or the argument of the call.
+type replacement struct {
+	src     string
+	operand bool
 }
 
 // set records the replacements of cell n.
-func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string) {
-	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 {
+func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string) {
+	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 && len(vars) == 0 {
 		// Checked, with nothing to lower: still a cell whose imports the
 		// front end resolved (an import nothing uses binds nothing).
 		l[n] = &lowering{}
 		return
 	}
-	lw := &lowering{exprs: make(map[span]string, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges}
+	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges, vars: vars}
 	for _, r := range reps {
-		lw.exprs[span{r.Line, r.Col, r.EndLine, r.EndCol}] = r.Src
+		sp := span{r.Line, r.Col, r.EndLine, r.EndCol}
+		if prev, ok := lw.exprs[sp]; ok {
+			// Two lowerings of one expression: the earlier holds the
+			// later (print's conversion of a folded constant).
+			if !prev.operand && !r.Operand {
+				lw.exprs[sp] = replacement{strings.ReplaceAll(prev.src, front.ArgName, "("+r.Src+")"), false}
+			}
+			continue
+		}
+		lw.exprs[sp] = replacement{r.Src, r.Operand}
 	}
 	for _, r := range refs {
 		lw.pkgs[[2]int{r.Line, r.Col}] = [2]string{r.Name, r.Alias}
@@ -41,9 +60,16 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 }
 
 // exprsOf and pkgsOf are the parts of cell n's lowering (nil when none).
-func (l lowerings) exprsOf(n int) map[span]string {
+func (l lowerings) exprsOf(n int) map[span]replacement {
 	if lw := l[n]; lw != nil {
 		return lw.exprs
+	}
+	return nil
+}
+
+func (l lowerings) varsOf(n int) map[[2]int][]string {
+	if lw := l[n]; lw != nil {
+		return lw.vars
 	}
 	return nil
 }
@@ -88,27 +114,58 @@ func alias(fset *token.FileSet, root ast.Node, cell int, pkgs map[[2]int][2]stri
 
 // lower applies the replacements of cell cell to an AST parsed from it
 // (in fset, with generated positions): each replaced expression keeps its
-// own node, and positions, inside the lowered form.
-func lower(fset *token.FileSet, root ast.Node, cell int, reps map[span]string) {
+// own node, and positions, inside the lowered form. Expressions are
+// matched by the spans they had before any replacement, so that one
+// replacement may hold another (print(v[i]), with v a pointer to an
+// array, lowers both the argument and v).
+func lower(fset *token.FileSet, root ast.Node, cell int, reps map[span]replacement) {
 	if len(reps) == 0 {
 		return
 	}
-	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
-		e, ok := c.Node().(ast.Expr)
+	spans := map[ast.Expr]span{}
+	ast.Inspect(root, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
 		if !ok || !e.Pos().IsValid() || !e.End().IsValid() {
 			return true
 		}
 		p, q := fset.Position(e.Pos()), fset.Position(e.End())
 		pc, pl := decodeLine(p.Line)
 		qc, ql := decodeLine(q.Line)
-		if pc != cell || qc != cell {
-			return true
+		if pc == cell && qc == cell {
+			spans[e] = span{pl, p.Column, ql, q.Column}
 		}
-		src, ok := reps[span{pl, p.Column, ql, q.Column}]
+		return true
+	})
+	astutil.Apply(root, nil, func(c *astutil.Cursor) bool {
+		e, ok := c.Node().(ast.Expr)
 		if !ok {
 			return true
 		}
-		repl := parseLowered(fset, src, e)
+		sp, ok := spans[e]
+		if !ok {
+			return true
+		}
+		r, ok := reps[sp]
+		if !ok {
+			return true
+		}
+		arg := e
+		if r.operand {
+			switch x := e.(type) {
+			case *ast.TypeAssertExpr:
+				arg = x.X
+			case *ast.SelectorExpr:
+				arg = x.X
+			case *ast.CallExpr:
+				if len(x.Args) != 1 {
+					return true
+				}
+				arg = x.Args[0]
+			default:
+				return true
+			}
+		}
+		repl := parseLowered(fset, r.src, arg)
 		if repl == nil {
 			return true
 		}

@@ -110,6 +110,7 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			perr.add(err)
 			continue
 		}
+		dropBlank(f)
 		lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
@@ -125,6 +126,58 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 		alias(fset, root, out[i].cell, ctx.lowered.pkgsOf(out[i].cell))
 	}
 	return out, nil
+}
+
+// dropBlank removes the declarations of a file that Go checks but that
+// nothing can use: functions, methods, types and constants named _ (the
+// type checker has seen them; the interpreter fails on some, "cannot use
+// _ as value"). Variables named _ stay: their values are computed.
+func dropBlank(f *ast.File) {
+	decls := f.Decls[:0]
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Name.Name == "_" {
+				continue
+			}
+		case *ast.GenDecl:
+			if d.Tok == token.CONST && len(d.Specs) > 1 {
+				// A group's constants count iota: all are kept.
+				break
+			}
+			if d.Tok == token.TYPE || d.Tok == token.CONST {
+				specs := d.Specs[:0]
+				for _, s := range d.Specs {
+					if blankSpec(s) {
+						continue
+					}
+					specs = append(specs, s)
+				}
+				if len(specs) == 0 && len(d.Specs) > 0 {
+					continue
+				}
+				d.Specs = specs
+			}
+		}
+		decls = append(decls, d)
+	}
+	f.Decls = decls
+}
+
+// blankSpec tells whether a type or const spec declares only _.
+func blankSpec(s ast.Spec) bool {
+	switch s := s.(type) {
+	case *ast.TypeSpec:
+		return s.Name.Name == "_"
+	case *ast.ValueSpec:
+		for _, n := range s.Names {
+			if n.Name != "_" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // parseCell parses a cell into steps: imports first, then declarations
@@ -198,7 +251,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
-	seq = initOrder(fset, seq, ctx.initRank)
+	seq = zeroVarsFirst(initOrder(fset, seq, ctx.initRank))
 	if hasMain(decls) && !callsMain(seq) {
 		at := decls[0].Pos()
 		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
@@ -283,13 +336,33 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 	if len(definedAt) == 0 {
 		return pins
 	}
+	// The receiver type of each method, by declaration.
+	recvOf := map[int]string{}
+	for i, d := range decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			recvOf[i] = front.RecvName(fd.Recv.List[0].Type)
+		}
+	}
 	for changed := true; changed; {
 		changed = false
-		for i := range decls {
+		// A function that uses a type must come after the type's
+		// methods: it may call them (a.Do() through an embedded field).
+		// The type's own methods keep their places.
+		methodPin := map[string]int{}
+		for i, t := range recvOf {
+			if p, ok := methodPin[t]; !ok || pins[i] > p {
+				methodPin[t] = pins[i]
+			}
+		}
+		for i, d := range decls {
+			_, isFunc := d.(*ast.FuncDecl)
 			for r := range refs[i] {
 				at, isVar := definedAt[r]
 				if j, isDecl := names[r]; isDecl && j != i {
 					at, isVar = pins[j], true
+				}
+				if p, ok := methodPin[r]; isFunc && ok && p > at && recvOf[i] != r {
+					at, isVar = p, true
 				}
 				if isVar && at > pins[i] {
 					pins[i], changed = at, true
@@ -347,6 +420,54 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 		out[k] = vars[i]
 	}
 	return out
+}
+
+// zeroVarsFirst moves the var steps that declare variables without
+// initializers (var x int) before the cell's first var step: in Go they
+// exist, zero, before any initializer runs (var a = f(x) above var x int
+// reads x), and yaegi needs them declared to compile what reads them.
+func zeroVarsFirst(seq []step) []step {
+	first := -1
+	var zero, rest []step
+	for i, st := range seq {
+		if st.kind != stepVar {
+			rest = append(rest, st)
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if zeroVars(st) {
+			zero = append(zero, st)
+		} else {
+			rest = append(rest, st)
+		}
+	}
+	if len(zero) == 0 || first < 0 {
+		return seq
+	}
+	out := append([]step(nil), rest[:first]...)
+	out = append(out, zero...)
+	return append(out, rest[first:]...)
+}
+
+// zeroVars tells whether a var step declares variables without values.
+func zeroVars(st step) bool {
+	if st.define != nil || st.assign != nil || len(st.decls) == 0 {
+		return false
+	}
+	for _, d := range st.decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			return false
+		}
+		for _, s := range gd.Specs {
+			if vs, ok := s.(*ast.ValueSpec); !ok || len(vs.Values) > 0 || vs.Type == nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // varNames are the names a var step declares, as written.

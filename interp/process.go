@@ -16,7 +16,8 @@ import (
 
 // The kernel is the user's own process, as ipykernel is: cells may use
 // unsafe, syscall and os/exec. What would end the process is turned into
-// an error of the cell instead (os.Exit, testing.Main), and what would
+// an error of the cell instead (os.Exit, testing.Main, runtime.Breakpoint,
+// a fault at a bad address), and what would
 // crash it from a goroutine of the runtime is recovered (a panicking
 // finalizer).
 
@@ -40,6 +41,10 @@ func (r *rt) processSymbols() []map[string]map[string]reflect.Value {
 		},
 		"runtime/runtime": {
 			"SetFinalizer": reflect.ValueOf(r.setFinalizer),
+			// Without a debugger attached, compiled Go stops with SIGTRAP.
+			"Breakpoint": reflect.ValueOf(func() {
+				panic(fmt.Errorf("runtime.Breakpoint was called: no debugger stops there in a cell (compiled Go would end with SIGTRAP); set a breakpoint in the notebook's debugger instead"))
+			}),
 		},
 		// The publisher is the kernel's (or the runner's): a cell that
 		// replaced or unset it would lose the session's output.

@@ -6,6 +6,8 @@ import (
 	"go/printer"
 	"go/token"
 	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // rewriter brings a cell's AST to what yaegi runs correctly, keeping the
@@ -16,7 +18,14 @@ import (
 //     per-iteration copy (Go 1.22 semantics);
 //   - min, max and clear call helpers;
 //   - go f(x) evaluates its arguments, then runs f in a goroutine whose
-//     panic is reported instead of killing the kernel.
+//     panic is reported instead of killing the kernel;
+//   - a select case that assigns what it receives (case x, ok = <-c)
+//     receives into new variables and assigns them first thing in its
+//     body: yaegi fails on the assignment ("reflect.Select: invalid Dir");
+//     so do v, ok = <-c, m[k] and x.(T) outside select;
+//   - case a, b: of a switch without tag is case a || b:;
+//   - for k, v = range x assigns k and v from new variables, and
+//     a, b = f(), g() calls f and g before it assigns.
 type rewriter struct {
 	ints    map[string]bool // names known to hold integers
 	nonInts map[string]bool // names known to hold something else
@@ -196,13 +205,23 @@ func (r *rewriter) temp(prefix string, at token.Pos) *ast.Ident {
 
 // rewrite applies the rewrites to everything under root.
 func (r *rewriter) rewrite(root ast.Node) {
+	if !r.ranges {
+		r.namedReturns(root)
+	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			r.list(n.List)
+		case *ast.SwitchStmt:
+			if n.Tag == nil && !r.ranges {
+				orCases(n)
+			}
 		case *ast.CaseClause:
 			r.list(n.Body)
 		case *ast.CommClause:
+			if !r.ranges {
+				r.commAssign(n)
+			}
 			r.list(n.Body)
 		case *ast.CallExpr:
 			if !r.ranges {
@@ -229,6 +248,59 @@ func (r *rewriter) rewrite(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// orCases writes the case a, b: of a switch without tag as case a || b:
+// yaegi tested the first expression only.
+func orCases(s *ast.SwitchStmt) {
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok || len(cc.List) < 2 {
+			continue
+		}
+		e := cc.List[0]
+		for _, x := range cc.List[1:] {
+			e = &ast.BinaryExpr{X: e, OpPos: x.Pos(), Op: token.LOR, Y: &ast.ParenExpr{Lparen: x.Pos(), X: x, Rparen: x.End()}}
+		}
+		cc.List = []ast.Expr{e}
+	}
+}
+
+// commAssign rewrites case x, ok = <-c: into case t1, t2 := <-c: x, ok =
+// t1, t2 (case _ = <-c: into case <-c:).
+func (r *rewriter) commAssign(c *ast.CommClause) {
+	// case x := (<-c): yaegi takes only an unparenthesized receive.
+	switch s := c.Comm.(type) {
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			s.Rhs[0] = ast.Unparen(s.Rhs[0])
+		}
+	case *ast.ExprStmt:
+		s.X = ast.Unparen(s.X)
+	}
+	as, ok := c.Comm.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
+		return
+	}
+	at := as.TokPos
+	var tmps, lhs, rhs []ast.Expr
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp("recv", at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, l)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	if len(lhs) == 0 {
+		c.Comm = &ast.ExprStmt{X: as.Rhs[0]}
+		return
+	}
+	as.Lhs, as.Tok = tmps, token.DEFINE
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	c.Body = append([]ast.Stmt{set}, c.Body...)
 }
 
 // walkSel rewrites the left side of a selector only: x.main is a field.
@@ -267,7 +339,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	switch s := s.(type) {
 	case *ast.LabeledStmt:
 		inner := r.stmt(s.Stmt)
-		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 {
+		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 && isLoop(b.List[1]) {
 			// keep the label on the loop: { n := ...; L: for ... }
 			s.Stmt = b.List[1]
 			b.List[1] = s
@@ -275,6 +347,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		s.Stmt = inner
 	case *ast.RangeStmt:
+		if s.Tok == token.ASSIGN {
+			r.rangeAssign(s)
+		}
 		switch kind := r.rangeKind(s); {
 		case kind == "int":
 			return r.rangeInt(s)
@@ -297,8 +372,158 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		perIteration(r, s)
 	case *ast.GoStmt:
 		return r.goStmt(s)
+	case *ast.AssignStmt:
+		if p := r.parallelAssign(s); p != nil {
+			return p
+		}
+		return r.commaOkAssign(s)
 	}
 	return s
+}
+
+// rangeAssign rewrites for k, v = range x { ... } into
+// for t1, t2 := range x { k, v = t1, t2; ... }: yaegi did not assign k
+// and v (after the loop, k kept its old value).
+func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
+	at := s.For
+	var tmps, lhs, rhs []ast.Expr
+	for _, e := range []ast.Expr{s.Key, s.Value} {
+		if e == nil {
+			continue
+		}
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp("k", at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, e)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	if len(lhs) == 0 {
+		return
+	}
+	s.Key = tmps[0]
+	if len(tmps) > 1 {
+		s.Value = tmps[1]
+	}
+	s.Tok = token.DEFINE
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	s.Body.List = append([]ast.Stmt{set}, s.Body.List...)
+}
+
+// parallelAssign rewrites a, b = f(), g() (names on the left, calls on
+// the right) into { t1, t2 := f(), g(); a, b = t1, t2 }: Go evaluates
+// every call before it assigns, yaegi assigned a before it called g.
+func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 || len(s.Lhs) != len(s.Rhs) {
+		return nil
+	}
+	for _, l := range s.Lhs {
+		if _, ok := l.(*ast.Ident); !ok {
+			return nil
+		}
+	}
+	at := s.TokPos
+	var tmps, vals []ast.Expr
+	rhs := make([]ast.Expr, len(s.Rhs))
+	for i, e := range s.Rhs {
+		rhs[i] = e
+		if !hasCall(e) {
+			continue
+		}
+		t := r.temp("v", at)
+		tmps = append(tmps, t)
+		vals = append(vals, e)
+		rhs[i] = r.ident(t.Name, at)
+	}
+	if len(tmps) < 2 {
+		return nil // one call: nothing to evaluate before another
+	}
+	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
+	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
+}
+
+// hasCall tells whether e calls a function (not a builtin that may give
+// an untyped constant, nor a conversion to a named basic type).
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return !found
+		}
+		if id, ok := c.Fun.(*ast.Ident); ok {
+			switch id.Name {
+			case "len", "cap", "complex", "real", "imag", "min", "max", "new", "make":
+				return true
+			}
+			if intTypes[id.Name] || id.Name == "float32" || id.Name == "float64" || id.Name == "string" || id.Name == "bool" {
+				return true
+			}
+		}
+		if _, ok := c.Fun.(*ast.FuncLit); ok {
+			found = true
+			return false
+		}
+		switch c.Fun.(type) {
+		case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.ParenExpr, *ast.CallExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isLoop tells whether s is a for or range statement.
+func isLoop(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		return true
+	}
+	return false
+}
+
+// commaOkAssign rewrites v, ok = <-c (or m[k], or x.(T)) into
+// { t1, t2 := <-c; v, ok = t1, t2 }, when v and ok are names: yaegi
+// stores the two results straight into v and ok, and failed when they
+// are interfaces ("SetBool on interface Value").
+func (r *rewriter) commaOkAssign(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok != token.ASSIGN || len(s.Lhs) != 2 || len(s.Rhs) != 1 {
+		return s
+	}
+	switch x := ast.Unparen(s.Rhs[0]).(type) {
+	case *ast.UnaryExpr:
+		if x.Op != token.ARROW {
+			return s
+		}
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+	default:
+		return s
+	}
+	at := s.TokPos
+	var tmps, lhs, rhs []ast.Expr
+	for _, l := range s.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return s
+		}
+		if id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp("ok", at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, l)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	if len(lhs) == 0 {
+		return s
+	}
+	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: s.Rhs}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
 }
 
 // rangeInt turns `for i := range n { ... }` into
@@ -325,3 +550,65 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 
 // reserved reports names reserved for gocalc's own helpers.
 func reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
+
+// namedReturns rewrites, in functions with named results, return b, a
+// whose values are named results into { t1, t2 := b, a; return t1, t2 }:
+// yaegi assigned the first result before it read the second.
+func (r *rewriter) namedReturns(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			ft, body = f.Type, f.Body
+		case *ast.FuncLit:
+			ft, body = f.Type, f.Body
+		default:
+			return true
+		}
+		if body == nil || ft.Results == nil || ft.Results.NumFields() < 2 {
+			return true
+		}
+		named := map[string]bool{}
+		for _, f := range ft.Results.List {
+			for _, id := range f.Names {
+				named[id.Name] = true
+			}
+		}
+		if len(named) == 0 {
+			return true
+		}
+		astutil.Apply(body, func(c *astutil.Cursor) bool {
+			if _, ok := c.Node().(*ast.FuncLit); ok {
+				return false // its returns are its own
+			}
+			return true
+		}, func(c *astutil.Cursor) bool {
+			ret, ok := c.Node().(*ast.ReturnStmt)
+			if !ok || len(ret.Results) < 2 || c.Index() < 0 {
+				return true
+			}
+			// The results that are named results are read into new
+			// variables (of their types) first.
+			at := ret.Return
+			var tmps, reads, vals []ast.Expr
+			for _, e := range ret.Results {
+				if id, ok := e.(*ast.Ident); ok && named[id.Name] {
+					t := r.temp("r", at)
+					tmps = append(tmps, t)
+					reads = append(reads, e)
+					vals = append(vals, r.ident(t.Name, at))
+					continue
+				}
+				vals = append(vals, e)
+			}
+			if len(tmps) == 0 {
+				return true
+			}
+			def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: reads}
+			c.Replace(&ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, &ast.ReturnStmt{Return: at, Results: vals}}, Rbrace: ret.End()})
+			return true
+		})
+		return true
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -78,6 +79,7 @@ func (r *rt) start(f any, args []any, spread bool) {
 	}
 	r.live.Add(1)
 	go func() {
+		debug.SetPanicOnFault(true)
 		defer r.live.Add(-1)
 		defer func() {
 			if p := recover(); p != nil {
@@ -181,6 +183,8 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 	helpers["GoSlice"] = reflect.ValueOf(r.goSlice)
 	helpers["Show"] = reflect.ValueOf(r.show)
 	helpers["Clear"] = reflect.ValueOf(clearValue)
+	helpers["PanicOnFault"] = reflect.ValueOf(func() { debug.SetPanicOnFault(true) })
+	r.builtinExports(helpers)
 	return map[string]map[string]reflect.Value{
 		rtName + "/" + rtName: helpers,
 		"time/time": {

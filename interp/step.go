@@ -38,6 +38,12 @@ func compileIn(y *yaegi.Interpreter, n ast.Node) (prog *yaegi.Program, err error
 	return y.CompileAST(n)
 }
 
+// panicOnFaultStmt is _gocalc.PanicOnFault(): debug.SetPanicOnFault(true)
+// for the goroutine yaegi runs a step in.
+func panicOnFaultStmt(at token.Pos) ast.Stmt {
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: at, Name: rtName}, Sel: &ast.Ident{NamePos: at, Name: "PanicOnFault"}}, Lparen: at, Rparen: at}}
+}
+
 // compileErr converts a compile failure of step st, saying so when yaegi
 // itself panicked, with the likely cause.
 func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
@@ -190,6 +196,9 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 	case stepVar:
 		in.inVarStep(st.first)
 		defer in.inVarStep(token.NoPos)
+		if ok, err := in.defineMulti(ctx, cur, st); ok {
+			return nil, err
+		}
 		if st.define != nil && in.callsGeneric(st.define) {
 			// yaegi panics on a generic call in a global definition: go
 			// straight to the typed form.
@@ -229,15 +238,22 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 		c := in.context()
 		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, c.globals, c.typeOf)
 	}
+	// A fault at a bad address (unsafe code) panics in the goroutine that
+	// runs the step, instead of ending the process.
+	body := func(stmts []ast.Stmt) *ast.BlockStmt {
+		b := stmtBody(stmts, st.first)
+		b.List = append([]ast.Stmt{panicOnFaultStmt(st.first)}, b.List...)
+		return b
+	}
 	stmts := st.stmts
 	if st.show != nil {
 		stmts = append(stmts[:len(stmts):len(stmts)], showStmt(st.show))
 	}
-	prog, err := in.compile(stmtBody(stmts, st.first))
+	prog, err := in.compile(body(stmts))
 	if err != nil && st.show != nil && strings.Contains(err.Error(), "as type (...any)") {
 		// A call without results: run it as a statement.
 		stmts = append(st.stmts[:len(st.stmts):len(st.stmts)], &ast.ExprStmt{X: st.show})
-		prog, err = in.compile(stmtBody(stmts, st.first))
+		prog, err = in.compile(body(stmts))
 	}
 	if err != nil {
 		return nil, in.compileErr(err, cur, st)
@@ -374,6 +390,60 @@ func render(r display.Renderer) (d display.Data, err error) {
 // typeRe reads the type of an expression out of the error of a probe
 // assignment.
 var typeRe = regexp.MustCompile(`cannot use type (.+) as type struct ?\{ ?_gocalc int ?\}`)
+
+// defineMulti runs a definition of several global variables from one
+// multi-value expression (a, b := f(), var a, b = m[k]) whose types the
+// front end gave: it declares them with their types, then assigns them in
+// a function. yaegi failed on the multi-value form at package level. It
+// reports whether it handled the step.
+func (in *Interpreter) defineMulti(ctx context.Context, cur int, st *step) (bool, error) {
+	a := st.define
+	if a == nil || len(a.Lhs) < 2 || len(a.Rhs) != 1 {
+		return false, nil
+	}
+	at := a.Pos()
+	p := in.y.FileSet().Position(at)
+	cell, line := decodeLine(p.Line)
+	types := in.lowered.varsOf(cell)[[2]int{line, p.Column}]
+	if len(types) != len(a.Lhs) {
+		return false, nil
+	}
+	var decl strings.Builder
+	for i, l := range a.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return false, nil
+		}
+		if id.Name != "_" {
+			fmt.Fprintf(&decl, "var %s %s\n", id.Name, types[i])
+		}
+	}
+	if decl.Len() == 0 || len(st.entries) != 1 {
+		return false, nil
+	}
+	// The declarations name packages by the aliases the interpreter
+	// imported them under; the session keeps the cell's own text.
+	it := item{kind: itemVar, text: decl.String(), line: line, col: p.Column, cell: cell}
+	parsed, perr := parseItems(in.y.FileSet(), []item{it}, cellContext{lowered: in.lowered})
+	if perr != nil {
+		return false, nil
+	}
+	alias(in.y.FileSet(), parsed[0].file, cell, nil)
+	prog, cerr := in.compile(parsed[0].file)
+	if cerr != nil {
+		return false, nil
+	}
+	if err := in.exec(ctx, cur, prog, nil); err != nil {
+		return true, err
+	}
+	in.sess.addVar(st.entries[0])
+	assign := &ast.AssignStmt{Lhs: a.Lhs, TokPos: a.TokPos, Tok: token.ASSIGN, Rhs: a.Rhs}
+	aprog, aerr := in.compile(stmtBody([]ast.Stmt{assign}, at))
+	if aerr != nil {
+		return true, in.compileErr(aerr, cur, st)
+	}
+	return true, in.exec(ctx, cur, aprog, &runState{})
+}
 
 // defineTyped runs `x := v` as `var x T` then `x = v` inside a function,
 // learning T from yaegi's error for a probe assignment of v to a struct

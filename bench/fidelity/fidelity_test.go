@@ -268,3 +268,20 @@ func TestSummarizeAndCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestExit0(t *testing.T) {
+	for _, tc := range []struct {
+		in, want cellResult
+	}{
+		{cellResult{text: "a\n", ename: "Exit", evalue: "os.Exit(0) was called: ..."}, cellResult{text: "a\n"}},
+		{cellResult{text: "a\n", ename: "Exit", evalue: "os.Exit(1) was called: ..."}, cellResult{text: "a\n", ename: "Exit", evalue: "os.Exit(1) was called: ..."}},
+		{cellResult{text: "a\n" + goroutineExit0 + "the goroutine stopped\nb\n"}, cellResult{text: "a\n"}},
+		{cellResult{text: "a\nos.Exit(2) called in a goroutine: x\n"}, cellResult{text: "a\nos.Exit(2) called in a goroutine: x\n"}},
+	} {
+		got := tc.in
+		exit0(&got)
+		if got != tc.want {
+			t.Errorf("exit0(%+v) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -247,6 +247,10 @@ func readCell(b []byte) (*cellResult, error) {
 	return cr, nil
 }
 
+// goroutineExit0 starts the line gocalc writes when a goroutine a cell
+// started calls os.Exit(0).
+const goroutineExit0 = "os.Exit(0) called in a goroutine: "
+
 // gocalcStatus matches gocalc run's own status lines on its stderr.
 var gocalcStatus = `gocalc run: `
 
@@ -272,9 +276,11 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 	}
 	os.Remove(out)
 	// gocalc interrupts the cell at --timeout; the outer limit catches a
-	// cell that does not stop when interrupted.
+	// cell that does not stop when interrupted. Cells run in $GOROOT/test,
+	// as compiled Go and yaegi do: some programs run the go command on
+	// paths relative to it.
 	r := runCmd(scratch, c.timeout+20*time.Second, nil, true, c.gocalc,
-		"run", in, "-o", out, "--timeout", c.timeout.String(), "--allow-errors", "--quiet")
+		"run", in, "-o", out, "--timeout", c.timeout.String(), "--allow-errors", "--quiet", "--cwd", c.testRoot)
 	var stray []string
 	for _, l := range strings.Split(strings.TrimRight(r.stderr, "\n"), "\n") {
 		if l != "" && !strings.HasPrefix(l, gocalcStatus) {
@@ -318,11 +324,7 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 		o.Cause, o.Crash, o.Error = causeCrash, true, "reading the executed notebook: "+err.Error()
 		return o
 	}
-	if cr.ename == "Exit" && strings.HasPrefix(cr.evalue, "os.Exit(0) ") {
-		// A cell that calls os.Exit(0) ends with an Exit error that says
-		// so (the kernel lives on): what go run reports as exit status 0.
-		cr.ename, cr.evalue = "", ""
-	}
+	exit0(cr)
 	switch {
 	case cr.ename != "":
 		msg := cr.ename + ": " + cr.evalue
@@ -350,6 +352,21 @@ func runGocalc(c *config, p program, scratch string) *outcome {
 		o.Pass = true
 	}
 	return o
+}
+
+// exit0 takes out of a cell's result what gocalc reports of os.Exit(0),
+// which go run reports as exit status 0.
+func exit0(cr *cellResult) {
+	if cr.ename == "Exit" && strings.HasPrefix(cr.evalue, "os.Exit(0) ") {
+		// A cell that calls os.Exit(0) ends with an Exit error that says
+		// so (the kernel lives on).
+		cr.ename, cr.evalue = "", ""
+	}
+	if i := strings.Index(cr.text, goroutineExit0); i >= 0 && cr.ename == "" {
+		// The same, from a goroutine the cell started: gocalc says so on
+		// stderr, where the program would have ended.
+		cr.text = cr.text[:i]
+	}
 }
 
 var (

@@ -11,9 +11,14 @@ import (
 
 // Replacement is a lowering: the expression spanning Line:Col to
 // EndLine:EndCol of the cell is to be replaced by Src, a Go expression.
+// When Operand is set, ArgName in Src stands for the operand of the
+// replaced type assertion or selector (x in x.(T) or x.M), or the
+// argument of the replaced call (x in new(x)), not for the whole
+// expression.
 type Replacement struct {
 	Line, Col, EndLine, EndCol int
 	Src                        string
+	Operand                    bool
 }
 
 // ArgName stands in a replacement's Src for the expression it replaces,

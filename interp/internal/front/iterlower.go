@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -37,7 +38,9 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
-	sels := map[*ast.Ident]bool{} // selectors' member names: never dot-imported names
+	sels := map[*ast.Ident]bool{}     // selectors' member names: never dot-imported names
+	explicit := map[*ast.Ident]bool{} // generic functions instantiated or called where they stand
+	called := map[ast.Expr]bool{}     // the functions of calls
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
@@ -55,7 +58,12 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.dotImported(n); !sels[n] && ok {
 				out = append(out, rep)
 			}
+			if rep, ok := l.funcValue(n, explicit); ok {
+				out = append(out, rep)
+			}
 		case *ast.CallExpr:
+			explicit[calleeIdent(n.Fun)] = true // inferred from the arguments
+			called[ast.Unparen(n.Fun)] = true
 			if rep, ok := l.errorsAs(n); ok {
 				out = append(out, rep)
 				return true
@@ -78,15 +86,29 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 			}
 			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
 		case *ast.IndexExpr:
+			explicit[calleeIdent(n.X)] = true
+			if rep, ok := l.instanceValue(n, called); ok {
+				out = append(out, rep)
+			}
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
 			}
 			return l.iterType(n, &out)
 		case *ast.RangeStmt:
+			if n, ok := arrayLen(r.Info, n); ok {
+				// Go does not evaluate the array: it ranges over its
+				// length (a nil pointer to an array included).
+				out = append(out, l.span(rangeX(n), strconv.FormatInt(n.len, 10)))
+				return true
+			}
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
 			}
 		case *ast.IndexListExpr:
+			explicit[calleeIdent(n.X)] = true
+			if rep, ok := l.instanceValue(n, called); ok {
+				out = append(out, rep)
+			}
 			return l.iterType(n, &out)
 		}
 		return true
@@ -147,8 +169,9 @@ func (l *lowerer) arrayPointer(x ast.Expr) (Replacement, bool) {
 }
 
 // methodExpr writes a method expression of a session type ((*Acc).Add,
-// Acc.Get) as the function literal it stands for, which the interpreter
-// runs correctly: func(r *Acc, a0 int) { r.Add(a0) }.
+// Acc.Get) or of an interface type (error.Error, I.m) as the function
+// literal it stands for, which the interpreter runs correctly:
+// func(r *Acc, a0 int) { r.Add(a0) }.
 func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 	s, ok := l.res.Info.Selections[sel]
 	if !ok || s.Kind() != types.MethodExpr {
@@ -159,9 +182,14 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 	if p, isPtr := base.(*types.Pointer); isPtr {
 		base = p.Elem()
 	}
-	n, isNamed := base.(*types.Named)
-	if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 || types.IsInterface(n) || !l.expressible(recv) {
+	if !l.expressible(recv) || hasTypeParam(recv) {
 		return Replacement{}, false
+	}
+	if !types.IsInterface(base) {
+		n, isNamed := base.(*types.Named)
+		if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 {
+			return Replacement{}, false
+		}
 	}
 	sig := s.Type().(*types.Signature) // the function's type: receiver first
 	var params, args, results []string
@@ -300,6 +328,10 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 			return true
 		}
 		p := r.Fset.Position(rs.For)
+		if _, ok := arrayLen(r.Info, rs); ok {
+			out[[2]int{p.Line, p.Column}] = "int"
+			return true
+		}
 		switch u := tv.Type.Underlying().(type) {
 		case *types.Basic:
 			if u.Info()&types.IsInteger != 0 {
@@ -361,4 +393,137 @@ func (r *Result) DeclUses() map[[2]int][]string {
 		out[[2]int{p.Line, p.Column}] = names
 	}
 	return out
+}
+
+// rangeLen is a range statement over an array, or a pointer to one, that
+// Go runs without evaluating the array: one iteration variable at most,
+// and no call or receive in the expression (len(x) is a constant).
+type rangeLen struct {
+	rs  *ast.RangeStmt
+	len int64
+}
+
+func rangeX(n rangeLen) ast.Expr { return n.rs.X }
+
+// arrayLen tells whether rs ranges over the constant length of an array.
+func arrayLen(info *types.Info, rs *ast.RangeStmt) (rangeLen, bool) {
+	if rs.X == nil {
+		return rangeLen{}, false
+	}
+	if id, ok := rs.Value.(*ast.Ident); rs.Value != nil && (!ok || id.Name != "_") {
+		return rangeLen{}, false
+	}
+	tv, ok := info.Types[rs.X]
+	if !ok || tv.Type == nil {
+		return rangeLen{}, false
+	}
+	t := tv.Type.Underlying()
+	if p, isPtr := t.(*types.Pointer); isPtr {
+		t = p.Elem().Underlying()
+	}
+	a, ok := t.(*types.Array)
+	if !ok {
+		return rangeLen{}, false
+	}
+	pure := true
+	ast.Inspect(rs.X, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
+				pure = false // a call, not a conversion
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				pure = false
+			}
+		}
+		return pure
+	})
+	return rangeLen{rs, a.Len()}, pure
+}
+
+// funcValue writes a generic function of the session used as a value,
+// its type arguments inferred from where it goes (var f func(int) int =
+// g), as a function literal calling it with them:
+// func(a int) int { return g[int](a) }. yaegi cannot infer them.
+func (l *lowerer) funcValue(id *ast.Ident, explicit map[*ast.Ident]bool) (Replacement, bool) {
+	if explicit[id] {
+		return Replacement{}, false
+	}
+	fn, ok := l.res.Info.Uses[id].(*types.Func)
+	if !ok || !IsSession(fn.Pkg()) || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+		return Replacement{}, false
+	}
+	inst, ok := l.res.Info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return Replacement{}, false
+	}
+	args := make([]string, inst.TypeArgs.Len())
+	for i := range args {
+		t := inst.TypeArgs.At(i)
+		if hasTypeParam(t) || !l.expressible(t) {
+			return Replacement{}, false
+		}
+		args[i] = l.localType(t)
+	}
+	return l.funcLit(id, inst, ArgName+"["+strings.Join(args, ", ")+"]")
+}
+
+// instanceValue writes an explicitly instantiated generic function of
+// the session used as a value (f := g[int, string]) as a function
+// literal calling it.
+func (l *lowerer) instanceValue(x ast.Expr, called map[ast.Expr]bool) (Replacement, bool) {
+	if called[x] {
+		return Replacement{}, false
+	}
+	id := calleeIdent(x)
+	if id == nil {
+		return Replacement{}, false
+	}
+	fn, ok := l.res.Info.Uses[id].(*types.Func)
+	if !ok || !IsSession(fn.Pkg()) || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+		return Replacement{}, false
+	}
+	inst, ok := l.res.Info.Instances[id]
+	if !ok || hasTypeParam(inst.Type) {
+		return Replacement{}, false
+	}
+	return l.funcLit(x, inst, ArgName)
+}
+
+// funcLit is a function literal of the instance's signature that calls
+// fun: yaegi fails on an instance with several type arguments used as a
+// value.
+func (l *lowerer) funcLit(e ast.Expr, inst types.Instance, fun string) (Replacement, bool) {
+	sig, ok := inst.Type.(*types.Signature)
+	if !ok || !l.expressible(sig) || sig.Params().Len() == 0 {
+		// yaegi cannot call an instance without parameters (f[int]()):
+		// such a value stays as it is.
+		return Replacement{}, false
+	}
+	var params, call, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		a := l.fresh()
+		t := sig.Params().At(i).Type()
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
+			call = append(call, a+"...")
+			continue
+		}
+		params = append(params, a+" "+l.localType(t))
+		call = append(call, a)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, l.localType(sig.Results().At(i).Type()))
+	}
+	body := fun + "(" + strings.Join(call, ", ") + ")"
+	res := ""
+	switch len(results) {
+	case 0:
+	case 1:
+		res, body = " "+results[0], "return "+body
+	default:
+		res, body = " ("+strings.Join(results, ", ")+")", "return "+body
+	}
+	return l.span(e, "func("+strings.Join(params, ", ")+")"+res+" { "+body+" }"), true
 }

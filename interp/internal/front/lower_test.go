@@ -67,8 +67,33 @@ func lowered(cell string, r *Result) string {
 	var edits []edit
 	reps, _ := r.FmtLowering()
 	iters, _ := r.IterLowering()
-	for _, rep := range append(reps, iters...) {
-		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), rep.Src})
+	builtins, _ := r.RuntimeLowering()
+	shifts, _ := r.ShiftLowering()
+	bools, _ := r.BoolLowering()
+	blanks, _ := r.BlankFieldLowering()
+	consts, _ := r.ConstLowering()
+	var all []Replacement
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts} {
+		all = append(all, l...)
+	}
+	for _, rep := range all {
+		src := rep.Src
+		if rep.Operand {
+			// The operand of x.(T) or x.M: the text before its last ".(",
+			// or its last "."; of new(x), x.
+			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
+			var operand string
+			switch {
+			case strings.HasPrefix(text, "new("):
+				operand = text[len("new(") : len(text)-1]
+			case strings.HasSuffix(text, ")"):
+				operand = text[:strings.LastIndex(text, ".(")]
+			default:
+				operand = text[:strings.LastIndex(text, ".")]
+			}
+			src = strings.ReplaceAll(src, ArgName, operand)
+		}
+		edits = append(edits, edit{offset(rep.Line, rep.Col), offset(rep.EndLine, rep.EndCol), src})
 	}
 	refs, _ := r.PkgRefs()
 	for _, ref := range refs {
@@ -77,7 +102,9 @@ func lowered(cell string, r *Result) string {
 	}
 	// Outer edits contain inner ones: apply each inner edit inside the
 	// text its outer edit keeps in place of ArgName.
-	sort.Slice(edits, func(i, j int) bool {
+	// Of two edits of one expression, the earlier holds the later, as
+	// the interpreter composes them.
+	sort.SliceStable(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
 			return edits[i].start < edits[j].start
 		}

@@ -1,0 +1,67 @@
+package front
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// BlankFieldLowering lists the replacements that give the blank fields
+// of struct types (struct{ x int; _ string; _ float64 }) names of their
+// own, _gocalc_blank1, ...: yaegi names every such field X_ and fails on
+// a second one ("reflect.StructOf: duplicate field X_"). No Go code can
+// name a blank field, and only unsafe code can make one nonzero, so the
+// program runs as before; printed with %+v, the field shows its new name.
+func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil {
+		return nil, nil
+	}
+	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
+	var out []Replacement
+	blanks := 0
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		st, ok := n.(*ast.StructType)
+		if !ok || st.Fields == nil {
+			return true
+		}
+		has := false
+		for _, f := range st.Fields.List {
+			for _, name := range f.Names {
+				has = has || name.Name == "_"
+			}
+		}
+		if !has {
+			return true
+		}
+		tv, ok := r.Info.Types[st]
+		if !ok || !tv.IsType() || hasTypeParam(tv.Type) || !l.expressible(tv.Type) {
+			return true
+		}
+		s, ok := tv.Type.(*types.Struct)
+		if !ok {
+			return true
+		}
+		var fields []string
+		for i := 0; i < s.NumFields(); i++ {
+			f := s.Field(i)
+			var b strings.Builder
+			switch {
+			case f.Embedded():
+			case f.Name() == "_":
+				blanks++
+				b.WriteString("_gocalc_blank" + strconv.Itoa(blanks) + " ")
+			default:
+				b.WriteString(f.Name() + " ")
+			}
+			b.WriteString(l.localType(f.Type()))
+			if tag := s.Tag(i); tag != "" {
+				b.WriteString(" " + strconv.Quote(tag))
+			}
+			fields = append(fields, b.String())
+		}
+		out = append(out, l.span(st, "struct{ "+strings.Join(fields, "; ")+" }"))
+		return false
+	})
+	return out, l.imports
+}

@@ -1,0 +1,374 @@
+package front
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// RuntimeLowering lists the replacements that give the builtins print,
+// println and recover the behaviour of Go's runtime:
+//
+//   - print and println format each argument by its static type, as the
+//     runtime does: no spaces between print's arguments, a nil pointer,
+//     map, channel or function as 0x0, a slice as [len/cap]0xADDR, an
+//     interface as (0xTYPE,0xDATA), numbers without String methods (the
+//     interpreter prints them with fmt's %v). Each argument becomes a
+//     string made by one of the interpreter's helpers (_gocalc.PrintInt,
+//     ...), and the builtin becomes _gocalc.Print or _gocalc.Println.
+//     A single multi-value argument (print(f())) is passed to a function
+//     literal that formats its parameters.
+//   - recover() (but in defer recover() or go recover()) becomes
+//     _gocalc.Recovered(recover()),
+//     which gives the runtime's error values for the panics the
+//     interpreter raises in its own words (reflect's "slice index out of
+//     range", "reflect.MakeSlice: negative len", ...), so that a program
+//     that recovers a runtime error sees a runtime.Error, as in Go, and
+//     that os.Exit, which a cell raises as a panic, is not recovered.
+//   - v, ok := x.(I), with I an interface of the standard library or of
+//     a preloaded package (error, fmt.Stringer, runtime.Error), when x
+//     may be nil: the interpreter fails on a nil x (a nil dereference of
+//     its own), so a function literal answers false for it first.
+//   - a method value of a session type that is not called at once
+//     (f := v.M) binds a copy of its receiver, as Go does, through a
+//     function literal: func(r T) func() { return r.M }(v). yaegi bound
+//     the variable: after v = f, calling f called itself forever.
+//   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
+//   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
+//     function literal: yaegi failed on the comma-ok form in a var
+//     declaration at package level ("nil type").
+func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil {
+		return nil, nil
+	}
+	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
+	var out []Replacement
+	deferred := map[ast.Expr]bool{} // calls of defer and go statements
+	called := map[ast.Expr]bool{}   // the functions of calls
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			deferred[n.Call] = true
+		case *ast.GoStmt:
+			deferred[n.Call] = true
+		case *ast.TypeAssertExpr:
+			if rep, ok := l.commaOk(n); ok {
+				out = append(out, rep)
+			}
+		case *ast.ValueSpec:
+			if rep, ok := l.commaOkVar(n); ok {
+				out = append(out, rep)
+			}
+		case *ast.SelectorExpr:
+			if rep, ok := l.methodValue(n, called); ok {
+				out = append(out, rep)
+			}
+		case *ast.CallExpr:
+			called[ast.Unparen(n.Fun)] = true
+			switch l.builtin(n) {
+			case "print":
+				out = append(out, l.print(n, false)...)
+			case "println":
+				out = append(out, l.print(n, true)...)
+			case "new":
+				if rep, ok := l.newValue(n); ok {
+					out = append(out, rep)
+				}
+			case "recover":
+				if !deferred[n] {
+					out = append(out, l.span(n, FmtName+".Recovered("+ArgName+")"))
+				}
+			}
+		}
+		return true
+	})
+	return out, l.imports
+}
+
+// builtin is the name of the builtin function a call calls, or "".
+func (l *lowerer) builtin(call *ast.CallExpr) string {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	if b, ok := l.res.Info.Uses[id].(*types.Builtin); ok {
+		return b.Name()
+	}
+	return ""
+}
+
+// print lowers one call of print or println.
+func (l *lowerer) print(call *ast.CallExpr, ln bool) []Replacement {
+	fn := FmtName + ".Print"
+	if ln {
+		fn += "ln"
+	}
+	if len(call.Args) == 1 {
+		if tuple, ok := l.res.Info.Types[call.Args[0]].Type.(*types.Tuple); ok {
+			// print(f()): a function literal takes f's results.
+			var params, args []string
+			for i := 0; i < tuple.Len(); i++ {
+				t := tuple.At(i).Type()
+				if !l.expressible(t) || hasTypeParam(t) {
+					return nil
+				}
+				v := l.fresh()
+				params = append(params, v+" "+l.localType(t))
+				a, ok := l.printArg(t, v)
+				if !ok {
+					return nil
+				}
+				args = append(args, a)
+			}
+			src := "func(" + strings.Join(params, ", ") + ") { " + fn + "(" + strings.Join(args, ", ") + ") }"
+			return []Replacement{l.span(call.Fun, src)}
+		}
+	}
+	var out []Replacement
+	for _, a := range call.Args {
+		tv, ok := l.res.Info.Types[a]
+		if !ok || tv.Type == nil {
+			return nil
+		}
+		if tv.Value != nil && tv.Value.Kind() == constant.String {
+			if tv.Type != types.Typ[types.String] && tv.Type != types.Typ[types.UntypedString] {
+				out = append(out, l.span(a, "string("+ArgName+")"))
+			}
+			continue
+		}
+		src, ok := l.printArg(tv.Type, ArgName)
+		if !ok {
+			return nil
+		}
+		if src != ArgName {
+			out = append(out, l.span(a, src))
+		}
+	}
+	return append(out, l.span(call.Fun, fn))
+}
+
+// printArg is the expression of the string that the runtime's print
+// writes for v, of static type t (an untyped integer constant prints as
+// an int64, an untyped float one as a float64, as the compiler does).
+func (l *lowerer) printArg(t types.Type, v string) (string, bool) {
+	if hasTypeParam(t) {
+		return "", false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		info := u.Info()
+		switch {
+		case info&types.IsBoolean != 0:
+			return FmtName + ".PrintBool(bool(" + v + "))", true
+		case info&types.IsString != 0:
+			if t == types.Typ[types.String] || t == types.Typ[types.UntypedString] {
+				return v, true
+			}
+			return "string(" + v + ")", true
+		case u.Kind() == types.UnsafePointer:
+			return FmtName + ".PrintPointer(" + v + ")", true
+		case info&types.IsUnsigned != 0:
+			return FmtName + ".PrintUint(uint64(" + v + "))", true
+		case info&types.IsInteger != 0:
+			return FmtName + ".PrintInt(int64(" + v + "))", true
+		case u.Kind() == types.Float32:
+			return FmtName + ".PrintFloat32(float32(" + v + "))", true
+		case info&types.IsFloat != 0:
+			return FmtName + ".PrintFloat(float64(" + v + "))", true
+		case u.Kind() == types.Complex64:
+			return FmtName + ".PrintComplex64(complex64(" + v + "))", true
+		case info&types.IsComplex != 0:
+			return FmtName + ".PrintComplex(complex128(" + v + "))", true
+		}
+		return "", false
+	case *types.Pointer, *types.Chan, *types.Map, *types.Signature:
+		return FmtName + ".PrintPointer(" + v + ")", true
+	case *types.Slice:
+		return FmtName + ".PrintSlice(" + v + ")", true
+	case *types.Interface:
+		return FmtName + ".PrintIface(" + v + ")", true
+	}
+	return "", false
+}
+
+// commaOk lowers a comma-ok type assertion to an interface type that is
+// not the session's: func(v any) (I, bool) { if v == nil { ... } ... }(x).
+func (l *lowerer) commaOk(x *ast.TypeAssertExpr) (Replacement, bool) {
+	if x.Type == nil {
+		return Replacement{}, false // a type switch's x.(type)
+	}
+	tv, ok := l.res.Info.Types[x]
+	if !ok {
+		return Replacement{}, false
+	}
+	tuple, ok := tv.Type.(*types.Tuple)
+	if !ok || tuple.Len() != 2 {
+		return Replacement{}, false
+	}
+	t := tuple.At(0).Type()
+	if !types.IsInterface(t) || hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	if n, isNamed := t.(*types.Named); !isNamed || IsSession(n.Obj().Pkg()) {
+		return Replacement{}, false
+	}
+	if xt := l.res.Info.Types[x.X].Type; xt == nil || hasTypeParam(xt) {
+		return Replacement{}, false
+	}
+	typ := l.localType(t)
+	v, r, ok2 := l.fresh(), l.fresh(), l.fresh()
+	src := "func(" + v + " any) (" + typ + ", bool) { if " + v + " == nil { return nil, false }; " +
+		r + ", " + ok2 + " := " + v + ".(" + typ + "); return " + r + ", " + ok2 + " }(" + ArgName + ")"
+	rep := l.span(x, src)
+	rep.Operand = true
+	return rep, true
+}
+
+// commaOkVar lowers the comma-ok value of var v, ok = x to
+// func() (T, bool) { v, ok := x; return v, ok }().
+func (l *lowerer) commaOkVar(s *ast.ValueSpec) (Replacement, bool) {
+	if len(s.Names) != 2 || len(s.Values) != 1 {
+		return Replacement{}, false
+	}
+	x := s.Values[0]
+	switch u := ast.Unparen(x).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+	case *ast.UnaryExpr:
+		if u.Op != token.ARROW {
+			return Replacement{}, false
+		}
+	default:
+		return Replacement{}, false // f(): two results, not a comma-ok form
+	}
+	tv, ok := l.res.Info.Types[x]
+	if !ok {
+		return Replacement{}, false
+	}
+	tuple, ok := tv.Type.(*types.Tuple)
+	if !ok || tuple.Len() != 2 {
+		return Replacement{}, false
+	}
+	t := tuple.At(0).Type()
+	if hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+		return Replacement{}, false
+	}
+	v, ok2 := l.fresh(), l.fresh()
+	src := "func() (" + l.localType(t) + ", bool) { " + v + ", " + ok2 + " := " + ArgName + "; return " + v + ", " + ok2 + " }()"
+	return l.span(x, src), true
+}
+
+// methodValue lowers a method value v.M of a session type that is not
+// called where it stands.
+func (l *lowerer) methodValue(sel *ast.SelectorExpr, called map[ast.Expr]bool) (Replacement, bool) {
+	if called[sel] {
+		return Replacement{}, false
+	}
+	s, ok := l.res.Info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal || len(s.Index()) != 1 {
+		return Replacement{}, false
+	}
+	recv := s.Recv()
+	base := recv
+	if p, isPtr := base.(*types.Pointer); isPtr {
+		base = p.Elem()
+	}
+	n, isNamed := base.(*types.Named)
+	if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 || types.IsInterface(n) {
+		return Replacement{}, false
+	}
+	if hasTypeParam(recv) || !l.expressible(recv) || !l.expressible(s.Type()) || hasTypeParam(s.Type()) {
+		return Replacement{}, false
+	}
+	r, arg := l.fresh(), ArgName
+	if _, isPtr := recv.(*types.Pointer); !isPtr {
+		if m, ok := s.Obj().(*types.Func); ok {
+			if _, ptrRecv := m.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+				// v.M with M on *T binds &v.
+				recv, arg = types.NewPointer(recv), "&"+ArgName
+			}
+		}
+	}
+	src := "func(" + r + " " + l.localType(recv) + ") " + l.localType(s.Type()) + " { return " + r + "." + sel.Sel.Name + " }(" + arg + ")"
+	rep := l.span(sel, src)
+	rep.Operand = true
+	return rep, true
+}
+
+// MultiVarTypes tells, for each declaration of several package-level
+// variables from one multi-value expression (var a, b = f(), or a, b :=
+// f() at the top of a cell), the variables' types as lowered code writes
+// them, by the line and column of the first name. The interpreter
+// declares such variables with their types and assigns them in a
+// function: yaegi failed on the multi-value form at package level.
+func (r *Result) MultiVarTypes() (map[[2]int][]string, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil {
+		return nil, nil
+	}
+	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
+	out := map[[2]int][]string{}
+	for _, d := range r.file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+	specs:
+		for _, s := range gd.Specs {
+			vs, ok := s.(*ast.ValueSpec)
+			if !ok || len(vs.Names) < 2 || len(vs.Values) != 1 {
+				continue
+			}
+			var ts []string
+			for _, n := range vs.Names {
+				obj := r.Info.Defs[n]
+				if obj == nil {
+					// _: its type is the value's.
+					tuple, ok := r.Info.Types[vs.Values[0]].Type.(*types.Tuple)
+					if !ok || tuple.Len() != len(vs.Names) {
+						continue specs
+					}
+					obj = tuple.At(len(ts))
+				}
+				t := obj.Type()
+				if hasTypeParam(t) || !l.expressible(t) {
+					continue specs
+				}
+				if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+					continue specs
+				}
+				ts = append(ts, l.localType(t))
+			}
+			p := r.Fset.Position(vs.Names[0].Pos())
+			out[[2]int{p.Line, p.Column}] = ts
+		}
+	}
+	return out, l.imports
+}
+
+// newValue lowers new(v), v a value, to a function literal that returns
+// the address of a copy of v.
+func (l *lowerer) newValue(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) != 1 {
+		return Replacement{}, false
+	}
+	tv, ok := l.res.Info.Types[call.Args[0]]
+	if !ok || !tv.IsValue() || tv.Type == nil {
+		return Replacement{}, false
+	}
+	t := tv.Type
+	if b, isBasic := t.(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+		t = types.Default(t)
+	}
+	if hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	v := l.fresh()
+	typ := l.localType(t)
+	rep := l.span(call, "func("+v+" "+typ+") *"+typ+" { return &"+v+" }("+ArgName+")")
+	rep.Operand = true
+	return rep, true
+}
