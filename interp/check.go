@@ -44,17 +44,18 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		bools, usedByBools := res.BoolLowering()
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
+		defers, usedByDefers := res.DeferLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()
 		// Generic functions of packages interpreted from source run
 		// compiled where their type arguments allow (where no other
 		// lowering meets their calls).
-		insts, instImports, err := in.compiledInstances(ctx, res, concat(reps, iters, builtins, shifts, bools, blanks, consts))
+		insts, instImports, err := in.compiledInstances(ctx, res, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers))
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedByDefers} {
 			for a, p := range m {
 				imports[a] = p
 			}
@@ -63,7 +64,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			iters = append(iters, insts...)
 			refs = outsideSpans(refs, insts)
 			var srcs []string
-			for _, r := range concat(reps, iters, builtins, shifts, bools, blanks, consts) {
+			for _, r := range concat(reps, iters, builtins, shifts, bools, blanks, consts, defers) {
 				srcs = append(srcs, r.Src)
 			}
 			for _, src := range ranges {
@@ -107,7 +108,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts), kept, ranges, vars)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers), kept, ranges, vars)
 		}
 		in.lastCheck = res
 		return res, nil

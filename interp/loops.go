@@ -29,8 +29,11 @@ func (r *rewriter) hoistLits(list []ast.Stmt, ids []*ast.Ident) []ast.Stmt {
 	names := nameSet(ids)
 	var out []ast.Stmt
 	for _, s := range list {
+		// (Not a defer statement: yaegi hangs on a deferred call of a
+		// literal stored in a variable, in a function with named
+		// results, and it would not call a compiled function anyway.)
 		switch s.(type) {
-		case *ast.ExprStmt, *ast.AssignStmt, *ast.GoStmt, *ast.DeferStmt, *ast.ReturnStmt, *ast.SendStmt:
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.GoStmt, *ast.ReturnStmt, *ast.SendStmt:
 		default:
 			out = append(out, s)
 			continue

@@ -43,6 +43,7 @@ func TestModernGo(t *testing.T) {
 		{"range labeled", "hits := 0\nouter:\nfor i := range 3 {\n\tfor j := range 3 {\n\t\tif j > i { continue outer }\n\t\thits++\n\t}\n}\nhits", "6"},
 		{"loopvar closures", "var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100", "210"},
 		{"loopvar range", "var gs []func() string\nfor _, s := range []string{\"a\", \"b\"} { gs = append(gs, func() string { return s }) }\ngs[0]() + gs[1]()", `"ab"`},
+		{"loopvar deferred literals", "func run() (out []int) {\n\tfor i := 0; i < 3; i++ {\n\t\tdefer func() { out = append(out, i) }()\n\t}\n\treturn\n}\nfmt.Sprint(run())", `"[2 1 0]"`},
 		{"loopvar pointers", "var ps []*int\nfor i := range 3 { ps = append(ps, &i) }\n*ps[0] + *ps[2]", "2"},
 		{"min ints", "min(3, 1, 2)", "1"},
 		{"max ints", "max(3, 1, 2)", "3"},

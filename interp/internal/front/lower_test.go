@@ -72,8 +72,9 @@ func lowered(cell string, r *Result) string {
 	bools, _ := r.BoolLowering()
 	blanks, _ := r.BlankFieldLowering()
 	consts, _ := r.ConstLowering()
+	defers, _ := r.DeferLowering()
 	var all []Replacement
-	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts} {
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers} {
 		all = append(all, l...)
 	}
 	for _, rep := range all {
