@@ -39,6 +39,10 @@ import (
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
 //     declaration at package level ("nil type").
+//   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
+//     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
+//     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
+//     convert the helper's result to the call's type.
 func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -67,6 +71,9 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			}
 		case *ast.CallExpr:
 			called[ast.Unparen(n.Fun)] = true
+			if rep, ok := l.unsafeCall(n); ok {
+				out = append(out, rep)
+			}
 			switch l.builtin(n) {
 			case "print":
 				out = append(out, l.print(n, false)...)
@@ -371,4 +378,56 @@ func (l *lowerer) newValue(call *ast.CallExpr) (Replacement, bool) {
 	rep := l.span(call, "func("+v+" "+typ+") *"+typ+" { return &"+v+" }("+ArgName+")")
 	rep.Operand = true
 	return rep, true
+}
+
+// unsafeCall lowers a call of unsafe.String, StringData, Slice or
+// SliceData.
+func (l *lowerer) unsafeCall(call *ast.CallExpr) (Replacement, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return Replacement{}, false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return Replacement{}, false
+	}
+	pn, ok := l.res.Info.Uses[id].(*types.PkgName)
+	if !ok || pn.Imported().Path() != "unsafe" {
+		return Replacement{}, false
+	}
+	if _, ok := l.res.Info.Uses[sel.Sel].(*types.Builtin); !ok {
+		return Replacement{}, false
+	}
+	t := l.res.Info.Types[call].Type
+	if t == nil || hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	switch sel.Sel.Name {
+	case "String":
+		return l.span(call.Fun, FmtName+".UnsafeString"), true
+	case "StringData":
+		return l.span(call.Fun, FmtName+".UnsafeStringData"), true
+	case "SliceData":
+		if len(call.Args) != 1 {
+			return Replacement{}, false
+		}
+		rep := l.span(call, "("+l.localType(t)+")("+FmtName+".UnsafeSliceData("+ArgName+"))")
+		rep.Operand = true
+		return rep, true
+	case "Slice":
+		if len(call.Args) != 2 {
+			return Replacement{}, false
+		}
+		pt, nt := l.res.Info.Types[call.Args[0]].Type, l.res.Info.Types[call.Args[1]].Type
+		if pt == nil || nt == nil || hasTypeParam(pt) || hasTypeParam(nt) || !l.expressible(pt) {
+			return Replacement{}, false
+		}
+		nt = types.Default(nt)
+		p, n := l.fresh(), l.fresh()
+		typ := l.localType(t)
+		src := "func(" + p + " " + l.localType(pt) + ", " + n + " " + l.localType(nt) + ") " + typ +
+			" { return " + FmtName + ".UnsafeSlice(" + p + ", " + n + ").(" + typ + ") }"
+		return l.span(call.Fun, src), true
+	}
+	return Replacement{}, false
 }
