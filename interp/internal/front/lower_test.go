@@ -73,8 +73,9 @@ func lowered(cell string, r *Result) string {
 	blanks, _ := r.BlankFieldLowering()
 	consts, _ := r.ConstLowering()
 	defers, _ := r.DeferLowering()
+	bounds, _ := r.BoundsLowering()
 	var all []Replacement
-	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers} {
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds} {
 		all = append(all, l...)
 	}
 	for _, rep := range all {
