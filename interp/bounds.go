@@ -104,3 +104,40 @@ func slice(flags int, lo, hi, max int64, limit int) int {
 	}
 	return int(lo)
 }
+
+// maxAlloc is the largest allocation Go's runtime makes (1<<48 on 64-bit
+// Linux, where the address space has 48 bits).
+const maxAlloc = 1 << 48
+
+// tooBig tells whether n elements of size bytes cannot be allocated.
+func tooBig(n, size int64) bool {
+	if n < 0 {
+		return true
+	}
+	if size == 0 {
+		return false
+	}
+	return n > maxAlloc/size
+}
+
+// makeLen checks the length of make([]T, n) (T of size bytes) and
+// returns it.
+func makeLen(n, size int64) int {
+	if tooBig(n, size) {
+		panic(runtimeError{"runtime error: makeslice: len out of range"})
+	}
+	return int(n)
+}
+
+// makeCap checks the length and capacity of make([]T, n, c) as Go's
+// runtime does (a length that is itself bad is reported first) and
+// returns c.
+func makeCap(n, c, size int64) int {
+	if tooBig(c, size) || n < 0 || n > c {
+		if tooBig(n, size) {
+			panic(runtimeError{"runtime error: makeslice: len out of range"})
+		}
+		panic(runtimeError{"runtime error: makeslice: cap out of range"})
+	}
+	return int(c)
+}

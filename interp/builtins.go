@@ -153,6 +153,8 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["Index"] = reflect.ValueOf(index)
 	m["IndexU"] = reflect.ValueOf(indexU)
 	m["Slice"] = reflect.ValueOf(slice)
+	m["MakeLen"] = reflect.ValueOf(makeLen)
+	m["MakeCap"] = reflect.ValueOf(makeCap)
 	m["UnsafeString"] = reflect.ValueOf(unsafeString)
 	m["UnsafeStringData"] = reflect.ValueOf(func(s string) *byte { return unsafe.StringData(s) })
 	m["UnsafeSlice"] = reflect.ValueOf(unsafeSlice)

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -39,6 +41,10 @@ import (
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
 //     declaration at package level ("nil type").
+//   - make([]T, n) and make([]T, n, c) with a length or capacity that is
+//     not constant check them first (_gocalc.MakeLen, _gocalc.MakeCap), as
+//     Go's runtime does: a negative length made a slice without a panic,
+//     and a bad capacity was reported as a bad length.
 //   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
 //     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
 //     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
@@ -79,6 +85,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				out = append(out, l.print(n, false)...)
 			case "println":
 				out = append(out, l.print(n, true)...)
+			case "make":
+				out = append(out, l.makeSlice(n)...)
 			case "new":
 				if rep, ok := l.newValue(n); ok {
 					out = append(out, rep)
@@ -430,4 +438,46 @@ func (l *lowerer) unsafeCall(call *ast.CallExpr) (Replacement, bool) {
 		return l.span(call.Fun, src), true
 	}
 	return Replacement{}, false
+}
+
+// sizes are the sizes of types as the compiler lays them out here.
+var sizes = types.SizesFor("gc", runtime.GOARCH)
+
+// makeSlice lowers the length and capacity of make([]T, n, c): n becomes
+// _gocalc.MakeLen(int64(n), size of T) when there is no c, c becomes
+// _gocalc.MakeCap(int64(n), int64(c), size of T) (n, written twice, must
+// then be a variable or a constant).
+func (l *lowerer) makeSlice(call *ast.CallExpr) []Replacement {
+	if len(call.Args) < 2 {
+		return nil
+	}
+	tv, ok := l.res.Info.Types[call.Args[0]]
+	if !ok || !tv.IsType() || hasTypeParam(tv.Type) {
+		return nil
+	}
+	st, ok := tv.Type.Underlying().(*types.Slice)
+	if !ok || hasTypeParam(st.Elem()) {
+		return nil
+	}
+	size := strconv.FormatInt(sizes.Sizeof(st.Elem()), 10)
+	n := call.Args[1]
+	if len(call.Args) == 2 {
+		if tv := l.res.Info.Types[n]; tv.Value != nil {
+			return nil // checked by the compiler
+		}
+		if isInt, _ := l.integer(n); !isInt {
+			return nil
+		}
+		return []Replacement{l.span(n, FmtName+".MakeLen(int64("+ArgName+"), "+size+")")}
+	}
+	c := call.Args[2]
+	if l.res.Info.Types[n].Value != nil && l.res.Info.Types[c].Value != nil {
+		return nil
+	}
+	isInt, _ := l.integer(n)
+	isInt2, _ := l.integer(c)
+	if !isInt || !isInt2 || !l.pure(n) {
+		return nil
+	}
+	return []Replacement{l.span(c, FmtName+".MakeCap(int64("+l.text(n)+"), int64("+ArgName+"), "+size+")")}
 }
