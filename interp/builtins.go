@@ -153,6 +153,7 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["Index"] = reflect.ValueOf(index)
 	m["IndexU"] = reflect.ValueOf(indexU)
 	m["Slice"] = reflect.ValueOf(slice)
+	m["ShiftCount"] = reflect.ValueOf(shiftCount)
 	m["MakeLen"] = reflect.ValueOf(makeLen)
 	m["MakeCap"] = reflect.ValueOf(makeCap)
 	m["UnsafeString"] = reflect.ValueOf(unsafeString)

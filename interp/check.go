@@ -45,7 +45,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
 		defers, usedByDefers := res.DeferLowering()
-		bounds, _ := res.BoundsLowering()
+		bounds, _ := res.CheckLowering()
 		ranges, usedByRanges := res.RangeKinds()
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()

@@ -73,7 +73,7 @@ func lowered(cell string, r *Result) string {
 	blanks, _ := r.BlankFieldLowering()
 	consts, _ := r.ConstLowering()
 	defers, _ := r.DeferLowering()
-	bounds, _ := r.BoundsLowering()
+	bounds, _ := r.CheckLowering()
 	var all []Replacement
 	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds} {
 		all = append(all, l...)

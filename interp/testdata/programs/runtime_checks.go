@@ -1,5 +1,6 @@
-// Index and slice expressions out of range panic with Go's runtime
-// errors, index and length included, in a program that recovers them.
+// Index and slice expressions out of range, and negative shift counts,
+// panic with Go's runtime errors, index and length included, in a
+// program that recovers them.
 package main
 
 import "fmt"
@@ -42,6 +43,9 @@ func main() {
 	try("s[2:j:3]", func() { _ = s[2:j:3] })
 	try("h.xs[:3]", func() { fmt.Print(h.xs[:3], " ") })
 	try("s[1:2]", func() { fmt.Print(s[1:2], " ") })
+	try("1<<neg", func() { _ = 1 << neg })
+	try("x>>=neg", func() { x := 8; x >>= neg })
+	try("x>>j", func() { x := 8; fmt.Print(x>>j, " ") })
 }
 
 // Output:
@@ -62,3 +66,6 @@ func main() {
 // s[2:j:3] runtime error: slice bounds out of range [2:1:]
 // [1 2 3] h.xs[:3] no panic <nil>
 // [2] s[1:2] no panic <nil>
+// 1<<neg runtime error: negative shift amount
+// x>>=neg runtime error: negative shift amount
+// 4 x>>j no panic <nil>

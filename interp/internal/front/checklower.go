@@ -2,6 +2,7 @@ package front
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 )
@@ -20,9 +21,10 @@ const (
 	SliceMaxUnsigned
 )
 
-// BoundsLowering lists the replacements that check the indices of index
-// and slice expressions before the interpreter uses them, so that an
-// index out of range panics with Go's runtime error and its words
+// CheckLowering lists the replacements that check the indices of index
+// and slice expressions, and shift counts, before the interpreter uses
+// them, so that an index out of range panics with Go's runtime error and
+// its words
 // ("index out of range [5] with length 3", "slice bounds out of range
 // [:4] with capacity 3"): reflect panics without the index and length,
 // and the interpreter sliced a string s[2:1] without a panic. In x[i], i
@@ -31,12 +33,15 @@ const (
 // lo) becomes _gocalc.Slice(flags, lo, hi, max, limit). The operand x is
 // written twice, and so is each bound but the one replaced, so only
 // expressions without effects are lowered: x a variable or a field of
-// one, the other bounds variables, fields or constants.
+// one, the other bounds variables, fields or constants. A shift count of
+// a signed type that is not constant, x << n, becomes
+// _gocalc.ShiftCount(int64(n)), which panics when n is negative ("negative
+// shift amount"; the interpreter shifted by a huge count instead).
 //
-// The checks cost a call of the interpreter's helpers for each index
-// evaluated, and the index and length are only seen by a program that
-// recovers the panic: only cells that call recover are lowered.
-func (r *Result) BoundsLowering() ([]Replacement, map[string]string) {
+// The checks cost a call of the interpreter's helpers for each index or
+// shift evaluated, and the panic's value is only seen by a program that
+// recovers it: only cells that call recover are lowered.
+func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil || !r.callsRecover() {
 		return nil, nil
 	}
@@ -51,6 +56,20 @@ func (r *Result) BoundsLowering() ([]Replacement, map[string]string) {
 		case *ast.SliceExpr:
 			if rep, ok := l.sliceCheck(n); ok {
 				out = append(out, rep)
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.SHL || n.Op == token.SHR {
+				if tv := r.Info.Types[n]; tv.Value == nil {
+					if rep, ok := l.shiftCheck(n.Y); ok {
+						out = append(out, rep)
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if (n.Tok == token.SHL_ASSIGN || n.Tok == token.SHR_ASSIGN) && len(n.Rhs) == 1 {
+				if rep, ok := l.shiftCheck(n.Rhs[0]); ok {
+					out = append(out, rep)
+				}
 			}
 		}
 		return true
@@ -232,4 +251,16 @@ func (l *lowerer) text(e ast.Expr) string {
 		return l.text(e.X) + "." + e.Sel.Name
 	}
 	return ""
+}
+
+// shiftCheck lowers a shift count of a signed type that is not constant.
+func (l *lowerer) shiftCheck(n ast.Expr) (Replacement, bool) {
+	if l.res.Info.Types[n].Value != nil {
+		return Replacement{}, false
+	}
+	isInt, unsigned := l.integer(n)
+	if !isInt || unsigned {
+		return Replacement{}, false
+	}
+	return l.span(n, FmtName+".ShiftCount(int64("+ArgName+"))"), true
 }

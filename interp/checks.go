@@ -6,10 +6,11 @@ import (
 	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
-// The helpers below check the indices of index and slice expressions
-// that front.BoundsLowering rewrote, and panic with the runtime error
-// compiled Go gives, index and length included (reflect's panics say
-// neither).
+// The helpers below check what front.CheckLowering and
+// front.RuntimeLowering rewrote (indices of index and slice expressions,
+// shift counts, the length and capacity of make), and panic with the
+// runtime error compiled Go gives, index and length included (reflect's
+// panics say neither).
 
 // boundsInt is a bound as Go's runtime prints it: signed, or the bits of
 // an unsigned value.
@@ -140,4 +141,12 @@ func makeCap(n, c, size int64) int {
 		panic(runtimeError{"runtime error: makeslice: cap out of range"})
 	}
 	return int(c)
+}
+
+// shiftCount checks a signed shift count.
+func shiftCount(n int64) uint64 {
+	if n < 0 {
+		panic(runtimeError{"runtime error: negative shift amount"})
+	}
+	return uint64(n)
 }
