@@ -232,7 +232,8 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 // instantiate writes the type arguments of a call of a generic function
 // of the session, or of package slices or maps, that leaves them to
 // inference (Map(xs, f) becomes Map[int, float64](xs, f)): the
-// interpreter infers several type parameters wrongly.
+// interpreter infers several type parameters wrongly, and one from a
+// constant argument.
 func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
 	switch ast.Unparen(call.Fun).(type) {
 	case *ast.Ident, *ast.SelectorExpr: // not yet instantiated
@@ -246,6 +247,9 @@ func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
 	}
 	switch path := fn.Pkg().Path(); {
 	case IsSession(fn.Pkg()) && fn.Type().(*types.Signature).TypeParams().Len() >= 2:
+	case IsSession(fn.Pkg()) && fn.Type().(*types.Signature).TypeParams().Len() == 1 && l.constantArg(call):
+		// fact(5.0): the interpreter took the constant's untyped kind
+		// for the type argument ("untyped float does not implement").
 	case (path == "slices" || path == "maps") && fn.Type().(*types.Signature).TypeParams().Len() >= 1 && !preludeSlices[fn.Name()]:
 		// yaegi compiles these from source, and infers their type
 		// parameters wrongly next to a cell's own generic code.
@@ -265,6 +269,16 @@ func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
 		args[i] = l.localType(t)
 	}
 	return l.span(call.Fun, ArgName+"["+strings.Join(args, ", ")+"]"), true
+}
+
+// constantArg tells whether a call has a constant argument.
+func (l *lowerer) constantArg(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if tv, ok := l.res.Info.Types[a]; ok && tv.Value != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // errorsAs replaces errors.As when its target is of a type the session
