@@ -156,6 +156,7 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["ShiftCount"] = reflect.ValueOf(shiftCount)
 	m["MakeLen"] = reflect.ValueOf(makeLen)
 	m["MakeCap"] = reflect.ValueOf(makeCap)
+	m["PkgVar"] = reflect.ValueOf(pkgVar)
 	m["UnsafeString"] = reflect.ValueOf(unsafeString)
 	m["UnsafeStringData"] = reflect.ValueOf(func(s string) *byte { return unsafe.StringData(s) })
 	m["UnsafeSlice"] = reflect.ValueOf(unsafeSlice)

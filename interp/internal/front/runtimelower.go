@@ -45,6 +45,11 @@ import (
 //     not constant check them first (_gocalc.MakeLen, _gocalc.MakeCap), as
 //     Go's runtime does: a negative length made a slice without a panic,
 //     and a bad capacity was reported as a bad length.
+//   - an assignment to a variable of a basic type of a package the
+//     interpreter has compiled (runtime.MemProfileRate = 0, or ++)
+//     assigns through a pointer the interpreter's helper gives,
+//     *_gocalc.PkgVar("runtime", "MemProfileRate").(*int): yaegi took
+//     such variables for constants ("cannot assign to 524288").
 //   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
 //     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
 //     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
@@ -73,6 +78,16 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			}
 		case *ast.SelectorExpr:
 			if rep, ok := l.methodValue(n, called); ok {
+				out = append(out, rep)
+			}
+		case *ast.AssignStmt:
+			for _, x := range n.Lhs {
+				if rep, ok := l.pkgVar(x); ok {
+					out = append(out, rep)
+				}
+			}
+		case *ast.IncDecStmt:
+			if rep, ok := l.pkgVar(n.X); ok {
 				out = append(out, rep)
 			}
 		case *ast.CallExpr:
@@ -480,4 +495,29 @@ func (l *lowerer) makeSlice(call *ast.CallExpr) []Replacement {
 		return nil
 	}
 	return []Replacement{l.span(c, FmtName+".MakeCap(int64("+l.text(n)+"), int64("+ArgName+"), "+size+")")}
+}
+
+// pkgVar lowers x, assigned to, when it is a variable of a basic type of
+// a package that is not the session's.
+func (l *lowerer) pkgVar(x ast.Expr) (Replacement, bool) {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return Replacement{}, false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return Replacement{}, false
+	}
+	if _, isPkg := l.res.Info.Uses[id].(*types.PkgName); !isPkg {
+		return Replacement{}, false
+	}
+	v, ok := l.res.Info.Uses[sel.Sel].(*types.Var)
+	if !ok || v.Pkg() == nil || IsSession(v.Pkg()) {
+		return Replacement{}, false
+	}
+	if _, basic := v.Type().Underlying().(*types.Basic); !basic || !l.expressible(v.Type()) {
+		return Replacement{}, false
+	}
+	src := "*" + FmtName + ".PkgVar(" + strconv.Quote(v.Pkg().Path()) + ", " + strconv.Quote(v.Name()) + ").(*" + l.localType(v.Type()) + ")"
+	return l.span(x, src), true
 }
