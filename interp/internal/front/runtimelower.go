@@ -50,6 +50,10 @@ import (
 //     assigns through a pointer the interpreter's helper gives,
 //     *_gocalc.PkgVar("runtime", "MemProfileRate").(*int): yaegi took
 //     such variables for constants ("cannot assign to 524288").
+//   - copy(f()), delete(f()), complex(f()) and append(f()), a builtin
+//     given the results of a call, call a function literal that takes
+//     them: func(a []byte, b []byte) int { return copy(a, b) }(f()) (the
+//     interpreter failed with an index out of range of its own).
 //   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
 //     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
 //     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
@@ -102,6 +106,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				out = append(out, l.print(n, true)...)
 			case "make":
 				out = append(out, l.makeSlice(n)...)
+			case "copy", "delete", "complex", "append":
+				if rep, ok := l.spreadBuiltin(n); ok {
+					out = append(out, rep)
+				}
 			case "new":
 				if rep, ok := l.newValue(n); ok {
 					out = append(out, rep)
@@ -520,4 +528,39 @@ func (l *lowerer) pkgVar(x ast.Expr) (Replacement, bool) {
 	}
 	src := "*" + FmtName + ".PkgVar(" + strconv.Quote(v.Pkg().Path()) + ", " + strconv.Quote(v.Name()) + ").(*" + l.localType(v.Type()) + ")"
 	return l.span(x, src), true
+}
+
+// spreadBuiltin lowers a call of a builtin whose one argument is a call
+// of several results.
+func (l *lowerer) spreadBuiltin(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return Replacement{}, false
+	}
+	tuple, ok := l.res.Info.Types[call.Args[0]].Type.(*types.Tuple)
+	if !ok || tuple.Len() < 2 {
+		return Replacement{}, false
+	}
+	var params, args []string
+	for i := 0; i < tuple.Len(); i++ {
+		t := tuple.At(i).Type()
+		if !l.expressible(t) || hasTypeParam(t) {
+			return Replacement{}, false
+		}
+		v := l.fresh()
+		params = append(params, v+" "+l.localType(t))
+		args = append(args, v)
+	}
+	name := ast.Unparen(call.Fun).(*ast.Ident).Name
+	body := name + "(" + strings.Join(args, ", ") + ")"
+	result := ""
+	if t := l.res.Info.Types[call].Type; t != nil {
+		if tt, isTuple := t.(*types.Tuple); !isTuple || tt.Len() > 0 {
+			if !l.expressible(t) || hasTypeParam(t) {
+				return Replacement{}, false
+			}
+			result = " " + l.localType(t)
+			body = "return " + body
+		}
+	}
+	return l.span(call.Fun, "func("+strings.Join(params, ", ")+")"+result+" { "+body+" }"), true
 }
