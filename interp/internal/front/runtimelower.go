@@ -57,7 +57,9 @@ import (
 //   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
 //     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
 //     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
-//     convert the helper's result to the call's type.
+//     convert the helper's result to the call's type. The length of
+//     unsafe.Add, of any integer type in Go, is converted to the int
+//     yaegi's unsafe.Add takes.
 func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -434,6 +436,14 @@ func (l *lowerer) unsafeCall(call *ast.CallExpr) (Replacement, bool) {
 		return Replacement{}, false
 	}
 	switch sel.Sel.Name {
+	case "Add":
+		if len(call.Args) != 2 {
+			return Replacement{}, false
+		}
+		if nt := l.res.Info.Types[call.Args[1]].Type; nt == nil || types.Identical(types.Default(nt), types.Typ[types.Int]) {
+			return Replacement{}, false
+		}
+		return l.span(call.Args[1], "int("+ArgName+")"), true
 	case "String":
 		return l.span(call.Fun, FmtName+".UnsafeString"), true
 	case "StringData":

@@ -1,5 +1,6 @@
 // unsafe.String, StringData, Slice and SliceData, which yaegi lacks, with
-// the runtime errors of their checks.
+// the runtime errors of their checks; unsafe.Add with a length of any
+// integer type.
 package main
 
 import (
@@ -30,6 +31,8 @@ func main() {
 	mustPanic(func() { _ = unsafe.Slice(new(byte), neg) })
 	mustPanic(func() { _ = unsafe.Slice((*int)(nil), 1) })
 	mustPanic(func() { _ = unsafe.String(nil, 1) })
+	var one uint8 = 1
+	fmt.Println(*(*byte)(unsafe.Add(unsafe.Pointer(&b[0]), one)) == 'e')
 }
 
 // Output:
@@ -40,3 +43,4 @@ func main() {
 // panicked: runtime error: unsafe.Slice: len out of range
 // panicked: runtime error: unsafe.Slice: ptr is nil and len is not zero
 // panicked: runtime error: unsafe.String: ptr is nil and len is not zero
+// true
