@@ -2,6 +2,7 @@ package front
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -39,17 +40,23 @@ const (
 // shift amount"; the interpreter shifted by a huge count instead).
 //
 // The checks cost a call of the interpreter's helpers for each index or
-// shift evaluated, and the panic's value is only seen by a program that
-// recovers it: only cells that call recover are lowered.
+// shift evaluated (a loop summing a slice's elements by index ran 7 times
+// slower), and the panic's value is only seen by a program that recovers
+// it: only cells that call recover are lowered, and x[i] is left alone
+// where i is known to be an index of x (loopIndices).
 func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil || !r.callsRecover() {
 		return nil, nil
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
+	inRange := r.loopIndices()
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.IndexExpr:
+			if inRange[n] {
+				return true
+			}
 			if rep, ok := l.indexCheck(n); ok {
 				out = append(out, rep)
 			}
@@ -75,6 +82,106 @@ func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
 		return true
 	})
 	return out, l.imports
+}
+
+// loopIndices are the index expressions x[i] of the cell whose index is
+// in range, as the compiler's bounds check elimination knows it: in the
+// body of for i := range x or for i := 0; i < len(x); i++ (x a slice,
+// array or string variable), where the body assigns neither i nor x nor
+// takes their addresses.
+func (r *Result) loopIndices() map[*ast.IndexExpr]bool {
+	safe := map[*ast.IndexExpr]bool{}
+	mark := func(i, x *ast.Ident, body *ast.BlockStmt) {
+		io, xo := r.Info.Defs[i], r.Info.Uses[x]
+		if io == nil {
+			io = r.Info.Uses[i]
+		}
+		if _, ok := xo.(*types.Var); !ok || io == nil || r.assigns(body, io) || r.assigns(body, xo) {
+			return
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			ix, ok := n.(*ast.IndexExpr)
+			if !ok {
+				return true
+			}
+			ii, ok1 := ast.Unparen(ix.Index).(*ast.Ident)
+			xi, ok2 := ast.Unparen(ix.X).(*ast.Ident)
+			if ok1 && ok2 && r.Info.Uses[ii] == io && r.Info.Uses[xi] == xo {
+				safe[ix] = true
+			}
+			return true
+		})
+	}
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			i, ok1 := n.Key.(*ast.Ident)
+			x, ok2 := ast.Unparen(n.X).(*ast.Ident)
+			if ok1 && ok2 && n.Tok == token.DEFINE {
+				mark(i, x, n.Body)
+			}
+		case *ast.ForStmt:
+			if i, x, ok := r.countsTo(n); ok {
+				mark(i, x, n.Body)
+			}
+		}
+		return true
+	})
+	return safe
+}
+
+// countsTo tells whether a for statement is for i := C; i < len(x); i++
+// (C a constant that is not negative).
+func (r *Result) countsTo(f *ast.ForStmt) (i, x *ast.Ident, ok bool) {
+	init, ok1 := f.Init.(*ast.AssignStmt)
+	cond, ok2 := f.Cond.(*ast.BinaryExpr)
+	post, ok3 := f.Post.(*ast.IncDecStmt)
+	if !ok1 || !ok2 || !ok3 || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 || cond.Op != token.LSS || post.Tok != token.INC {
+		return nil, nil, false
+	}
+	i, ok1 = init.Lhs[0].(*ast.Ident)
+	if tv := r.Info.Types[init.Rhs[0]]; !ok1 || tv.Value == nil || constant.Sign(tv.Value) < 0 {
+		return nil, nil, false
+	}
+	ci, ok1 := ast.Unparen(cond.X).(*ast.Ident)
+	pi, ok2 := ast.Unparen(post.X).(*ast.Ident)
+	call, ok3 := ast.Unparen(cond.Y).(*ast.CallExpr)
+	if !ok1 || !ok2 || !ok3 || len(call.Args) != 1 || ci.Name != i.Name || pi.Name != i.Name {
+		return nil, nil, false
+	}
+	if fn, isIdent := ast.Unparen(call.Fun).(*ast.Ident); !isIdent || fn.Name != "len" {
+		return nil, nil, false
+	}
+	if b, isBuiltin := r.Info.Uses[ast.Unparen(call.Fun).(*ast.Ident)].(*types.Builtin); !isBuiltin || b.Name() != "len" {
+		return nil, nil, false
+	}
+	x, ok1 = ast.Unparen(call.Args[0]).(*ast.Ident)
+	return i, x, ok1
+}
+
+// assigns tells whether body assigns to obj or takes its address.
+func (r *Result) assigns(body ast.Node, obj types.Object) bool {
+	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (r.Info.Uses[id] == obj || r.Info.Defs[id] == obj)
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, e := range n.Lhs {
+				found = found || is(e)
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		case *ast.RangeStmt:
+			found = found || n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value)
+		}
+		return !found
+	})
+	return found
 }
 
 // callsRecover tells whether the cell calls the builtin recover.
