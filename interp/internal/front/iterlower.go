@@ -10,10 +10,12 @@ import (
 )
 
 // iterFuncs are the iterator functions of the standard library (Go 1.23
-// and later) that the interpreter's older standard library lacks; the
+// and later) that the interpreter's older standard library lacks, and
+// maps.Clone, whose source calls into the runtime and failed in the
+// interpreter ("interface {} is nil, not map[string]int"); the
 // interpreter's prelude defines each as _gocalc_<pkg>_<Name>.
 var iterFuncs = map[string]map[string]bool{
-	"maps":    {"Keys": true, "Values": true, "All": true, "Collect": true, "Insert": true},
+	"maps":    {"Keys": true, "Values": true, "All": true, "Collect": true, "Insert": true, "Clone": true},
 	"slices":  {"All": true, "Values": true, "Backward": true, "Collect": true, "AppendSeq": true, "Sorted": true, "SortedFunc": true, "Chunk": true},
 	"strings": {"Lines": true, "SplitSeq": true, "FieldsSeq": true},
 }
@@ -83,6 +85,15 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				fun = ix.X
 			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
 				fun = ix.X
+			}
+			if t := r.Info.Types[n].Type; fn.Pkg().Path() == "maps" && fn.Name() == "Clone" && len(n.Args) == 1 && l.expressible(t) && !hasTypeParam(t) {
+				// The prelude's Clone returns a map[K]V: converted
+				// back to the argument's type (a named map type
+				// keeps its methods).
+				rep := l.span(n, l.localType(t)+"("+IterFunc("maps", "Clone")+"("+ArgName+"))")
+				rep.Operand = true
+				out = append(out, rep)
+				return true
 			}
 			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
 		case *ast.IndexExpr:

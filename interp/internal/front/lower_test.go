@@ -82,7 +82,8 @@ func lowered(cell string, r *Result) string {
 		src := rep.Src
 		if rep.Operand {
 			// The operand of x.(T) or x.M: the text before its last ".(",
-			// or its last "."; of new(x) or unsafe.SliceData(x), x.
+			// or its last "."; of new(x), unsafe.SliceData(x) or
+			// maps.Clone(x), x.
 			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
 			var operand string
 			switch {
@@ -90,6 +91,8 @@ func lowered(cell string, r *Result) string {
 				operand = text[len("new(") : len(text)-1]
 			case strings.HasPrefix(text, "unsafe.SliceData("):
 				operand = text[len("unsafe.SliceData(") : len(text)-1]
+			case strings.HasPrefix(text, "maps.Clone("):
+				operand = text[len("maps.Clone(") : len(text)-1]
 			case strings.HasSuffix(text, ")"):
 				operand = text[:strings.LastIndex(text, ".(")]
 			default:
