@@ -45,6 +45,8 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
 		defers, usedByDefers := res.DeferLowering()
+		embeds, _ := res.EmbeddedLowering()
+		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()

@@ -73,6 +73,8 @@ func lowered(cell string, r *Result) string {
 	blanks, _ := r.BlankFieldLowering()
 	consts, _ := r.ConstLowering()
 	defers, _ := r.DeferLowering()
+	embeds, _ := r.EmbeddedLowering()
+	defers = append(defers, embeds...)
 	var all []Replacement
 	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers} {
 		all = append(all, l...)
