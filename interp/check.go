@@ -46,6 +46,8 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		consts, usedByConsts := res.ConstLowering()
 		defers, usedByDefers := res.DeferLowering()
 		bounds, _ := res.CheckLowering()
+		embeds, _ := res.EmbeddedLowering()
+		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()

@@ -340,7 +340,21 @@ func fmtExports() map[string]reflect.Value {
 		"FmtStruct":    reflect.ValueOf(describeStruct),
 		"TypeName":     reflect.ValueOf(dynamicTypeName),
 		"ErrorChain":   reflect.ValueOf(errorChain),
+		"SameError":    reflect.ValueOf(sameError),
 	}
+}
+
+// sameError compares two errors taken out of yaegi's wrappers as
+// errors.Is compares an error with its target: == when the target's type
+// is comparable.
+func sameError(x, target any) bool {
+	if x == nil || target == nil {
+		return x == target
+	}
+	if !reflect.TypeOf(target).Comparable() || reflect.TypeOf(x) != reflect.TypeOf(target) {
+		return false
+	}
+	return x == target
 }
 
 // errorChain lists err and the errors it wraps, in the order errors.As

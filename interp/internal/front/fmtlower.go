@@ -347,6 +347,11 @@ func (l *lowerer) needsNamed(t *types.Named, depth int) bool {
 	if hasMethod(t, "String") || hasMethod(t, "Error") {
 		return true
 	}
+	if stringMethod(types.NewPointer(t)) != "" {
+		// Only *T has the method: fmt prints a T as its underlying
+		// value, but the interpreter hands fmt a T with the method.
+		return true
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		return true

@@ -70,6 +70,10 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				out = append(out, rep)
 				return true
 			}
+			if rep, ok := l.errorsIs(n); ok {
+				out = append(out, rep)
+				return true
+			}
 			fn := calledFunc(r.Info, n)
 			if fn == nil || fn.Pkg() == nil || !iterFuncs[fn.Pkg().Path()][fn.Name()] {
 				if rep, ok := l.instantiate(n); ok {

@@ -74,6 +74,8 @@ func lowered(cell string, r *Result) string {
 	consts, _ := r.ConstLowering()
 	defers, _ := r.DeferLowering()
 	bounds, _ := r.CheckLowering()
+	embeds, _ := r.EmbeddedLowering()
+	defers = append(defers, embeds...)
 	var all []Replacement
 	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds} {
 		all = append(all, l...)
