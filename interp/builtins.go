@@ -150,4 +150,60 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["PrintSlice"] = reflect.ValueOf(printSlice)
 	m["PrintIface"] = reflect.ValueOf(printIface)
 	m["Recovered"] = reflect.ValueOf(recovered)
+	m["Index"] = reflect.ValueOf(index)
+	m["IndexU"] = reflect.ValueOf(indexU)
+	m["Slice"] = reflect.ValueOf(slice)
+	m["ShiftCount"] = reflect.ValueOf(shiftCount)
+	m["MakeLen"] = reflect.ValueOf(makeLen)
+	m["MakeCap"] = reflect.ValueOf(makeCap)
+	m["PkgVar"] = reflect.ValueOf(pkgVar)
+	m["UnsafeString"] = reflect.ValueOf(unsafeString)
+	m["UnsafeStringData"] = reflect.ValueOf(func(s string) *byte { return unsafe.StringData(s) })
+	m["UnsafeSlice"] = reflect.ValueOf(unsafeSlice)
+	m["UnsafeSliceData"] = reflect.ValueOf(unsafeSliceData)
+}
+
+// unsafeLen is the length argument of unsafe.String or unsafe.Slice, of
+// any integer type, as an int; a length no int holds panics as Go's
+// runtime does.
+func unsafeLen(n any, fn string) int {
+	v := reflect.ValueOf(n)
+	switch {
+	case v.CanInt():
+		if i := v.Int(); i == int64(int(i)) {
+			return int(i)
+		}
+	case v.CanUint():
+		if u := v.Uint(); u <= uint64(^uint(0)>>1) {
+			return int(u)
+		}
+	}
+	panic(runtimeError{"runtime error: " + fn + ": len out of range"})
+}
+
+// unsafeString is unsafe.String: Go's runtime checks the pointer and
+// length itself.
+func unsafeString(p *byte, n any) string {
+	l := unsafeLen(n, "unsafe.String")
+	if l < 0 {
+		panic(runtimeError{"runtime error: unsafe.String: len out of range"})
+	}
+	return unsafe.String(p, l)
+}
+
+// unsafeSlice is unsafe.Slice for a pointer of any type; reflect.SliceAt
+// checks the pointer and length as Go's runtime does.
+func unsafeSlice(p any, n any) any {
+	l := unsafeLen(n, "unsafe.Slice")
+	v := reflect.ValueOf(p)
+	return reflect.SliceAt(v.Type().Elem(), v.UnsafePointer(), l).Interface()
+}
+
+// unsafeSliceData is unsafe.SliceData for a slice of any type.
+func unsafeSliceData(s any) unsafe.Pointer {
+	v := reflect.ValueOf(s)
+	if v.IsNil() {
+		return nil
+	}
+	return v.UnsafePointer()
 }

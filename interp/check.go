@@ -45,6 +45,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
 		defers, usedByDefers := res.DeferLowering()
+		bounds, _ := res.CheckLowering()
 		embeds, _ := res.EmbeddedLowering()
 		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
@@ -53,7 +54,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		// Generic functions of packages interpreted from source run
 		// compiled where their type arguments allow (where no other
 		// lowering meets their calls).
-		insts, instImports, err := in.compiledInstances(ctx, res, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers))
+		insts, instImports, err := in.compiledInstances(ctx, res, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds))
 		if err != nil {
 			return nil, err
 		}
@@ -66,7 +67,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			iters = append(iters, insts...)
 			refs = outsideSpans(refs, insts)
 			var srcs []string
-			for _, r := range concat(reps, iters, builtins, shifts, bools, blanks, consts, defers) {
+			for _, r := range concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds) {
 				srcs = append(srcs, r.Src)
 			}
 			for _, src := range ranges {
@@ -110,7 +111,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers), kept, ranges, vars)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars)
 		}
 		in.lastCheck = res
 		return res, nil

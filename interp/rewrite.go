@@ -373,6 +373,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.GoStmt:
 		return r.goStmt(s)
 	case *ast.AssignStmt:
+		if p := r.leftOperands(s); p != nil {
+			return p
+		}
 		if p := r.parallelAssign(s); p != nil {
 			return p
 		}
@@ -412,15 +415,18 @@ func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
 	s.Body.List = append([]ast.Stmt{set}, s.Body.List...)
 }
 
-// parallelAssign rewrites a, b = f(), g() (names on the left, calls on
-// the right) into { t1, t2 := f(), g(); a, b = t1, t2 }: Go evaluates
-// every call before it assigns, yaegi assigned a before it called g.
+// parallelAssign rewrites a, b = f(), g() (variables, elements or fields
+// on the left, calls on the right) into { t1, t2 := f(), g(); a, b = t1,
+// t2 }: Go evaluates every call before it assigns, yaegi assigned a before
+// it called g.
 func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 || len(s.Lhs) != len(s.Rhs) {
 		return nil
 	}
 	for _, l := range s.Lhs {
-		if _, ok := l.(*ast.Ident); !ok {
+		switch l.(type) {
+		case *ast.Ident, *ast.IndexExpr, *ast.StarExpr, *ast.SelectorExpr:
+		default:
 			return nil
 		}
 	}
@@ -443,6 +449,56 @@ func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
 	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
 	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
+}
+
+// leftOperands rewrites i, m[i] = 1, 2 into { t := i; i, m[t] = 1, 2 }:
+// Go evaluates the index operands (and the pointers of indirections) on
+// the left before it assigns anything, yaegi evaluated each when it
+// assigned to it, after the assignments on its left. Only indices and
+// pointers are taken first: they are values, whatever their type. The
+// assignment itself is then rewritten as parallelAssign says.
+func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 || len(s.Lhs) != len(s.Rhs) {
+		return nil
+	}
+	at := s.TokPos
+	var tmps, vals []ast.Expr
+	lhs := make([]ast.Expr, len(s.Lhs))
+	take := func(e ast.Expr) ast.Expr {
+		switch e.(type) {
+		case *ast.BasicLit:
+			return e
+		case *ast.Ident:
+			// nil, or a temporary of this rewrite (which the rewriter
+			// visits again).
+			if n := e.(*ast.Ident).Name; n == "nil" || strings.HasPrefix(n, "_gocalc_l") {
+				return e
+			}
+		}
+		t := r.temp("l", at)
+		tmps = append(tmps, t)
+		vals = append(vals, e)
+		return r.ident(t.Name, at)
+	}
+	for i, l := range s.Lhs {
+		lhs[i] = l
+		switch x := l.(type) {
+		case *ast.IndexExpr:
+			lhs[i] = &ast.IndexExpr{X: x.X, Lbrack: x.Lbrack, Index: take(x.Index), Rbrack: x.Rbrack}
+		case *ast.StarExpr:
+			lhs[i] = &ast.StarExpr{Star: x.Star, X: take(x.X)}
+		}
+	}
+	if len(tmps) == 0 {
+		return nil
+	}
+	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: s.Rhs}
+	var assign ast.Stmt = set
+	if p := r.parallelAssign(set); p != nil {
+		assign = p
+	}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, assign}, Rbrace: s.End()}
 }
 
 // hasCall tells whether e calls a function (not a builtin that may give

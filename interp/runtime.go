@@ -373,6 +373,17 @@ func _gocalc_maps_Collect[_gocalcK comparable, _gocalcV any](seq func(func(_goca
 	return m
 }
 
+func _gocalc_maps_Clone[_gocalcK comparable, _gocalcV any](m map[_gocalcK]_gocalcV) map[_gocalcK]_gocalcV {
+	if m == nil {
+		return nil
+	}
+	c := make(map[_gocalcK]_gocalcV, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
 func _gocalc_maps_Insert[_gocalcK comparable, _gocalcV any](m map[_gocalcK]_gocalcV, seq func(func(_gocalcK, _gocalcV) bool)) {
 	seq(func(k _gocalcK, v _gocalcV) bool {
 		m[k] = v

@@ -16,7 +16,9 @@ import (
 // exactly; yaegi computed some of them in int64 or float64 (overflowing,
 // or giving -0).
 //
-// A constant conversion to a string type is written as the string.
+// A constant conversion to a string type is written as the string. A
+// constant that a select case sends is converted to the channel's element
+// type.
 //
 // Left as they are: literals whose kind fits their type, names,
 // untyped float and complex constants (they have no exact literal),
@@ -64,12 +66,39 @@ func (r *Result) ConstLowering() ([]Replacement, map[string]string) {
 			if (n.Tok == token.SHL_ASSIGN || n.Tok == token.SHR_ASSIGN) && len(n.Rhs) == 1 {
 				skip[n.Rhs[0]] = true
 			}
+		case *ast.CommClause:
+			if send, ok := n.Comm.(*ast.SendStmt); ok {
+				if rep, ok := l.sendConst(send); ok {
+					out = append(out, rep)
+				}
+			}
 		case *ast.FuncType, *ast.InterfaceType, *ast.MapType, *ast.ChanType, *ast.StructType:
 			return false
 		}
 		return true
 	})
 	return out, l.imports
+}
+
+// sendConst converts the constant a select case sends to the channel's
+// element type (case c <- 123, c a chan int32, is case c <- int32(123)):
+// yaegi sent an int, and reflect.Select failed.
+func (l *lowerer) sendConst(send *ast.SendStmt) (Replacement, bool) {
+	tv, ok := l.res.Info.Types[send.Value]
+	if !ok || tv.Value == nil || tv.Type == nil {
+		return Replacement{}, false
+	}
+	if _, isConv := ast.Unparen(send.Value).(*ast.CallExpr); isConv {
+		return Replacement{}, false
+	}
+	ch, ok := l.res.Info.Types[send.Chan].Type.Underlying().(*types.Chan)
+	if !ok || hasTypeParam(ch.Elem()) || !l.expressible(ch.Elem()) || types.IsInterface(ch.Elem()) {
+		return Replacement{}, false
+	}
+	if _, basic := ch.Elem().Underlying().(*types.Basic); !basic {
+		return Replacement{}, false
+	}
+	return l.span(send.Value, l.localType(ch.Elem())+"("+ArgName+")"), true
 }
 
 // implicitConst tells whether a const declaration uses iota or repeats a

@@ -10,10 +10,12 @@ import (
 )
 
 // iterFuncs are the iterator functions of the standard library (Go 1.23
-// and later) that the interpreter's older standard library lacks; the
+// and later) that the interpreter's older standard library lacks, and
+// maps.Clone, whose source calls into the runtime and failed in the
+// interpreter ("interface {} is nil, not map[string]int"); the
 // interpreter's prelude defines each as _gocalc_<pkg>_<Name>.
 var iterFuncs = map[string]map[string]bool{
-	"maps":    {"Keys": true, "Values": true, "All": true, "Collect": true, "Insert": true},
+	"maps":    {"Keys": true, "Values": true, "All": true, "Collect": true, "Insert": true, "Clone": true},
 	"slices":  {"All": true, "Values": true, "Backward": true, "Collect": true, "AppendSeq": true, "Sorted": true, "SortedFunc": true, "Chunk": true},
 	"strings": {"Lines": true, "SplitSeq": true, "FieldsSeq": true},
 }
@@ -87,6 +89,15 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				fun = ix.X
 			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
 				fun = ix.X
+			}
+			if t := r.Info.Types[n].Type; fn.Pkg().Path() == "maps" && fn.Name() == "Clone" && len(n.Args) == 1 && l.expressible(t) && !hasTypeParam(t) {
+				// The prelude's Clone returns a map[K]V: converted
+				// back to the argument's type (a named map type
+				// keeps its methods).
+				rep := l.span(n, l.localType(t)+"("+IterFunc("maps", "Clone")+"("+ArgName+"))")
+				rep.Operand = true
+				out = append(out, rep)
+				return true
 			}
 			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
 		case *ast.IndexExpr:
@@ -236,7 +247,8 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 // instantiate writes the type arguments of a call of a generic function
 // of the session, or of package slices or maps, that leaves them to
 // inference (Map(xs, f) becomes Map[int, float64](xs, f)): the
-// interpreter infers several type parameters wrongly.
+// interpreter infers several type parameters wrongly, and one from a
+// constant argument.
 func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
 	switch ast.Unparen(call.Fun).(type) {
 	case *ast.Ident, *ast.SelectorExpr: // not yet instantiated
@@ -250,6 +262,9 @@ func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
 	}
 	switch path := fn.Pkg().Path(); {
 	case IsSession(fn.Pkg()) && fn.Type().(*types.Signature).TypeParams().Len() >= 2:
+	case IsSession(fn.Pkg()) && fn.Type().(*types.Signature).TypeParams().Len() == 1 && l.constantArg(call):
+		// fact(5.0): the interpreter took the constant's untyped kind
+		// for the type argument ("untyped float does not implement").
 	case (path == "slices" || path == "maps") && fn.Type().(*types.Signature).TypeParams().Len() >= 1 && !preludeSlices[fn.Name()]:
 		// yaegi compiles these from source, and infers their type
 		// parameters wrongly next to a cell's own generic code.
@@ -269,6 +284,16 @@ func (l *lowerer) instantiate(call *ast.CallExpr) (Replacement, bool) {
 		args[i] = l.localType(t)
 	}
 	return l.span(call.Fun, ArgName+"["+strings.Join(args, ", ")+"]"), true
+}
+
+// constantArg tells whether a call has a constant argument.
+func (l *lowerer) constantArg(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if tv, ok := l.res.Info.Types[a]; ok && tv.Value != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // errorsAs replaces errors.As when its target is of a type the session

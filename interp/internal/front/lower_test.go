@@ -73,22 +73,28 @@ func lowered(cell string, r *Result) string {
 	blanks, _ := r.BlankFieldLowering()
 	consts, _ := r.ConstLowering()
 	defers, _ := r.DeferLowering()
+	bounds, _ := r.CheckLowering()
 	embeds, _ := r.EmbeddedLowering()
 	defers = append(defers, embeds...)
 	var all []Replacement
-	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers} {
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds} {
 		all = append(all, l...)
 	}
 	for _, rep := range all {
 		src := rep.Src
 		if rep.Operand {
 			// The operand of x.(T) or x.M: the text before its last ".(",
-			// or its last "."; of new(x), x.
+			// or its last "."; of new(x), unsafe.SliceData(x) or
+			// maps.Clone(x), x.
 			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
 			var operand string
 			switch {
 			case strings.HasPrefix(text, "new("):
 				operand = text[len("new(") : len(text)-1]
+			case strings.HasPrefix(text, "unsafe.SliceData("):
+				operand = text[len("unsafe.SliceData(") : len(text)-1]
+			case strings.HasPrefix(text, "maps.Clone("):
+				operand = text[len("maps.Clone(") : len(text)-1]
 			case strings.HasSuffix(text, ")"):
 				operand = text[:strings.LastIndex(text, ".(")]
 			default:

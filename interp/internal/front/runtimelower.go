@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -39,6 +41,25 @@ import (
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
 //     declaration at package level ("nil type").
+//   - make([]T, n) and make([]T, n, c) with a length or capacity that is
+//     not constant check them first (_gocalc.MakeLen, _gocalc.MakeCap), as
+//     Go's runtime does: a negative length made a slice without a panic,
+//     and a bad capacity was reported as a bad length.
+//   - an assignment to a variable of a basic type of a package the
+//     interpreter has compiled (runtime.MemProfileRate = 0, or ++)
+//     assigns through a pointer the interpreter's helper gives,
+//     *_gocalc.PkgVar("runtime", "MemProfileRate").(*int): yaegi took
+//     such variables for constants ("cannot assign to 524288").
+//   - copy(f()), delete(f()), complex(f()) and append(f()), a builtin
+//     given the results of a call, call a function literal that takes
+//     them: func(a []byte, b []byte) int { return copy(a, b) }(f()) (the
+//     interpreter failed with an index out of range of its own).
+//   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
+//     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
+//     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
+//     convert the helper's result to the call's type. The length of
+//     unsafe.Add, of any integer type in Go, is converted to the int
+//     yaegi's unsafe.Add takes.
 func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -65,13 +86,32 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.methodValue(n, called); ok {
 				out = append(out, rep)
 			}
+		case *ast.AssignStmt:
+			for _, x := range n.Lhs {
+				if rep, ok := l.pkgVar(x); ok {
+					out = append(out, rep)
+				}
+			}
+		case *ast.IncDecStmt:
+			if rep, ok := l.pkgVar(n.X); ok {
+				out = append(out, rep)
+			}
 		case *ast.CallExpr:
 			called[ast.Unparen(n.Fun)] = true
+			if rep, ok := l.unsafeCall(n); ok {
+				out = append(out, rep)
+			}
 			switch l.builtin(n) {
 			case "print":
 				out = append(out, l.print(n, false)...)
 			case "println":
 				out = append(out, l.print(n, true)...)
+			case "make":
+				out = append(out, l.makeSlice(n)...)
+			case "copy", "delete", "complex", "append":
+				if rep, ok := l.spreadBuiltin(n); ok {
+					out = append(out, rep)
+				}
 			case "new":
 				if rep, ok := l.newValue(n); ok {
 					out = append(out, rep)
@@ -371,4 +411,166 @@ func (l *lowerer) newValue(call *ast.CallExpr) (Replacement, bool) {
 	rep := l.span(call, "func("+v+" "+typ+") *"+typ+" { return &"+v+" }("+ArgName+")")
 	rep.Operand = true
 	return rep, true
+}
+
+// unsafeCall lowers a call of unsafe.String, StringData, Slice or
+// SliceData.
+func (l *lowerer) unsafeCall(call *ast.CallExpr) (Replacement, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return Replacement{}, false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return Replacement{}, false
+	}
+	pn, ok := l.res.Info.Uses[id].(*types.PkgName)
+	if !ok || pn.Imported().Path() != "unsafe" {
+		return Replacement{}, false
+	}
+	if _, ok := l.res.Info.Uses[sel.Sel].(*types.Builtin); !ok {
+		return Replacement{}, false
+	}
+	t := l.res.Info.Types[call].Type
+	if t == nil || hasTypeParam(t) || !l.expressible(t) {
+		return Replacement{}, false
+	}
+	switch sel.Sel.Name {
+	case "Add":
+		if len(call.Args) != 2 {
+			return Replacement{}, false
+		}
+		if nt := l.res.Info.Types[call.Args[1]].Type; nt == nil || types.Identical(types.Default(nt), types.Typ[types.Int]) {
+			return Replacement{}, false
+		}
+		return l.span(call.Args[1], "int("+ArgName+")"), true
+	case "String":
+		return l.span(call.Fun, FmtName+".UnsafeString"), true
+	case "StringData":
+		return l.span(call.Fun, FmtName+".UnsafeStringData"), true
+	case "SliceData":
+		if len(call.Args) != 1 {
+			return Replacement{}, false
+		}
+		rep := l.span(call, "("+l.localType(t)+")("+FmtName+".UnsafeSliceData("+ArgName+"))")
+		rep.Operand = true
+		return rep, true
+	case "Slice":
+		if len(call.Args) != 2 {
+			return Replacement{}, false
+		}
+		pt, nt := l.res.Info.Types[call.Args[0]].Type, l.res.Info.Types[call.Args[1]].Type
+		if pt == nil || nt == nil || hasTypeParam(pt) || hasTypeParam(nt) || !l.expressible(pt) {
+			return Replacement{}, false
+		}
+		nt = types.Default(nt)
+		p, n := l.fresh(), l.fresh()
+		typ := l.localType(t)
+		src := "func(" + p + " " + l.localType(pt) + ", " + n + " " + l.localType(nt) + ") " + typ +
+			" { return " + FmtName + ".UnsafeSlice(" + p + ", " + n + ").(" + typ + ") }"
+		return l.span(call.Fun, src), true
+	}
+	return Replacement{}, false
+}
+
+// sizes are the sizes of types as the compiler lays them out here.
+var sizes = types.SizesFor("gc", runtime.GOARCH)
+
+// makeSlice lowers the length and capacity of make([]T, n, c): n becomes
+// _gocalc.MakeLen(int64(n), size of T) when there is no c, c becomes
+// _gocalc.MakeCap(int64(n), int64(c), size of T) (n, written twice, must
+// then be a variable or a constant).
+func (l *lowerer) makeSlice(call *ast.CallExpr) []Replacement {
+	if len(call.Args) < 2 {
+		return nil
+	}
+	tv, ok := l.res.Info.Types[call.Args[0]]
+	if !ok || !tv.IsType() || hasTypeParam(tv.Type) {
+		return nil
+	}
+	st, ok := tv.Type.Underlying().(*types.Slice)
+	if !ok || hasTypeParam(st.Elem()) {
+		return nil
+	}
+	size := strconv.FormatInt(sizes.Sizeof(st.Elem()), 10)
+	n := call.Args[1]
+	if len(call.Args) == 2 {
+		if tv := l.res.Info.Types[n]; tv.Value != nil {
+			return nil // checked by the compiler
+		}
+		if isInt, _ := l.integer(n); !isInt {
+			return nil
+		}
+		return []Replacement{l.span(n, FmtName+".MakeLen(int64("+ArgName+"), "+size+")")}
+	}
+	c := call.Args[2]
+	if l.res.Info.Types[n].Value != nil && l.res.Info.Types[c].Value != nil {
+		return nil
+	}
+	isInt, _ := l.integer(n)
+	isInt2, _ := l.integer(c)
+	if !isInt || !isInt2 || !l.pure(n) {
+		return nil
+	}
+	return []Replacement{l.span(c, FmtName+".MakeCap(int64("+l.text(n)+"), int64("+ArgName+"), "+size+")")}
+}
+
+// pkgVar lowers x, assigned to, when it is a variable of a basic type of
+// a package that is not the session's.
+func (l *lowerer) pkgVar(x ast.Expr) (Replacement, bool) {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return Replacement{}, false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return Replacement{}, false
+	}
+	if _, isPkg := l.res.Info.Uses[id].(*types.PkgName); !isPkg {
+		return Replacement{}, false
+	}
+	v, ok := l.res.Info.Uses[sel.Sel].(*types.Var)
+	if !ok || v.Pkg() == nil || IsSession(v.Pkg()) {
+		return Replacement{}, false
+	}
+	if _, basic := v.Type().Underlying().(*types.Basic); !basic || !l.expressible(v.Type()) {
+		return Replacement{}, false
+	}
+	src := "*" + FmtName + ".PkgVar(" + strconv.Quote(v.Pkg().Path()) + ", " + strconv.Quote(v.Name()) + ").(*" + l.localType(v.Type()) + ")"
+	return l.span(x, src), true
+}
+
+// spreadBuiltin lowers a call of a builtin whose one argument is a call
+// of several results.
+func (l *lowerer) spreadBuiltin(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return Replacement{}, false
+	}
+	tuple, ok := l.res.Info.Types[call.Args[0]].Type.(*types.Tuple)
+	if !ok || tuple.Len() < 2 {
+		return Replacement{}, false
+	}
+	var params, args []string
+	for i := 0; i < tuple.Len(); i++ {
+		t := tuple.At(i).Type()
+		if !l.expressible(t) || hasTypeParam(t) {
+			return Replacement{}, false
+		}
+		v := l.fresh()
+		params = append(params, v+" "+l.localType(t))
+		args = append(args, v)
+	}
+	name := ast.Unparen(call.Fun).(*ast.Ident).Name
+	body := name + "(" + strings.Join(args, ", ") + ")"
+	result := ""
+	if t := l.res.Info.Types[call].Type; t != nil {
+		if tt, isTuple := t.(*types.Tuple); !isTuple || tt.Len() > 0 {
+			if !l.expressible(t) || hasTypeParam(t) {
+				return Replacement{}, false
+			}
+			result = " " + l.localType(t)
+			body = "return " + body
+		}
+	}
+	return l.span(call.Fun, "func("+strings.Join(params, ", ")+")"+result+" { "+body+" }"), true
 }
