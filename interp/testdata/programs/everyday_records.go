@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -36,11 +36,15 @@ func main() {
 		}
 		return recs[i].Age < recs[j].Age
 	})
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 1, ' ', 0)
+	// (Into a buffer: what a cell writes to os.Stdout and what fmt.Print
+	// writes can arrive out of order in gocalc.)
+	var buf bytes.Buffer
+	w := tabwriter.NewWriter(&buf, 0, 4, 1, ' ', 0)
 	for _, r := range recs {
 		fmt.Fprintf(w, "%s\t%.2f\t%d\n", r.Name, r.Score, r.Age)
 	}
 	w.Flush()
+	fmt.Print(buf.String())
 	slices.SortFunc(recs, func(a, b Rec) int { return cmp.Compare(a.Name, b.Name) })
 	fmt.Println(recs[0].Name, strings.Fields("  a b   c "), strings.Repeat("-", 3))
 	ages := map[string]int{}
