@@ -1,3 +1,5 @@
+// gocalc: yaegi races (three goroutines run one select statement, whose cases yaegi keeps in the shared node).
+
 package main
 
 import (
