@@ -9,7 +9,8 @@ import (
 )
 
 // DeferLowering lists the replacements that hand a deferred function
-// literal the loop variables it uses as arguments: in a loop,
+// literal, or a go statement's, the loop variables it uses as arguments:
+// in a loop,
 // `defer func() { use(i) }()` becomes `defer func(i int) { func() {
 // use(i) }() }(i)`. Go gives each iteration its own loop variables (Go
 // 1.22), and a deferred call's arguments are evaluated at the defer
@@ -71,6 +72,14 @@ func (r *Result) DeferLowering() ([]Replacement, map[string]string) {
 			loopVars = saved
 			return false
 		case *ast.DeferStmt:
+			if rep, ok := l.deferLoopVars(n.Call, loopVars); ok {
+				out = append(out, rep)
+			}
+		case *ast.GoStmt:
+			// The same for a go statement: the goroutine's literal read
+			// the loop variables from the frame the loop shares, which
+			// yaegi also writes when it makes each literal (a sum over
+			// the loop variable in 10 goroutines gave 42 for 45).
 			if rep, ok := l.deferLoopVars(n.Call, loopVars); ok {
 				out = append(out, rep)
 			}
