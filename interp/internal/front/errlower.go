@@ -24,16 +24,7 @@ func (l *lowerer) errorsIs(call *ast.CallExpr) (Replacement, bool) {
 	}
 	var unwrappers []string
 	errTypes := 0
-	sc := l.pkg.Scope()
-	for _, name := range sc.Names() {
-		tn, ok := sc.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || name == "_" {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 || types.IsInterface(n) {
-			continue
-		}
+	for _, n := range sessionTypes(l.pkg) {
 		for _, t := range []types.Type{n, types.NewPointer(n)} {
 			if hasMethod(t, "Error") {
 				errTypes++

@@ -223,6 +223,23 @@ func (l *lowerer) typeName(e ast.Expr) (string, bool) {
 // maxTypeCases bounds the session types a dynamic %T tells apart.
 const maxTypeCases = 400
 
+// sessionTypes lists the concrete, non-generic named types the session
+// declares at package level, by name.
+func sessionTypes(pkg *types.Package) []*types.Named {
+	var out []*types.Named
+	sc := pkg.Scope()
+	for _, name := range sc.Names() {
+		tn, ok := sc.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || name == "_" {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && !types.IsInterface(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // dynamicTypeName is an expression of the name %T prints for an interface
 // value: the interpreter hands fmt a value of a cell's type inside an
 // interface in a wrapper of its own (%T printed stdlib._fmt_Stringer),
@@ -231,16 +248,8 @@ const maxTypeCases = 400
 // the session declares no such type.
 func (l *lowerer) dynamicTypeName() (string, bool) {
 	var cases []string
-	sc := l.pkg.Scope()
-	for _, name := range sc.Names() {
-		tn, ok := sc.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || name == "_" {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 || types.IsInterface(n) {
-			continue
-		}
+	for _, n := range sessionTypes(l.pkg) {
+		name := n.Obj().Name()
 		cases = append(cases, fmt.Sprintf("case %s: return %q; case *%s: return %q", name, "main."+name, name, "*main."+name))
 	}
 	if len(cases) == 0 || 2*len(cases) > maxTypeCases {

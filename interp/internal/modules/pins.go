@@ -17,18 +17,31 @@ func (m *Manager) pinFile() string {
 	return filepath.Join(m.Dir, "go.mod")
 }
 
-// pinned returns the module that the pin file requires for path, and its
-// version; "" when none (or no pin file).
-func (m *Manager) pinned(path string) (mod, ver string) {
+// pins reads the pin file (nil when there is none, or it does not
+// parse). Parse, not ParseLax, which would drop replace directives.
+func (m *Manager) pins() *modfile.File {
 	if m.Dir == "" {
-		return "", ""
+		return nil
 	}
 	b, err := os.ReadFile(m.pinFile())
 	if err != nil {
-		return "", ""
+		return nil
 	}
-	f, err := modfile.ParseLax(m.pinFile(), b, nil)
+	f, err := modfile.Parse(m.pinFile(), b, nil)
 	if err != nil {
+		// A directive newer than this x/mod: the requirements at least.
+		if f, err = modfile.ParseLax(m.pinFile(), b, nil); err != nil {
+			return nil
+		}
+	}
+	return f
+}
+
+// pinned returns the module that the pin file requires for path, and its
+// version; "" when none (or no pin file).
+func (m *Manager) pinned(path string) (mod, ver string) {
+	f := m.pins()
+	if f == nil {
 		return "", ""
 	}
 	for _, r := range f.Require {
@@ -43,15 +56,8 @@ func (m *Manager) pinned(path string) (mod, ver string) {
 // localReplace returns the module that the pin file replaces with a
 // directory, for path, and that directory (absolute); "" when none.
 func (m *Manager) localReplace(path string) (mod, dir string) {
-	if m.Dir == "" {
-		return "", ""
-	}
-	b, err := os.ReadFile(m.pinFile())
-	if err != nil {
-		return "", ""
-	}
-	f, err := modfile.Parse(m.pinFile(), b, nil)
-	if err != nil {
+	f := m.pins()
+	if f == nil {
 		return "", ""
 	}
 	for _, r := range f.Replace {
