@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -67,23 +66,16 @@ func (in *Interpreter) stopAtPanic(ctx context.Context, e *engine.Error, frames 
 func (in *Interpreter) panicFrames(report []string) []engine.Frame {
 	var out []engine.Frame
 	seen := map[pos]bool{}
-	for _, f := range report {
-		m := frameRe.FindStringSubmatch(f)
-		if m == nil {
+	for _, fr := range cellFrames(report) {
+		if seen[fr.at] {
 			continue
 		}
-		l, _ := strconv.Atoi(m[1])
-		c, _ := strconv.Atoi(m[2])
-		cell, line := decodeLine(l)
-		if cell == 0 || seen[pos{cell, line, c}] {
-			continue
-		}
-		seen[pos{cell, line, c}] = true
-		name := strings.TrimSuffix(strings.TrimPrefix(m[3], "main."), "(...)")
+		seen[fr.at] = true
+		name := fr.fn
 		if name == "func" || name == "main" || strings.HasPrefix(name, "_gocalc") {
 			name = "cell"
 		}
-		out = append(out, engine.Frame{ID: len(out) + 1, Name: name, Code: in.sources[cell], Line: line, Column: c})
+		out = append(out, engine.Frame{ID: len(out) + 1, Name: name, Code: in.sources[fr.at.cell], Line: fr.at.line, Column: fr.at.col})
 	}
 	return out
 }

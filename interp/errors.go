@@ -177,17 +177,9 @@ func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.E
 	msg := panicMessage(val)
 	tb := []string{"panic: " + msg}
 	seen := map[pos]bool{}
-	for _, f := range frames {
-		m := frameRe.FindStringSubmatch(f)
-		if m == nil {
-			continue
-		}
-		l, _ := strconv.Atoi(m[1])
-		c, _ := strconv.Atoi(m[2])
-		cell, line := decodeLine(l)
-		p := pos{cell, line, c}
-		fn := strings.TrimSuffix(strings.TrimPrefix(m[3], "main."), "(...)")
-		if fn == "main" || strings.HasPrefix(fn, "_gocalc") || seen[p] || cell == 0 {
+	for _, fr := range cellFrames(frames) {
+		p, fn := fr.at, fr.fn
+		if fn == "main" || strings.HasPrefix(fn, "_gocalc") || seen[p] {
 			continue
 		}
 		seen[p] = true
@@ -200,6 +192,32 @@ func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.E
 		tb = append(tb, in.sourceLine(&p)...)
 	}
 	return &engine.Error{Name: ErrPanic, Value: msg, Traceback: tb}
+}
+
+// reportFrame is one frame of yaegi's report of a panic, in a cell.
+type reportFrame struct {
+	at pos
+	fn string // the function, without "main." and "(...)"
+}
+
+// cellFrames parses yaegi's report of a panic (its frames, innermost
+// first) into the frames that are in cells.
+func cellFrames(report []string) []reportFrame {
+	var out []reportFrame
+	for _, f := range report {
+		m := frameRe.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		l, _ := strconv.Atoi(m[1])
+		c, _ := strconv.Atoi(m[2])
+		cell, line := decodeLine(l)
+		if cell == 0 {
+			continue
+		}
+		out = append(out, reportFrame{pos{cell, line, c}, strings.TrimSuffix(strings.TrimPrefix(m[3], "main."), "(...)")})
+	}
+	return out
 }
 
 // panicMessage formats a panic value as Go's runtime does, translating

@@ -513,11 +513,17 @@ func hasTypeParam(t types.Type) bool {
 
 // visit calls f on t and the types it is made of (not through named
 // types' underlying types).
-func visit(t types.Type, f func(types.Type)) {
+func visit(t types.Type, f func(types.Type)) { walkTypes(t, false, f) }
+
+// visitDeep is visit also through aliases, function signatures and
+// interfaces' methods and embedded types.
+func visitDeep(t types.Type, f func(types.Type)) { walkTypes(t, true, f) }
+
+func walkTypes(t types.Type, deep bool, f func(types.Type)) {
 	seen := map[types.Type]bool{}
 	var walk func(types.Type)
 	walk = func(t types.Type) {
-		if seen[t] {
+		if t == nil || seen[t] {
 			return
 		}
 		seen[t] = true
@@ -541,6 +547,27 @@ func visit(t types.Type, f func(types.Type)) {
 		case *types.Named:
 			for i := 0; i < t.TypeArgs().Len(); i++ {
 				walk(t.TypeArgs().At(i))
+			}
+		}
+		if !deep {
+			return
+		}
+		switch t := t.(type) {
+		case *types.Alias:
+			walk(types.Unalias(t))
+		case *types.Signature:
+			for i := 0; i < t.Params().Len(); i++ {
+				walk(t.Params().At(i).Type())
+			}
+			for i := 0; i < t.Results().Len(); i++ {
+				walk(t.Results().At(i).Type())
+			}
+		case *types.Interface:
+			for i := 0; i < t.NumExplicitMethods(); i++ {
+				walk(t.ExplicitMethod(i).Type())
+			}
+			for i := 0; i < t.NumEmbeddeds(); i++ {
+				walk(t.EmbeddedType(i))
 			}
 		}
 	}

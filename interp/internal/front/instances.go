@@ -109,7 +109,7 @@ func (r *Result) Instances(generic func(path string) bool) ([]Replacement, []Ins
 // type argument exists outside the cells.
 func instance(fn *types.Func, args *types.TypeList) (Instance, bool) {
 	for i := 0; i < args.Len(); i++ {
-		if !outside(args.At(i), map[types.Type]bool{}) {
+		if !outside(args.At(i)) {
 			return Instance{}, false
 		}
 	}
@@ -141,72 +141,33 @@ func instance(fn *types.Func, args *types.TypeList) (Instance, bool) {
 // outside tells whether t can be written in a package other than the
 // session's: no type declared in a cell, no type parameter, nothing
 // unexported.
-func outside(t types.Type, seen map[types.Type]bool) bool {
-	if seen[t] {
-		return true
-	}
-	seen[t] = true
-	switch t := t.(type) {
-	case *types.Basic:
-		return t.Kind() != types.Invalid && t.Info()&types.IsUntyped == 0
-	case *types.Alias:
-		return outside(types.Unalias(t), seen)
-	case *types.Named:
-		o := t.Obj()
-		if o.Pkg() == nil {
-			return true // error, comparable
-		}
-		if !o.Exported() || o.Pkg().Path() == "main" || isInternal(o.Pkg().Path()) || o.Parent() != nil && o.Parent() != o.Pkg().Scope() {
-			return false // a cell's, unexported, internal, or local to a function
-		}
-		for i := 0; i < t.TypeArgs().Len(); i++ {
-			if !outside(t.TypeArgs().At(i), seen) {
-				return false
+func outside(t types.Type) bool {
+	ok := true
+	visitDeep(t, func(t types.Type) {
+		switch t := t.(type) {
+		case *types.Basic:
+			ok = ok && t.Kind() != types.Invalid && t.Info()&types.IsUntyped == 0
+		case *types.Named:
+			o := t.Obj()
+			if o.Pkg() != nil && (!o.Exported() || o.Pkg().Path() == "main" || isInternal(o.Pkg().Path()) || o.Parent() != nil && o.Parent() != o.Pkg().Scope()) {
+				ok = false // a cell's, unexported, internal, or local to a function
+			}
+		case *types.TypeParam:
+			ok = false
+		case *types.Signature:
+			ok = ok && t.TypeParams().Len() == 0
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				ok = ok && t.Field(i).Exported()
+			}
+		case *types.Interface:
+			ok = ok && t.IsMethodSet()
+			for i := 0; i < t.NumMethods(); i++ {
+				ok = ok && t.Method(i).Exported()
 			}
 		}
-		return true
-	case *types.TypeParam:
-		return false
-	case *types.Pointer:
-		return outside(t.Elem(), seen)
-	case *types.Slice:
-		return outside(t.Elem(), seen)
-	case *types.Array:
-		return outside(t.Elem(), seen)
-	case *types.Chan:
-		return outside(t.Elem(), seen)
-	case *types.Map:
-		return outside(t.Key(), seen) && outside(t.Elem(), seen)
-	case *types.Signature:
-		return t.TypeParams().Len() == 0 && outside(t.Params(), seen) && outside(t.Results(), seen)
-	case *types.Tuple:
-		for i := 0; i < t.Len(); i++ {
-			if !outside(t.At(i).Type(), seen) {
-				return false
-			}
-		}
-		return true
-	case *types.Struct:
-		for i := 0; i < t.NumFields(); i++ {
-			if f := t.Field(i); !f.Exported() || !outside(f.Type(), seen) {
-				return false
-			}
-		}
-		return true
-	case *types.Interface:
-		for i := 0; i < t.NumMethods(); i++ {
-			if m := t.Method(i); !m.Exported() || !outside(m.Type(), seen) {
-				return false
-			}
-		}
-		for i := 0; i < t.NumEmbeddeds(); i++ {
-			if !outside(t.EmbeddedType(i), seen) {
-				return false
-			}
-		}
-		return t.IsMethodSet()
-	}
-	return false
+	})
+	return ok
 }
 
 func isInternal(path string) bool {

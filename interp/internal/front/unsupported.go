@@ -137,53 +137,9 @@ func (r *Result) Unsupported() []Error {
 // genericRefs calls f with the origin of every generic named type that t
 // is made of, without entering named types.
 func genericRefs(t types.Type, f func(*types.TypeName)) {
-	seen := map[types.Type]bool{}
-	var walk func(types.Type)
-	walk = func(t types.Type) {
-		if t == nil || seen[t] {
-			return
+	visitDeep(t, func(t types.Type) {
+		if n, ok := t.(*types.Named); ok && n.Origin().TypeParams().Len() > 0 {
+			f(n.Origin().Obj())
 		}
-		seen[t] = true
-		switch t := t.(type) {
-		case *types.Named:
-			if t.Origin().TypeParams().Len() > 0 {
-				f(t.Origin().Obj())
-			}
-			for i := 0; i < t.TypeArgs().Len(); i++ {
-				walk(t.TypeArgs().At(i))
-			}
-		case *types.Alias:
-			walk(types.Unalias(t))
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
-		case *types.Struct:
-			for i := 0; i < t.NumFields(); i++ {
-				walk(t.Field(i).Type())
-			}
-		case *types.Signature:
-			for i := 0; i < t.Params().Len(); i++ {
-				walk(t.Params().At(i).Type())
-			}
-			for i := 0; i < t.Results().Len(); i++ {
-				walk(t.Results().At(i).Type())
-			}
-		case *types.Interface:
-			for i := 0; i < t.NumExplicitMethods(); i++ {
-				walk(t.ExplicitMethod(i).Type())
-			}
-			for i := 0; i < t.NumEmbeddeds(); i++ {
-				walk(t.EmbeddedType(i))
-			}
-		}
-	}
-	walk(t)
+	})
 }
