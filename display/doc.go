@@ -7,7 +7,10 @@
 //
 // The package depends on nothing outside the standard library, so that the
 // kernel, the interpreter and the plotting package can all import it. The
-// process has one current Publisher, installed by whoever runs cells (the
-// kernel or the notebook runner) with SetPublisher; with none installed,
-// publishing functions do nothing.
+// process has one current Publisher, installed by the interpreter that runs
+// cells (package interp routes it to the Output of the cell being run, as
+// it routes the cell's text; the kernel and the notebook runner install
+// none, and a cell may not call SetPublisher). A widget that captures
+// output installs its own for a while. With none installed, publishing
+// functions do nothing.
 package display

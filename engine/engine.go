@@ -55,6 +55,16 @@ type Executor interface {
 	Execute(ctx context.Context, code string, out Output) (*display.Data, error)
 }
 
+// Router is the optional ability to send what runs outside a cell to an
+// Output: the kernel runs the handlers of a comm message (widget
+// callbacks, interpreted code) in f, so that what they print and display
+// goes to out, whose parent is the comm message. An interpreter routes
+// the display calls of its cells to the Output it runs them with; nobody
+// else installs a display.Publisher.
+type Router interface {
+	Route(out Output, f func())
+}
+
 // Completion is the answer to a completion request. Start and End count
 // Unicode code points, as messaging protocol 5.2 and later do.
 type Completion struct {

@@ -2,7 +2,11 @@ package interp
 
 import (
 	"context"
+	"strings"
 	"testing"
+
+	"github.com/gocalc/gocalc/comm"
+	"github.com/gocalc/gocalc/display"
 )
 
 func TestRichValues(t *testing.T) {
@@ -81,5 +85,62 @@ func TestCapturePrints(t *testing.T) {
 	}
 	if got, _ := mustRun(t, in, "fmt.Sprint(o.Outputs()[0][\"text\"], \"|\", o.Outputs()[1][\"name\"])"); got != `"inside\nmore|stderr"` {
 		t.Errorf("captured %s", got)
+	}
+}
+
+// The interpreter owns where display calls go: a cell's displays go to its
+// Output, those of a goroutine it left running to the last cell's, and
+// what runs under Route (a comm message's handlers) to the Output given,
+// text and displays alike. No caller installs a display.Publisher.
+func TestDisplayRouting(t *testing.T) {
+	in := newInterp(t)
+	_, first := mustRun(t, in, `display.Text("in the cell")
+done := make(chan bool)
+go func() { <-done; display.Text("late") ; done <- true }()`)
+	_, second := mustRun(t, in, `x := 1`)
+	_, wake := mustRun(t, in, `done <- true; <-done`)
+	texts := func(r *recorder) []string {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		var s []string
+		for _, d := range r.pub {
+			s = append(s, d.Data["text/plain"].(string))
+		}
+		return s
+	}
+	if got := texts(first); len(got) != 1 || got[0] != "in the cell" {
+		t.Errorf("first cell's displays %q", got)
+	}
+	if got := texts(second); len(got) != 0 {
+		t.Errorf("second cell's displays %q, want none", got)
+	}
+	if got := texts(wake); len(got) != 1 || got[0] != "late" {
+		t.Errorf("the goroutine's display went to %q, want the cell running then", got)
+	}
+	// A button's click handler, run as the kernel runs a comm_msg.
+	id, third := mustRun(t, in, `b := widgets.NewButton("go")
+b.OnClick(func() { fmt.Println("printed"); display.Text("shown") })
+b.ModelID()`)
+	id = strings.Trim(id, "\"")
+	click := comm.Message{Data: map[string]any{"method": "custom", "content": map[string]any{"event": "click"}}}
+	fromComm := &recorder{}
+	in.Route(fromComm, func() {
+		if err := comm.Deliver(comm.KindMsg, id, "", click); err != nil {
+			t.Error(err)
+		}
+	})
+	if got := texts(fromComm); len(got) != 1 || got[0] != "shown" {
+		t.Errorf("the handler's displays %q", got)
+	}
+	if got := fromComm.stream("stdout"); got != "printed\n" {
+		t.Errorf("the handler's text %q", got)
+	}
+	if got := texts(third); len(got) != 0 {
+		t.Errorf("third cell's displays %q, want none", got)
+	}
+	// Afterwards, a late display goes to the last cell again.
+	display.Text("after")
+	if got := texts(third); len(got) != 1 || got[0] != "after" {
+		t.Errorf("third cell's displays %q, want \"after\"", got)
 	}
 }

@@ -75,6 +75,7 @@ type Interpreter struct {
 var (
 	_ engine.Executor = (*Interpreter)(nil)
 	_ engine.Closer   = (*Interpreter)(nil)
+	_ engine.Router   = (*Interpreter)(nil)
 )
 
 // New returns an interpreter with the standard library and the preloaded
@@ -100,7 +101,16 @@ func New(opts Options) (*Interpreter, error) {
 		in.Close()
 		return nil, err
 	}
+	displayRouter.use(in.sink)
 	return in, nil
+}
+
+// Route sends what code outside a cell prints and displays (the handlers
+// of a comm message, which run interpreted callbacks) to out while f runs.
+// It does not wait for a running cell: the kernel calls it between cells.
+func (in *Interpreter) Route(out engine.Output, f func()) {
+	displayRouter.use(in.sink)
+	in.sink.route(out, f)
 }
 
 // reset makes a fresh yaegi interpreter with every package and the
@@ -199,6 +209,7 @@ func (in *Interpreter) Close() error {
 		return nil
 	}
 	in.closed = true
+	displayRouter.drop(in.sink)
 	if in.stdout != nil {
 		in.stdout.close()
 	}
@@ -217,7 +228,10 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		return nil, &engine.Error{Name: ErrInternal, Value: "the interpreter is closed"}
 	}
 	in.sink.set(out)
-	restore := display.SetPublisher(out)
+	displayRouter.use(in.sink)
+	// A publisher some caller installed over the router (notebook tests,
+	// a program embedding interp) gives way while the cell runs.
+	restore := display.SetPublisher(displayRouter)
 	defer restore()
 	defer in.flush()
 	defer func() {

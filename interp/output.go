@@ -27,21 +27,119 @@ func (s *sink) set(out engine.Output) {
 	s.mu.Unlock()
 }
 
+func (s *sink) get() engine.Output {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.out
+}
+
+// route sends output to out while f runs, then back to where it went.
+func (s *sink) route(out engine.Output, f func()) {
+	s.mu.Lock()
+	prev := s.out
+	s.out = out
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.out == out {
+			s.out = prev
+		}
+		s.mu.Unlock()
+	}()
+	f()
+}
+
+// Publish, Update and Clear make a sink a display.Publisher: what cells
+// display through package display goes where their text goes, to the
+// Output of the cell being run or, later, of the last one.
+func (s *sink) Publish(d display.Data) {
+	if out := s.get(); out != nil {
+		out.Publish(d)
+	}
+}
+
+// Update forwards to the sink's Output; see Publish.
+func (s *sink) Update(d display.Data) {
+	if out := s.get(); out != nil {
+		out.Update(d)
+	}
+}
+
+// Clear forwards to the sink's Output; see Publish.
+func (s *sink) Clear(wait bool) {
+	if out := s.get(); out != nil {
+		out.Clear(wait)
+	}
+}
+
+// displayRouter is the process's display publisher from the first New on:
+// package interp owns where display calls go, as it owns os.Stdout, and
+// neither the kernel nor a cell sets it (display.SetPublisher is refused
+// in cells). It forwards to the sink of the interpreter that ran a cell
+// last. A widget that captures output (widgets.Output.Capture) puts its
+// own publisher in place for a while and restores this one.
+var displayRouter = &router{}
+
+var installRouter sync.Once
+
+type router struct {
+	mu  sync.Mutex
+	cur *sink
+}
+
+func (r *router) use(s *sink) {
+	installRouter.Do(func() { display.SetPublisher(r) })
+	r.mu.Lock()
+	r.cur = s
+	r.mu.Unlock()
+}
+
+// drop forgets s (a closed interpreter's sink) if it is the current one.
+func (r *router) drop(s *sink) {
+	r.mu.Lock()
+	if r.cur == s {
+		r.cur = nil
+	}
+	r.mu.Unlock()
+}
+
+func (r *router) sink() *sink {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cur
+}
+
+func (r *router) Publish(d display.Data) {
+	if s := r.sink(); s != nil {
+		s.Publish(d)
+	}
+}
+
+func (r *router) Update(d display.Data) {
+	if s := r.sink(); s != nil {
+		s.Update(d)
+	}
+}
+
+func (r *router) Clear(wait bool) {
+	if s := r.sink(); s != nil {
+		s.Clear(wait)
+	}
+}
+
 func (s *sink) stream(name, text string) {
 	if text == "" {
 		return
 	}
-	// While a cell runs, the current display publisher is its Output; a
-	// widget capturing output (widgets.Output.Capture, Interact) puts its
-	// own in place, and then takes what the code prints too.
+	// The current display publisher is displayRouter, which is no
+	// Streamer; a widget capturing output (widgets.Output.Capture,
+	// Interact) puts its own in place, and then takes what the code
+	// prints too.
 	if st, ok := display.CurrentStreamer(); ok {
 		st.Stream(name, text)
 		return
 	}
-	s.mu.Lock()
-	out := s.out
-	s.mu.Unlock()
-	if out != nil {
+	if out := s.get(); out != nil {
 		out.Stream(name, text)
 	}
 }

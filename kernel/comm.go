@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/gocalc/gocalc/comm"
+	"github.com/gocalc/gocalc/engine"
 )
 
 // Comms (messaging spec, "Custom messages"). The comm registry lives in
@@ -41,7 +42,13 @@ func (s *Server) deliverComm(r *request, kind string, req commRequest) error {
 	prev := s.lastOut.Swap(out)
 	defer s.lastOut.CompareAndSwap(out, prev)
 	m := comm.Message{Data: req.Data, Metadata: r.msg.Metadata, Buffers: r.msg.Buffers}
-	err := comm.Deliver(kind, req.CommID, req.TargetName, m)
+	var err error
+	deliver := func() { err = comm.Deliver(kind, req.CommID, req.TargetName, m) }
+	if rt, ok := s.cfg.Executor.(engine.Router); ok {
+		rt.Route(out, deliver)
+	} else {
+		deliver()
+	}
 	if err != nil && !errors.Is(err, comm.ErrNoTarget) && !errors.Is(err, comm.ErrNoComm) {
 		// A failing handler: say so where the frontend logs the output
 		// of comm messages (JupyterLab's log console).

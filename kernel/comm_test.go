@@ -2,9 +2,12 @@ package kernel
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/gocalc/gocalc/comm"
+	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/engine"
 )
 
 // echoComm sends every message back with its buffers; "close" closes the
@@ -125,3 +128,56 @@ func TestSilentFailureDoesNotAbort(t *testing.T) {
 		t.Errorf("reply after a silent failure %v, want ok", c)
 	}
 }
+
+// routingExec is an interpreter that routes output outside cells (engine.Router).
+type routingExec struct {
+	mockExec
+	mu  sync.Mutex
+	out engine.Output
+}
+
+func (r *routingExec) Route(out engine.Output, f func()) {
+	r.mu.Lock()
+	r.out = out
+	r.mu.Unlock()
+	defer func() { r.mu.Lock(); r.out = nil; r.mu.Unlock() }()
+	f()
+}
+
+// A comm message's handlers run under the interpreter's Route, with the
+// comm_msg as the parent of what they print and display.
+func TestCommRoutesOutput(t *testing.T) {
+	x := &routingExec{}
+	comm.RegisterTarget("test.show", func(c *comm.Comm, m comm.Message) {
+		c.SetHandler(showComm{x})
+	})
+	t.Cleanup(func() { comm.RegisterTarget("test.show", nil) })
+	k := startKernel(t, x)
+	k.outputs(k.send("shell", "comm_open", map[string]any{"comm_id": "s1", "target_name": "test.show", "data": map[string]any{}}))
+	id := k.send("shell", "comm_msg", map[string]any{"comm_id": "s1", "data": map[string]any{}})
+	outs := k.outputs(id)
+	if got := types(outs); !reflect.DeepEqual(got, []string{"status:busy", "stream", "display_data", "status:idle"}) {
+		t.Fatalf("comm_msg iopub %v", got)
+	}
+	for _, m := range outs {
+		if parentID(m) != id {
+			t.Errorf("%s has parent %s, want the comm_msg %s", m.Header.MsgType, parentID(m), id)
+		}
+	}
+	k.outputs(k.send("shell", "comm_close", map[string]any{"comm_id": "s1", "data": map[string]any{}}))
+}
+
+type showComm struct{ x *routingExec }
+
+func (s showComm) HandleMsg(c *comm.Comm, m comm.Message) {
+	s.x.mu.Lock()
+	out := s.x.out
+	s.x.mu.Unlock()
+	if out == nil {
+		panic("handler run outside Route")
+	}
+	out.Stream("stdout", "clicked\n")
+	out.Publish(display.New("text/plain", "shown"))
+}
+
+func (showComm) HandleClose(*comm.Comm, comm.Message) {}

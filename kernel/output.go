@@ -125,26 +125,3 @@ func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 		return "", fmt.Errorf("input request interrupted: %w", o.ctx.Err())
 	}
 }
-
-// Publish, Update and Clear make the Server the process's
-// display.Publisher while it serves: what cells display through package
-// display goes to the cell running (or last run).
-func (s *Server) Publish(d display.Data) {
-	if o := s.lastOut.Load(); o != nil {
-		o.Publish(d)
-	}
-}
-
-// Update forwards to the current cell's output; see Publish.
-func (s *Server) Update(d display.Data) {
-	if o := s.lastOut.Load(); o != nil {
-		o.Update(d)
-	}
-}
-
-// Clear forwards to the current cell's output; see Publish.
-func (s *Server) Clear(wait bool) {
-	if o := s.lastOut.Load(); o != nil {
-		o.Clear(wait)
-	}
-}

@@ -2,11 +2,14 @@ package kernel
 
 import (
 	"context"
-	"github.com/gocalc/gocalc/kernel/internal/wire"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/kernel/internal/wire"
 )
 
 // rawFrames builds a signed request whose content is raw bytes.
@@ -327,13 +330,32 @@ func TestStreamsFlushLive(t *testing.T) {
 	}
 }
 
-func TestPackageDisplayReachesTheCell(t *testing.T) {
+// The kernel installs no display.Publisher: where package display's calls
+// go is the interpreter's business (package interp routes them to the
+// Output of the cell), and a publisher installed by the program embedding
+// the kernel keeps receiving them.
+func TestKernelLeavesDisplayPublisher(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	defer display.SetPublisher(publisherFunc(func(d display.Data) {
+		mu.Lock()
+		got = append(got, d.Data["text/html"].(string))
+		mu.Unlock()
+	}))()
 	k := startKernel(t, mockExec{})
 	_, out := k.execute("dhtml <i>hi</i>", nil)
-	if got := types(out); !reflect.DeepEqual(got, []string{"status:busy", "execute_input", "display_data", "status:idle"}) {
+	if got := types(out); !reflect.DeepEqual(got, []string{"status:busy", "execute_input", "status:idle"}) {
 		t.Fatalf("iopub %v", got)
 	}
-	if d := content(out[2])["data"].(map[string]any); d["text/html"] != "<i>hi</i>" {
-		t.Errorf("display_data %v", d)
+	mu.Lock()
+	defer mu.Unlock()
+	if !reflect.DeepEqual(got, []string{"<i>hi</i>"}) {
+		t.Errorf("the installed publisher got %q", got)
 	}
 }
+
+type publisherFunc func(display.Data)
+
+func (f publisherFunc) Publish(d display.Data) { f(d) }
+func (f publisherFunc) Update(d display.Data)  { f(d) }
+func (publisherFunc) Clear(bool)               {}

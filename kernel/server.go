@@ -16,7 +16,6 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 	"github.com/gocalc/gocalc/comm"
-	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
 	"github.com/gocalc/gocalc/kernel/internal/dap"
 )
@@ -72,7 +71,7 @@ type Server struct {
 	execCount int
 	abortUpTo uint64 // executes received up to this one are aborted (stop_on_error)
 
-	lastOut   atomic.Pointer[cellOutput] // the output display.* calls go to
+	lastOut   atomic.Pointer[cellOutput] // the output of the request served last: the parent of comm messages the process sends
 	runMu     sync.Mutex
 	cancelRun context.CancelFunc // cancels the running cell, if any
 
@@ -189,8 +188,6 @@ func (s *Server) Session() string { return s.session }
 // called or ctx is cancelled; then it stops the running cell, closes the
 // sockets and returns. It reports whether the client asked for a restart.
 func (s *Server) Serve(ctx context.Context) (restart bool, err error) {
-	restore := display.SetPublisher(s)
-	defer restore()
 	restoreComm := comm.SetTransport(commTransport{s})
 	defer restoreComm()
 	s.workers.Add(5)

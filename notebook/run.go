@@ -71,17 +71,16 @@ const gracePeriod = 5 * time.Second
 // Run executes nb's code cells in order with x, replacing each cell's
 // outputs and execution count. It returns at the first failing cell with a
 // *CellError unless opts.AllowErrors is set; a cancelled ctx, or a cell
-// that does not stop when interrupted, always ends the run. While Run
-// runs, x's display calls are published to the running cell
-// (display.SetPublisher); output that arrives after its cell returned goes
-// to the cell running at that time. Widgets the cells open (package comm,
+// that does not stop when interrupted, always ends the run. Everything x
+// sends to the Output it runs a cell with goes to that cell (x routes its
+// cells' display calls there, as package interp does: Run installs no
+// display.Publisher); output that arrives after its cell returned goes to
+// the cell running at that time. Widgets the cells open (package comm,
 // target jupyter.widget) are recorded, and the state of those still open
 // at the end is saved in the notebook's metadata.widgets, as nbclient
 // saves it, so that a viewer shows them.
 func Run(ctx context.Context, nb *Notebook, x engine.Executor, opts Options) (*Result, error) {
 	col := &collector{ids: map[string][]outputRef{}}
-	restore := display.SetPublisher(col)
-	defer restore()
 	defer col.setCell(nil)
 	widgets := newWidgetRecorder()
 	defer comm.SetTransport(widgets)()

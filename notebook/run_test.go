@@ -41,6 +41,9 @@ type scriptExecutor struct {
 
 func (s *scriptExecutor) Execute(ctx context.Context, code string, out engine.Output) (*display.Data, error) {
 	s.cells = append(s.cells, code)
+	// An interpreter sends its cells' display calls to out, as package
+	// interp does.
+	defer display.SetPublisher(out)()
 	var value *display.Data
 	for _, line := range strings.Split(strings.TrimSpace(code), "\n") {
 		cmd, arg, _ := strings.Cut(strings.TrimSpace(line), " ")
