@@ -172,5 +172,8 @@
 // Cancelling ctx stops the cell within milliseconds, also in tight loops,
 // select{}, channel operations and time.Sleep, and stops the goroutines
 // it started; a compiled call in progress (a long gonum computation)
-// finishes first, and the cell never resumes.
+// finishes first, and the cell never resumes. Execute returns once the
+// cell's code has stopped, so the next cell never runs beside it; code
+// blocked in a compiled call that does not return (sync.WaitGroup.Wait)
+// is left behind after 2 s, and the Interrupted error says so.
 package interp

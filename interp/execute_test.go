@@ -3,6 +3,9 @@ package interp
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -135,6 +138,44 @@ func TestInterrupt(t *testing.T) {
 	got2, _ := mustRun(t, in, "n")
 	if got1 != got2 {
 		t.Errorf("a cancelled loop resumed: n went from %s to %s", got1, got2)
+	}
+}
+
+// Execute returns from an interrupt once the cell's code has stopped: a
+// loop in the middle of a long compiled call (here ~0.1 s) stops after it,
+// before the next cell runs. Code blocked in a compiled call that never
+// returns is left behind after interruptGrace, and the error says so.
+func TestInterruptWaitsForTheCell(t *testing.T) {
+	in := newInterp(t)
+	mark := filepath.Join(t.TempDir(), "mark")
+	mustRun(t, in, "n := 0")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err := in.Execute(ctx, fmt.Sprintf("import \"os/exec\"\nexec.Command(\"sh\", \"-c\", \"sleep 0.3; echo x > %s\").Run()\nn++", mark), &recorder{})
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Name != ErrInterrupted || e.Value != "the cell was interrupted" {
+		t.Fatalf("got %v, want a plain Interrupted", err)
+	}
+	if _, err := os.Stat(mark); err != nil {
+		t.Errorf("Execute returned before the compiled call the cell was in: %v", err)
+	}
+	got2, _ := mustRun(t, in, "n")
+	if got2 != "0" {
+		t.Errorf("n = %s: the cell went on after the call", got2)
+	}
+
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = in.Execute(ctx, "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()", &recorder{})
+	if !errors.As(err, &e) || e.Name != ErrInterrupted || !strings.Contains(e.Value, "did not stop within 2s") {
+		t.Fatalf("got %v, want Interrupted saying the code goes on", err)
+	}
+	if took := time.Since(start); took > interruptGrace+time.Second {
+		t.Errorf("returned after %v", took)
+	}
+	if got, _ := mustRun(t, in, "n"); got != got2 {
+		t.Errorf("n = %s after a stuck cell, want %s", got, got2)
 	}
 }
 

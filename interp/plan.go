@@ -674,8 +674,9 @@ func unalias(name string) string {
 // yaegi frame bug and the second makes yaegi copy its whole global frame
 // for every cell.)
 func stmtBody(stmts []ast.Stmt, pos token.Pos) *ast.BlockStmt {
+	// _gocalc_step(func() { stmts }): see the prelude and rt.stepBegin.
 	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: pos, List: stmts}}
-	call := &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}
+	call := &ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: "_gocalc_step"}, Lparen: pos, Args: []ast.Expr{lit}, Rparen: pos}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: call}}}
 }
 

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/gocalc/gocalc/display"
@@ -36,8 +35,63 @@ type rt struct {
 	cur    *runState
 	sink   *sink
 	cancel chan struct{} // closed when the running cell is interrupted
-	live   atomic.Int64  // goroutines that cells started and that still run
+	live   counter       // goroutines that cells started and that still run
+	steps  counter       // statement programs yaegi runs (see stmtBody)
 }
+
+// counter counts things that run, and lets one wait until none does.
+type counter struct {
+	mu   sync.Mutex
+	n    int64
+	zero chan struct{} // closed when n drops to 0
+}
+
+func (c *counter) Add(d int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n == 0 && d > 0 {
+		c.zero = make(chan struct{})
+	}
+	c.n += d
+	if c.n == 0 && c.zero != nil {
+		close(c.zero)
+		c.zero = nil
+	}
+}
+
+func (c *counter) Load() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+// wait waits until nothing runs, or d has passed; it reports whether
+// nothing runs.
+func (c *counter) wait(d time.Duration) bool {
+	c.mu.Lock()
+	z := c.zero
+	c.mu.Unlock()
+	if z == nil {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-z:
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
+// stepBegin and stepEnd bracket every statement program (stmtBody runs
+// them in the prelude's _gocalc_step),
+// so that an interrupted cell is known to have stopped when it has:
+// yaegi's ExecuteWithContext returns at once, and its goroutine goes on
+// until it notices the stop at its next node, or returns from the
+// compiled call it is in.
+func (r *rt) stepBegin() int { r.steps.Add(1); return 0 }
+func (r *rt) stepEnd(int)    { r.steps.Add(-1) }
 
 func (r *rt) state() *runState {
 	r.mu.Lock()
@@ -92,15 +146,6 @@ func (r *rt) start(f any, args []any, spread bool) {
 			fv.Call(in)
 		}
 	}()
-}
-
-// waitGoroutines waits until no goroutine that a cell started runs, or
-// until d has passed.
-func (r *rt) waitGoroutines(d time.Duration) {
-	deadline := time.Now().Add(d)
-	for r.live.Load() > 0 && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
 }
 
 // goroutinePanic reports the panic of a goroutine a cell started (or of
@@ -184,6 +229,8 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 	helpers["Show"] = reflect.ValueOf(r.show)
 	helpers["Clear"] = reflect.ValueOf(clearValue)
 	helpers["PanicOnFault"] = reflect.ValueOf(func() { debug.SetPanicOnFault(true) })
+	helpers["StepBegin"] = reflect.ValueOf(r.stepBegin)
+	helpers["StepEnd"] = reflect.ValueOf(r.stepEnd)
 	r.builtinExports(helpers)
 	return map[string]map[string]reflect.Value{
 		rtName + "/" + rtName: helpers,
@@ -205,6 +252,15 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 // T): yaegi lets a generic function's type parameter names leak, and a
 // cell's own type T would then break (reflect.Type is nil).
 const prelude = `package main
+
+// _gocalc_step runs the statements of a step (stmtBody). The deferred
+// call tells the runtime that the step has ended (see rt.stepBegin); it
+// stays out of the statements' own function, where yaegi would return a
+// cell's value of a type with a Render method empty.
+func _gocalc_step(f func()) {
+	defer _gocalc.StepEnd(_gocalc.StepBegin())
+	f()
+}
 
 func _gocalc_show(vals ...any) {
 	for _, v := range vals {

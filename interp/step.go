@@ -14,9 +14,9 @@ import (
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
-// interruptGrace is how long an interrupted cell is given to unwind
+// interruptGrace is how long an interrupted cell is given to stop
 // before Execute returns.
-const interruptGrace = 5 * time.Millisecond
+const interruptGrace = 2 * time.Second
 
 // goroutineGrace bounds the wait for a session's goroutines to stop after
 // an interrupt (one blocked in a compiled call never does).
@@ -280,12 +280,16 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	var err error
 	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
-	if cells != nil {
+	switch {
+	case ctx.Err() != nil:
+		// Interrupted between two steps: the next does not start (yaegi
+		// might run it whole if its goroutine started after the stop).
+	case cells != nil:
 		err = in.debugExec(ctx, prog, cells)
-	} else {
+	default:
 		_, err = in.y.ExecuteWithContext(ctx, prog)
 	}
-	if err == nil {
+	if err == nil && ctx.Err() == nil {
 		in.progs = append(in.progs, prog)
 	}
 	if ctx.Err() != nil {
@@ -293,12 +297,14 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		close(in.rt.cancel)
 		in.rt.cancel = make(chan struct{})
 		in.rt.mu.Unlock()
-		// Interpreted code notices the interrupt at its next step; give
-		// it that moment before the next cell may start, and wait (a
-		// while at most) for the goroutines the session started to see
-		// it too: on a loaded machine they may not run for a while.
-		time.Sleep(interruptGrace)
-		in.rt.waitGoroutines(goroutineGrace)
+		// Interpreted code notices the interrupt at its next node: wait
+		// until the program has ended (stepBegin), a while at most, and
+		// for the goroutines the session started to see it too.
+		stopped := in.rt.steps.wait(interruptGrace)
+		in.rt.live.wait(goroutineGrace)
+		if !stopped {
+			return interrupted(fmt.Sprintf("its code did not stop within %v and goes on in the background (a call into compiled code that does not return, such as sync.WaitGroup.Wait or a mutex; channel operations, select and time.Sleep do stop)", interruptGrace))
+		}
 		return interrupted("")
 	}
 	if err != nil {
