@@ -82,6 +82,7 @@ type cellContext struct {
 	initRank   map[[2]int]int           // Go's initialization order of the cell's variables, by line and column
 	lowered    lowerings                // the front end's replacements, by cell
 	declUses   map[[2]int][]string      // the cell's declarations' package-level references (front.Result.DeclUses)
+	monos      map[string]string        // the session's concrete copies of generic declarations: what they declare -> front.Mono.Key
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -111,7 +112,18 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			continue
 		}
 		dropBlank(f)
-		lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
+		if it.mono != nil {
+			lower(fset, f, it.cell, ctx.lowered.monoExprs(it.cell, it.mono))
+			var decls []ast.Decl
+			for _, d := range f.Decls {
+				if d := it.mono.Apply(d); d != nil {
+					decls = append(decls, d)
+				}
+			}
+			f.Decls = decls
+		} else {
+			lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
+		}
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
 	}
@@ -193,6 +205,14 @@ func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*pl
 
 func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
 	items := cellItems(code, cell)
+	// The concrete copies of generic declarations that the cell needs and
+	// the session lacks (or has copied from an older declaration).
+	for _, m := range ctx.lowered.monosOf(cell) {
+		if ctx.monos[m.Decl()] == m.Key() {
+			continue
+		}
+		items = append(items, item{kind: itemDecl, text: m.Piece.Text, line: m.Piece.Line, col: m.Piece.Col, cell: m.Piece.Cell, mono: m})
+	}
 	parsedItems, err := parseItems(fset, items, ctx)
 	if err != nil {
 		return nil, err
@@ -201,6 +221,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	var imports []*ast.ImportSpec
 	var decls []ast.Decl
 	var entries []*entry
+	var pinned []int
 	var seq []step
 	for _, it := range parsedItems {
 		if it.body != nil {
@@ -248,6 +269,11 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			}
 		}
 	}
+	for i, e := range entries {
+		if e.mono != nil {
+			pinned = append(pinned, i)
+		}
+	}
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
@@ -266,6 +292,9 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 		}
 	}
 	pins := pinDecls(fset, decls, seq, ctx.declared, ctx.declUses)
+	for _, i := range pinned {
+		pins[i] = -1 // a copy of a generic declaration comes first: what uses it needs it
+	}
 	declStep := func(at int) {
 		var ds []ast.Decl
 		var es []*entry

@@ -76,8 +76,8 @@ func (r *Result) Unsupported() []Error {
 	}
 	concreteFuncs := map[types.Object]bool{}
 	for id, inst := range r.Info.Instances {
-		if hasTypeParam(inst.Type) {
-			continue
+		if hasTypeParam(inst.Type) || r.monomorphized(id) {
+			continue // (a concrete copy is no generic for the interpreter)
 		}
 		switch t := inst.Type.(type) {
 		case *types.Named:
