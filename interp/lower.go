@@ -66,8 +66,8 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 func (l lowerings) monoExprs(n int, m *front.Mono) map[span]replacement {
 	out := map[span]replacement{}
 	for sp, r := range l.exprsOf(n) {
-		if m.Keeps(front.Replacement{Line: sp.line, Col: sp.col, EndLine: sp.endLine, EndCol: sp.endCol, Src: r.src}) {
-			out[sp] = r
+		if a, ok := m.Adapt(front.Replacement{Line: sp.line, Col: sp.col, EndLine: sp.endLine, EndCol: sp.endCol, Src: r.src}); ok {
+			out[sp] = replacement{a.Src, r.operand}
 		}
 	}
 	for _, r := range m.Reps {

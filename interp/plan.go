@@ -270,7 +270,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 		}
 	}
 	for i, e := range entries {
-		if e.mono != nil {
+		if e.mono != nil && e.mono.Piece.Cell != cell {
 			pinned = append(pinned, i)
 		}
 	}
@@ -293,7 +293,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	}
 	pins := pinDecls(fset, decls, seq, ctx.declared, ctx.declUses)
 	for _, i := range pinned {
-		pins[i] = -1 // a copy of a generic declaration comes first: what uses it needs it
+		pins[i] = -1 // a copy of an earlier cell's generic declaration comes first: what uses it needs it
 	}
 	declStep := func(at int) {
 		var ds []ast.Decl

@@ -472,7 +472,7 @@ func (l *lowerer) genStruct(s *types.Struct, name, v string, depth int) (string,
 		if f.Name() == "_" {
 			return "", false // a blank field cannot be read
 		}
-		inner, ok := l.gen(f.Type(), v+"."+f.Name(), depth+1)
+		inner, ok := l.gen(f.Type(), v+"."+l.res.FieldName(f), depth+1)
 		if !ok {
 			return "", false
 		}

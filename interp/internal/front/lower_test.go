@@ -79,7 +79,7 @@ func lowered(cell string, r *Result) string {
 	for _, m := range copies {
 		var reps []Replacement
 		for _, rep := range all {
-			if m.Keeps(rep) {
+			if rep, ok := m.Adapt(rep); ok {
 				reps = append(reps, rep)
 			}
 		}

@@ -3,6 +3,7 @@ package front
 import (
 	"fmt"
 	"go/ast"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"hash/fnv"
@@ -29,6 +30,7 @@ type Mono struct {
 	Piece  Live          // the generic declaration's piece
 	Deps   []string      // what the generic declaration declares: "F", "List", "List.Push"
 	Params []string      // the generic declaration's type parameters
+	Args   []string      // their arguments, as the copy writes them
 	Reps   []Replacement // replacements in the piece's cell
 }
 
@@ -177,8 +179,39 @@ func (r *Result) monoState() *monoState {
 		}
 		m.reps = append(m.reps, r.span(e, name))
 	}
+	// An embedded instance's field is named after its copy.
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if name, ok := m.embedded(r.Info, id, nil); ok {
+				m.reps = append(m.reps, r.span(id, name))
+			}
+		}
+		return true
+	})
 	m.drain()
 	return m
+}
+
+// embedded is the name of the copy that id, naming an embedded field of
+// an instance of a cells' generic type, names.
+func (m *monoState) embedded(info *types.Info, id *ast.Ident, sub map[*types.TypeParam]types.Type) (string, bool) {
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || !v.IsField() || !v.Embedded() {
+		return "", false
+	}
+	t := subst(v.Type(), sub)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || !m.cellGeneric(n.Origin().Obj()) {
+		return "", false
+	}
+	args := typeList(n.TypeArgs())
+	if anyTypeParam(args) {
+		return "", false
+	}
+	return m.instance(n.Origin().Obj(), args)
 }
 
 // span is the replacement of e by src.
@@ -359,7 +392,7 @@ func (m *monoState) make(obj types.Object, args []types.Type, name, goName strin
 	case *types.Func:
 		sub := bind(o.Type().(*types.Signature).TypeParams(), args)
 		fd := src.decl.(*ast.FuncDecl)
-		mono := &Mono{Name: name, Spec: o.Name(), GoName: goName, Piece: src.piece, Deps: DeclKeys(fd), Params: paramNames(o.Type().(*types.Signature).TypeParams())}
+		mono := &Mono{Name: name, Spec: o.Name(), GoName: goName, Piece: src.piece, Deps: DeclKeys(fd), Params: paramNames(o.Type().(*types.Signature).TypeParams()), Args: m.texts(args)}
 		mono.Reps = m.body(src, fd.Type.Params, sub)
 		if fd.Type.Results != nil {
 			mono.Reps = append(mono.Reps, m.body(src, fd.Type.Results, sub)...)
@@ -370,14 +403,14 @@ func (m *monoState) make(obj types.Object, args []types.Type, name, goName strin
 		m.monos = append(m.monos, mono)
 	case *types.TypeName:
 		sub := bind(o.Type().(*types.Named).TypeParams(), args)
-		mono := &Mono{Name: name, Spec: o.Name(), GoName: goName, Type: true, Piece: src.piece, Deps: DeclKeys(src.decl), Params: paramNames(o.Type().(*types.Named).TypeParams())}
+		mono := &Mono{Name: name, Spec: o.Name(), GoName: goName, Type: true, Piece: src.piece, Deps: DeclKeys(src.decl), Params: paramNames(o.Type().(*types.Named).TypeParams()), Args: m.texts(args)}
 		mono.Reps = m.body(src, src.spec.Type, sub)
 		m.monos = append(m.monos, mono)
 		for _, fn := range methods {
 			msrc := m.r.generics[fn]
 			fd := msrc.decl.(*ast.FuncDecl)
 			msub := bind(fn.Type().(*types.Signature).RecvTypeParams(), args)
-			mm := &Mono{Name: fn.Name(), Recv: name, Spec: fn.Name(), GoName: goName, Piece: msrc.piece, Deps: DeclKeys(fd), Params: paramNames(fn.Type().(*types.Signature).RecvTypeParams())}
+			mm := &Mono{Name: fn.Name(), Recv: name, Spec: fn.Name(), GoName: goName, Piece: msrc.piece, Deps: DeclKeys(fd), Params: paramNames(fn.Type().(*types.Signature).RecvTypeParams()), Args: m.texts(args)}
 			recv := fd.Recv.List[0].Type
 			for {
 				if s, ok := recv.(*ast.StarExpr); ok {
@@ -406,29 +439,60 @@ func paramNames(tps *types.TypeParamList) []string {
 	return out
 }
 
-// Keeps tells whether a replacement of the generic declaration's own
-// lowering also holds in the copy: not when the copy replaces the same
-// expression, nor when it writes a type parameter.
-func (m *Mono) Keeps(r Replacement) bool {
+// Adapt gives a replacement of the generic declaration's own lowering
+// for the copy: none when the copy replaces the same expression, else
+// its source with the type parameters it writes written as their
+// arguments.
+func (m *Mono) Adapt(r Replacement) (Replacement, bool) {
 	for _, o := range m.Reps {
 		if o.Line == r.Line && o.Col == r.Col && o.EndLine == r.EndLine && o.EndCol == r.EndCol {
-			return false
+			return r, false
 		}
 	}
-	for _, p := range m.Params {
-		for i := strings.Index(r.Src, p); i >= 0; {
-			end := i + len(p)
-			if (i == 0 || !identChar(r.Src[i-1])) && (end == len(r.Src) || !identChar(r.Src[end])) {
-				return false
-			}
-			j := strings.Index(r.Src[end:], p)
-			if j < 0 {
-				break
-			}
-			i = end + j
+	arg := map[string]string{}
+	for i, p := range m.Params {
+		if i < len(m.Args) {
+			arg[p] = m.Args[i]
 		}
 	}
-	return true
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	src := []byte(r.Src)
+	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
+	var b strings.Builder
+	last := 0
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok != token.IDENT || arg[lit] == "" {
+			continue
+		}
+		off := fset.Position(pos).Offset
+		b.WriteString(r.Src[last:off])
+		if a := arg[lit]; strings.HasPrefix(a, "*") || strings.HasPrefix(a, "<-") || strings.HasPrefix(a, "func") || strings.HasPrefix(a, "chan") {
+			b.WriteString("(" + a + ")") // *T(x) would dereference
+		} else {
+			b.WriteString(a)
+		}
+		last = off + len(lit)
+	}
+	if last == 0 {
+		return r, true
+	}
+	b.WriteString(r.Src[last:])
+	r.Src = b.String()
+	return r, true
+}
+
+// texts writes types as the copies do.
+func (m *monoState) texts(ts []types.Type) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = m.typeText(t)
+	}
+	return out
 }
 
 // DropShadowed removes from reps those of the expressions that monos
@@ -486,6 +550,10 @@ func (m *monoState) body(src *genericSrc, node ast.Node, sub map[*types.TypePara
 				}
 				out = append(out, m.r.span(e, name))
 			}
+			return true
+		}
+		if name, ok := m.embedded(src.info, id, sub); ok {
+			out = append(out, m.r.span(id, name))
 			return true
 		}
 		tn, ok := src.info.Uses[id].(*types.TypeName)
@@ -803,4 +871,27 @@ func (r *Result) hasCopy(t *types.Named) bool {
 	_, ok := m.instance(t.Origin().Obj(), args)
 	m.drain()
 	return ok
+}
+
+// FieldName is the name of field f in lowered code: an embedded instance
+// of a cells' generic type that has a concrete copy is named after it.
+func (r *Result) FieldName(f *types.Var) string {
+	m := r.monoState()
+	if m == nil || !f.Embedded() {
+		return f.Name()
+	}
+	t := f.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || !m.cellGeneric(n.Origin().Obj()) || anyTypeParam(typeList(n.TypeArgs())) {
+		return f.Name()
+	}
+	name, ok := m.instance(n.Origin().Obj(), typeList(n.TypeArgs()))
+	m.drain()
+	if !ok {
+		return f.Name()
+	}
+	return name
 }
