@@ -527,6 +527,10 @@ func (m *monoState) body(src *genericSrc, node ast.Node, sub map[*types.TypePara
 	var out []Replacement
 	outer := outerIndex(node)
 	ast.Inspect(node, func(n ast.Node) bool {
+		if sw, ok := n.(*ast.TypeSwitchStmt); ok {
+			out = append(out, m.duplicateCases(src, sw, sub)...)
+			return true
+		}
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
@@ -567,6 +571,40 @@ func (m *monoState) body(src *genericSrc, node ast.Node, sub map[*types.TypePara
 		}
 		return true
 	})
+	return out
+}
+
+// dropCase replaces a case of a type switch that the copy drops.
+const dropCase = "_gocalc_dropcase"
+
+// duplicateCases drops the cases of a type switch that become the same
+// type as an earlier case once the type parameters are their arguments:
+// the first matches, as in the generic code.
+func (m *monoState) duplicateCases(src *genericSrc, sw *ast.TypeSwitchStmt, sub map[*types.TypeParam]types.Type) []Replacement {
+	var seen []types.Type
+	var out []Replacement
+	for _, s := range sw.Body.List {
+		cc, ok := s.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			tv, ok := src.info.Types[e]
+			if !ok || tv.Type == nil || tv.IsNil() {
+				continue
+			}
+			t := subst(tv.Type, sub)
+			dup := false
+			for _, o := range seen {
+				dup = dup || types.Identical(o, t)
+			}
+			if dup {
+				out = append(out, m.r.span(e, dropCase))
+				continue
+			}
+			seen = append(seen, t)
+		}
+	}
 	return out
 }
 
@@ -781,6 +819,7 @@ func (m *Mono) Apply(d ast.Decl) ast.Decl {
 			d.Name.Name = m.Name
 		}
 		d.Type.TypeParams = nil
+		dropCases(d)
 		return d
 	case *ast.GenDecl:
 		if d.Tok != token.TYPE || !m.Type {
@@ -894,4 +933,37 @@ func (r *Result) FieldName(f *types.Var) string {
 		return f.Name()
 	}
 	return name
+}
+
+// dropCases removes the type switch cases replaced by dropCase, and the
+// clauses left without cases.
+func dropCases(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		sw, ok := n.(*ast.TypeSwitchStmt)
+		if !ok {
+			return true
+		}
+		clauses := sw.Body.List[:0]
+		for _, s := range sw.Body.List {
+			cc, ok := s.(*ast.CaseClause)
+			if !ok || cc.List == nil {
+				clauses = append(clauses, s)
+				continue
+			}
+			list := cc.List[:0]
+			for _, e := range cc.List {
+				if id, ok := e.(*ast.Ident); ok && id.Name == dropCase {
+					continue
+				}
+				list = append(list, e)
+			}
+			if len(list) == 0 {
+				continue
+			}
+			cc.List = list
+			clauses = append(clauses, cc)
+		}
+		sw.Body.List = clauses
+		return true
+	})
 }

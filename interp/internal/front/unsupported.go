@@ -76,7 +76,7 @@ func (r *Result) Unsupported() []Error {
 	}
 	concreteFuncs := map[types.Object]bool{}
 	for id, inst := range r.Info.Instances {
-		if hasTypeParam(inst.Type) || r.monomorphized(id) {
+		if hasTypeParam(inst.Type) || anyTypeParam(typeList(inst.TypeArgs)) || r.monomorphized(id) {
 			continue // (a concrete copy is no generic for the interpreter)
 		}
 		switch t := inst.Type.(type) {
