@@ -66,12 +66,21 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 func (l lowerings) monoExprs(n int, m *front.Mono) map[span]replacement {
 	out := map[span]replacement{}
 	for sp, r := range l.exprsOf(n) {
+		if m.Own {
+			break // the copy's lowering is whole
+		}
 		if a, ok := m.Adapt(front.Replacement{Line: sp.line, Col: sp.col, EndLine: sp.endLine, EndCol: sp.endCol, Src: r.src}); ok {
 			out[sp] = replacement{a.Src, r.operand}
 		}
 	}
 	for _, r := range m.Reps {
-		out[span{r.Line, r.Col, r.EndLine, r.EndCol}] = replacement{r.Src, false}
+		sp := span{r.Line, r.Col, r.EndLine, r.EndCol}
+		if prev, ok := out[sp]; ok && !prev.operand && !r.Operand && m.Own {
+			// Two lowerings of one expression, as lowerings.set composes them.
+			out[sp] = replacement{strings.ReplaceAll(prev.src, front.ArgName, "("+r.Src+")"), false}
+			continue
+		}
+		out[sp] = replacement{r.Src, r.Operand}
 	}
 	return out
 }

@@ -69,6 +69,8 @@ type Result struct {
 	// generics are the session's generic declarations, by object.
 	generics map[types.Object]*genericSrc
 	mono     *monoState
+	checker  *Checker          // to check the copies of generic declarations
+	extra    map[string]string // the import names the cell was checked with
 }
 
 // Checker type-checks cells against a session. Its methods are safe for
@@ -149,7 +151,7 @@ func (c *Checker) Forget(n int) {
 func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[string]string, keep bool) *Result {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	res := &Result{Fset: c.fset, cell: cell}
+	res := &Result{Fset: c.fset, cell: cell, checker: c, extra: extra}
 	file, cellImports, err := c.cellFile(cell, pieces)
 	if err != nil {
 		res.Skipped = "parse: " + err.Error()

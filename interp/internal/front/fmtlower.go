@@ -231,7 +231,7 @@ func sessionTypes(pkg *types.Package) []*types.Named {
 	sc := pkg.Scope()
 	for _, name := range sc.Names() {
 		tn, ok := sc.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || name == "_" {
+		if !ok || tn.IsAlias() || name == "_" || strings.HasPrefix(name, "_gocalc_") {
 			continue
 		}
 		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && !types.IsInterface(n) {

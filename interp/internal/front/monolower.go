@@ -22,16 +22,23 @@ import (
 // type parameter of a cell's code for these instances, and errors in a
 // copy point at the generic declaration.
 type Mono struct {
-	Name   string        // what the copy declares: a function or type instance's name; a method's own name
-	Recv   string        // of a method: its receiver type instance's name
-	Spec   string        // the generic's own name (of a type group, the spec kept)
-	GoName string        // the instance as Go writes it: "main.List[int]" (of a method, its receiver's)
-	Type   bool          // a type instance
-	Piece  Live          // the generic declaration's piece
-	Deps   []string      // what the generic declaration declares: "F", "List", "List.Push"
-	Params []string      // the generic declaration's type parameters
-	Args   []string      // their arguments, as the copy writes them
-	Reps   []Replacement // replacements in the piece's cell
+	Name   string   // what the copy declares: a function or type instance's name; a method's own name
+	Recv   string   // of a method: its receiver type instance's name
+	Spec   string   // the generic's own name (of a type group, the spec kept)
+	GoName string   // the instance as Go writes it: "main.List[int]" (of a method, its receiver's)
+	Type   bool     // a type instance
+	Piece  Live     // the generic declaration's piece
+	Deps   []string // what the generic declaration declares: "F", "List", "List.Push"
+	Params []string // the generic declaration's type parameters
+	Args   []string // their arguments, as the copy writes them
+	// Own is set when Reps hold the whole lowering of the copy, checked
+	// as concrete code; otherwise the generic declaration's own lowering
+	// holds in it too (Adapt).
+	Own bool
+
+	decl  ast.Decl // the generic declaration
+	edits []Replacement
+	Reps  []Replacement // replacements in the piece's cell
 }
 
 // Key tells copies apart: the instance and the generic declaration it was
@@ -123,6 +130,7 @@ type monoState struct {
 	queue   []func()
 	reps    []Replacement
 	imports map[string]string
+	lowered bool // lowerCopies ran
 }
 
 // MonoLowering monomorphizes the generics of the cells: it lists the
@@ -140,6 +148,8 @@ func (r *Result) MonoLowering() ([]Replacement, []*Mono, map[string]string) {
 	if m == nil {
 		return nil, nil, nil
 	}
+	m.drain()
+	m.lowerCopies()
 	return m.reps, m.monos, m.imports
 }
 
@@ -347,7 +357,7 @@ func (m *monoState) instance(obj types.Object, args []types.Type) (string, bool)
 	m.names[key] = name
 	goArgs := make([]string, len(args))
 	for i, a := range args {
-		goArgs[i] = m.goType(a)
+		goArgs[i] = types.TypeString(m.r.goNamed(a, true), func(p *types.Package) string { return p.Path() })
 	}
 	goName := "main." + obj.Name() + "[" + strings.Join(goArgs, ",") + "]"
 	m.queue = append(m.queue, func() { m.make(obj, args, name, goName, methods) })
@@ -393,6 +403,7 @@ func (m *monoState) make(obj types.Object, args []types.Type, name, goName strin
 		sub := bind(o.Type().(*types.Signature).TypeParams(), args)
 		fd := src.decl.(*ast.FuncDecl)
 		mono := &Mono{Name: name, Spec: o.Name(), GoName: goName, Piece: src.piece, Deps: DeclKeys(fd), Params: paramNames(o.Type().(*types.Signature).TypeParams()), Args: m.texts(args)}
+		mono.decl = fd
 		mono.Reps = m.body(src, fd.Type.Params, sub)
 		if fd.Type.Results != nil {
 			mono.Reps = append(mono.Reps, m.body(src, fd.Type.Results, sub)...)
@@ -405,6 +416,9 @@ func (m *monoState) make(obj types.Object, args []types.Type, name, goName strin
 		sub := bind(o.Type().(*types.Named).TypeParams(), args)
 		mono := &Mono{Name: name, Spec: o.Name(), GoName: goName, Type: true, Piece: src.piece, Deps: DeclKeys(src.decl), Params: paramNames(o.Type().(*types.Named).TypeParams()), Args: m.texts(args)}
 		mono.Reps = m.body(src, src.spec.Type, sub)
+		if !src.decl.(*ast.GenDecl).Lparen.IsValid() {
+			mono.decl = src.decl
+		}
 		m.monos = append(m.monos, mono)
 		for _, fn := range methods {
 			msrc := m.r.generics[fn]
@@ -421,6 +435,7 @@ func (m *monoState) make(obj types.Object, args []types.Type, name, goName strin
 					break
 				}
 			}
+			mm.decl = fd
 			mm.Reps = append(mm.Reps, m.r.span(recv, name))
 			mm.Reps = append(mm.Reps, m.body(msrc, fd.Type, msub)...)
 			if fd.Body != nil {
@@ -642,23 +657,6 @@ func (m *monoState) concrete(t types.Type) types.Type {
 	})
 }
 
-// goType writes t as Go names types at run time (%T, reflect): instances
-// as main.List[int,string], their arguments' packages by path.
-func (m *monoState) goType(t types.Type) string {
-	t = mapType(t, func(t types.Type) types.Type {
-		n, ok := t.(*types.Named)
-		if !ok || n.TypeArgs().Len() == 0 {
-			return nil
-		}
-		args := make([]string, n.TypeArgs().Len())
-		for i := range args {
-			args[i] = m.goType(n.TypeArgs().At(i))
-		}
-		return types.NewNamed(types.NewTypeName(token.NoPos, n.Obj().Pkg(), n.Obj().Name()+"["+strings.Join(args, ",")+"]", nil), types.NewStruct(nil, nil), nil)
-	})
-	return types.TypeString(t, func(p *types.Package) string { return p.Path() })
-}
-
 // subst is t with type parameters replaced by their arguments.
 func subst(t types.Type, sub map[*types.TypeParam]types.Type) types.Type {
 	if len(sub) == 0 {
@@ -854,21 +852,33 @@ func (r *Result) concreteType(t types.Type) types.Type {
 }
 
 // goTypeString is t as %T prints it: instances of generic types as
-// main.List[int,main.S].
+// main.List[int,main.S], and so their copies.
 func (r *Result) goTypeString(t types.Type) string {
-	m := &monoState{r: r}
-	t = mapType(t, func(t types.Type) types.Type {
+	return types.TypeString(r.goNamed(t, false), func(p *types.Package) string { return p.Name() })
+}
+
+// goNamed is t with its named instances, and the copies of the cells'
+// generic types, replaced by named types of their names as Go spells
+// them (type arguments' packages by path).
+func (r *Result) goNamed(t types.Type, path bool) types.Type {
+	copies := r.monoTypes()
+	return mapType(t, func(t types.Type) types.Type {
 		n, ok := t.(*types.Named)
-		if !ok || n.TypeArgs().Len() == 0 {
+		if !ok {
+			return nil
+		}
+		if g, ok := copies[n.Obj().Name()]; ok && IsSession(n.Obj().Pkg()) {
+			return types.NewNamed(types.NewTypeName(token.NoPos, n.Obj().Pkg(), strings.TrimPrefix(g, "main."), nil), types.NewStruct(nil, nil), nil)
+		}
+		if n.TypeArgs().Len() == 0 {
 			return nil
 		}
 		args := make([]string, n.TypeArgs().Len())
 		for i := range args {
-			args[i] = m.goType(n.TypeArgs().At(i))
+			args[i] = types.TypeString(r.goNamed(n.TypeArgs().At(i), true), func(p *types.Package) string { return p.Path() })
 		}
 		return types.NewNamed(types.NewTypeName(token.NoPos, n.Obj().Pkg(), n.Obj().Name()+"["+strings.Join(args, ",")+"]", nil), types.NewStruct(nil, nil), nil)
 	})
-	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 // drain makes the queued copies.
