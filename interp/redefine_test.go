@@ -156,3 +156,14 @@ func TestGenericCopyPanicLine(t *testing.T) {
 		t.Errorf("traceback:\n%s", tb)
 	}
 }
+
+// A copy of an earlier cell's generic declaration, with a type argument
+// of an imported package, gets the lowering of its concrete code (the
+// comma-ok assertion to a compiled interface).
+func TestGenericCopyOfEarlierCell(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func Str[T any](v T) string { if s, ok := any(v).(fmt.Stringer); ok { return \"S:\" + s.String() }; return fmt.Sprint(v) }")
+	if got, _ := mustRun(t, in, "x := time.Second\nStr(x) + Str(1)"); got != `"S:1s1"` {
+		t.Errorf("got %s", got)
+	}
+}

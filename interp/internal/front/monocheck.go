@@ -94,6 +94,7 @@ func (m *monoState) lowerCopies() {
 	info := newInfo()
 	var raw []types.Error
 	_ = types.NewChecker(c.config(&raw), r.Fset, pkg, info).Files(files)
+
 	bad := map[*ast.File]bool{}
 	for _, e := range raw {
 		if e.Soft && strings.Contains(e.Msg, "imported and not used") {
@@ -109,11 +110,14 @@ func (m *monoState) lowerCopies() {
 		if bad[f] {
 			continue
 		}
-		decls := f.Decls
-		if len(decls) > 0 {
-			if gd, ok := decls[0].(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-				decls = decls[1:]
+		var decls []ast.Decl
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); !ok || gd.Tok != token.IMPORT {
+				decls = append(decls, d)
 			}
+		}
+		if len(decls) != len(copies[f]) {
+			continue
 		}
 		for i, mono := range copies[f] {
 			view := &ast.File{Name: f.Name, Decls: []ast.Decl{decls[i]}, Imports: f.Imports}
