@@ -195,19 +195,46 @@ func (mono *Mono) text(fset *token.FileSet) (string, bool) {
 		return "/*line " + cellName(mono.Piece.Cell) + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + "*/"
 	}
 	text := mono.Piece.Text
+	type wrap struct {
+		end       int
+		post      string
+		line, col int
+	}
+	var wraps []wrap
 	var b strings.Builder
 	b.WriteString(dir(mono.Piece.Line, mono.Piece.Col))
 	pos := 0
+	flush := func(upto int) {
+		for len(wraps) > 0 && wraps[len(wraps)-1].end <= upto {
+			w := wraps[len(wraps)-1]
+			wraps = wraps[:len(wraps)-1]
+			b.WriteString(text[pos:w.end])
+			b.WriteString(w.post + " " + dir(w.line, w.col))
+			pos = w.end
+		}
+	}
 	for _, e := range edits {
 		start, end := offset(e.Line, e.Col), offset(e.EndLine, e.EndCol)
 		if start < 0 || end < start || end > len(text) {
 			return "", false
 		}
+		flush(start)
 		if start < pos {
 			continue // inside an earlier edit
 		}
-		if e.Operand || strings.Contains(e.Src, ArgName) {
+		if e.Operand {
 			return "", false
+		}
+		if pre, post, ok := strings.Cut(e.Src, ArgName); ok {
+			// A wrapper: the expression, and the edits inside it, stay.
+			if strings.Contains(post, ArgName) {
+				return "", false
+			}
+			b.WriteString(text[pos:start])
+			b.WriteString(dir(e.Line, e.Col) + pre + " " + dir(e.Line, e.Col))
+			pos = start
+			wraps = append(wraps, wrap{end, post, e.EndLine, e.EndCol})
+			continue
 		}
 		b.WriteString(text[pos:start])
 		b.WriteString(dir(e.Line, e.Col))
@@ -215,6 +242,7 @@ func (mono *Mono) text(fset *token.FileSet) (string, bool) {
 		b.WriteString(" " + dir(e.EndLine, e.EndCol))
 		pos = end
 	}
+	flush(len(text))
 	b.WriteString(text[pos:])
 	return b.String(), true
 }

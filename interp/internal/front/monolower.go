@@ -544,6 +544,20 @@ func (m *monoState) body(src *genericSrc, node ast.Node, sub map[*types.TypePara
 	ast.Inspect(node, func(n ast.Node) bool {
 		if sw, ok := n.(*ast.TypeSwitchStmt); ok {
 			out = append(out, m.duplicateCases(src, sw, sub)...)
+			if x := switchOperand(sw); x != nil && m.typeParamCases(src, sw) {
+				out = append(out, m.r.span(x, "any("+ArgName+")"))
+			}
+			return true
+		}
+		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
+			// x.(T) with T a type argument that x's interface type cannot
+			// hold is an impossible assertion in concrete code, not in
+			// generic code (it fails at run time).
+			if tv, ok := src.info.Types[ta.Type]; ok && hasTypeParamDeep(tv.Type) {
+				if xt, ok := src.info.Types[ta.X]; ok && !isEmptyInterface(xt.Type) {
+					out = append(out, m.r.span(ta.X, "any("+ArgName+")"))
+				}
+			}
 			return true
 		}
 		id, ok := n.(*ast.Ident)
@@ -587,6 +601,47 @@ func (m *monoState) body(src *genericSrc, node ast.Node, sub map[*types.TypePara
 		return true
 	})
 	return out
+}
+
+// switchOperand is x of a type switch on x.(type).
+func switchOperand(sw *ast.TypeSwitchStmt) ast.Expr {
+	var e ast.Expr
+	switch a := sw.Assign.(type) {
+	case *ast.ExprStmt:
+		e = a.X
+	case *ast.AssignStmt:
+		if len(a.Rhs) == 1 {
+			e = a.Rhs[0]
+		}
+	}
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
+		return ta.X
+	}
+	return nil
+}
+
+// typeParamCases tells whether a type switch on a non-empty interface
+// has cases of types made of type parameters.
+func (m *monoState) typeParamCases(src *genericSrc, sw *ast.TypeSwitchStmt) bool {
+	x := switchOperand(sw)
+	if tv, ok := src.info.Types[x]; !ok || isEmptyInterface(tv.Type) {
+		return false
+	}
+	for _, s := range sw.Body.List {
+		if cc, ok := s.(*ast.CaseClause); ok {
+			for _, e := range cc.List {
+				if tv, ok := src.info.Types[e]; ok && hasTypeParamDeep(tv.Type) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isEmptyInterface(t types.Type) bool {
+	i, ok := t.Underlying().(*types.Interface)
+	return ok && i.Empty()
 }
 
 // dropCase replaces a case of a type switch that the copy drops.
