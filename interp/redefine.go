@@ -298,7 +298,8 @@ func (in *Interpreter) typedVars() map[string]string {
 				continue
 			}
 			writable := true
-			typ := types.TypeString(obj.Type(), func(p *types.Package) string {
+			// Instances of the cells' generic types by their copies' names.
+			typ := types.TypeString(in.lastCheck.ConcreteType(obj.Type()), func(p *types.Package) string {
 				if front.IsSession(p) {
 					return ""
 				}

@@ -136,6 +136,12 @@ func TestRedefineGeneric(t *testing.T) {
 		{"func (b Box[T]) Get() T { var zero T; return zero }", ""},
 		{"Box[int]{5}.Get() + b.Get()", "0"},
 		{"fmt.Sprintf(\"%T %v\", b, b)", `"main.Box[int] {4}"`},
+		// A rebuild declares a variable of an instance with its copy's type.
+		{"type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }", ""},
+		{"st := &Stack[int]{}\nst.Push(4)\nfunc top() int { return st.items[len(st.items)-1] }", ""},
+		{"func g() int { return 1 }", ""},
+		{"func g() int { return 2 }", ""},
+		{"st.Push(5)\nfmt.Sprint(top(), g(), len(st.items))", `"5 2 2"`},
 	}
 	for _, s := range steps {
 		got, rec := mustRun(t, in, s.code)

@@ -1032,3 +1032,7 @@ func dropCases(root ast.Node) {
 		return true
 	})
 }
+
+// ConcreteType is t as the interpreter knows it: the instances of the
+// cells' generic types that have concrete copies named after them.
+func (r *Result) ConcreteType(t types.Type) types.Type { return r.concreteType(t) }
