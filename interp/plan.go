@@ -269,9 +269,13 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			}
 		}
 	}
+	copies := map[int]bool{}
 	for i, e := range entries {
-		if e.mono != nil && e.mono.Piece.Cell != cell {
-			pinned = append(pinned, i)
+		if e.mono != nil {
+			copies[i] = true
+			if e.mono.Piece.Cell != cell {
+				pinned = append(pinned, i)
+			}
 		}
 	}
 	if len(imports) > 0 {
@@ -291,7 +295,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			last.stmts = last.stmts[:len(last.stmts)-1]
 		}
 	}
-	pins := pinDecls(fset, decls, seq, ctx.declared, ctx.declUses)
+	pins := pinDecls(fset, decls, copies, seq, ctx.declared, ctx.declUses)
 	for _, i := range pinned {
 		pins[i] = -1 // a copy of an earlier cell's generic declaration comes first: what uses it needs it
 	}
@@ -321,8 +325,10 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 // declared below them, unless it refers to a variable that the cell
 // itself declares and the session does not have yet; then right after
 // the step declaring it (i). A declaration referring to a pinned one is
-// pinned as late.
-func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
+// pinned as late. The references of the concrete copies of generic
+// declarations (copies) are their names (the type checker's are those
+// of the generic declaration, without the type arguments).
+func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]bool, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
 	definedAt := map[string]int{}
 	for i, st := range seq {
 		if st.kind != stepVar {
@@ -344,7 +350,7 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 		refs[i] = map[string]bool{}
 		p := fset.Position(d.Pos())
 		_, line := decodeLine(p.Line)
-		if names, ok := uses[[2]int{line, p.Column}]; ok {
+		if names, ok := uses[[2]int{line, p.Column}]; ok && !copies[i] {
 			// The type checker's references: a local n is not the
 			// cell's n.
 			for _, n := range names {
