@@ -9,6 +9,7 @@ import (
 
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"strings"
+	"unicode"
 )
 
 // lineBase encodes the cell in every generated position: cell n's line l
@@ -269,10 +270,10 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			}
 		}
 	}
-	copies := map[int]bool{}
+	copies := map[int]*front.Mono{}
 	for i, e := range entries {
 		if e.mono != nil {
-			copies[i] = true
+			copies[i] = e.mono
 			if e.mono.Piece.Cell != cell {
 				pinned = append(pinned, i)
 			}
@@ -328,7 +329,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 // pinned as late. The references of the concrete copies of generic
 // declarations (copies) are their names (the type checker's are those
 // of the generic declaration, without the type arguments).
-func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]bool, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
+func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]*front.Mono, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
 	definedAt := map[string]int{}
 	for i, st := range seq {
 		if st.kind != stepVar {
@@ -345,16 +346,26 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]bool, seq []
 	pins := make([]int, len(decls))
 	refs := make([]map[string]bool, len(decls))
 	names := map[string]int{}
+	copyOf := map[string][]int{} // generic declaration -> its copies
 	for i, d := range decls {
 		pins[i] = -1
 		refs[i] = map[string]bool{}
 		p := fset.Position(d.Pos())
 		_, line := decodeLine(p.Line)
-		if names, ok := uses[[2]int{line, p.Column}]; ok && !copies[i] {
+		if names, ok := uses[[2]int{line, p.Column}]; ok {
 			// The type checker's references: a local n is not the
 			// cell's n.
 			for _, n := range names {
 				refs[i][n] = true
+			}
+			if m := copies[i]; m != nil {
+				// Those of the generic declaration, and its type
+				// arguments' names.
+				for _, a := range m.Args {
+					for _, n := range strings.FieldsFunc(a, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
+						refs[i][n] = true
+					}
+				}
 			}
 		} else {
 			ast.Inspect(d, func(n ast.Node) bool {
@@ -366,6 +377,13 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]bool, seq []
 		}
 		for _, n := range front.DeclKeys(d) {
 			names[n] = i
+		}
+		if m := copies[i]; m != nil {
+			// What uses the generic declaration uses its copies.
+			for _, dep := range m.Deps {
+				name, _, _ := strings.Cut(dep, ".")
+				copyOf[name] = append(copyOf[name], i)
+			}
 		}
 	}
 	if len(definedAt) == 0 {
@@ -395,6 +413,11 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]bool, seq []
 				at, isVar := definedAt[r]
 				if j, isDecl := names[r]; isDecl && j != i {
 					at, isVar = pins[j], true
+				}
+				for _, j := range copyOf[r] {
+					if j != i && (!isVar || pins[j] > at) {
+						at, isVar = pins[j], true
+					}
 				}
 				if p, ok := methodPin[r]; isFunc && ok && p > at && recvOf[i] != r {
 					at, isVar = p, true
