@@ -357,7 +357,7 @@ func (m *monoState) instance(obj types.Object, args []types.Type) (string, bool)
 	m.names[key] = name
 	goArgs := make([]string, len(args))
 	for i, a := range args {
-		goArgs[i] = types.TypeString(m.r.goNamed(a, true), func(p *types.Package) string { return p.Path() })
+		goArgs[i] = types.TypeString(m.r.goNamed(a), func(p *types.Package) string { return p.Path() })
 	}
 	goName := "main." + obj.Name() + "[" + strings.Join(goArgs, ",") + "]"
 	m.queue = append(m.queue, func() { m.make(obj, args, name, goName, methods) })
@@ -909,13 +909,13 @@ func (r *Result) concreteType(t types.Type) types.Type {
 // goTypeString is t as %T prints it: instances of generic types as
 // main.List[int,main.S], and so their copies.
 func (r *Result) goTypeString(t types.Type) string {
-	return types.TypeString(r.goNamed(t, false), func(p *types.Package) string { return p.Name() })
+	return types.TypeString(r.goNamed(t), func(p *types.Package) string { return p.Name() })
 }
 
 // goNamed is t with its named instances, and the copies of the cells'
 // generic types, replaced by named types of their names as Go spells
 // them (type arguments' packages by path).
-func (r *Result) goNamed(t types.Type, path bool) types.Type {
+func (r *Result) goNamed(t types.Type) types.Type {
 	copies := r.monoTypes()
 	return mapType(t, func(t types.Type) types.Type {
 		n, ok := t.(*types.Named)
@@ -930,7 +930,7 @@ func (r *Result) goNamed(t types.Type, path bool) types.Type {
 		}
 		args := make([]string, n.TypeArgs().Len())
 		for i := range args {
-			args[i] = types.TypeString(r.goNamed(n.TypeArgs().At(i), true), func(p *types.Package) string { return p.Path() })
+			args[i] = types.TypeString(r.goNamed(n.TypeArgs().At(i)), func(p *types.Package) string { return p.Path() })
 		}
 		return types.NewNamed(types.NewTypeName(token.NoPos, n.Obj().Pkg(), n.Obj().Name()+"["+strings.Join(args, ",")+"]", nil), types.NewStruct(nil, nil), nil)
 	})
@@ -957,8 +957,7 @@ func (r *Result) monomorphized(id *ast.Ident) bool {
 	if anyTypeParam(args) {
 		return false
 	}
-	_, ok = m.names[instKey(r.Info.Uses[id], args)]
-	return ok && m.names[instKey(r.Info.Uses[id], args)] != ""
+	return m.names[instKey(r.Info.Uses[id], args)] != ""
 }
 
 // hasCopy tells whether t is an instance of a cells' generic type that
