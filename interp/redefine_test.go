@@ -173,3 +173,14 @@ func TestGenericCopyOfEarlierCell(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// Instances with a type declared in a function are left to yaegi's own
+// generics, beside the concrete copies of the others.
+func TestGenericLocalTypeArgs(t *testing.T) {
+	in := newInterp(t)
+	code := "type Box[T any] struct{ v T }\nfunc (b Box[T]) Get() T { return b.v }\nfunc Id[T any](x T) T { return x }\n" +
+		"func run() string {\n\ttype pt struct{ x int }\n\tb := Box[pt]{pt{5}}\n\treturn fmt.Sprint(b.Get().x, Id(pt{7}).x, Id(3), Box[int]{4}.Get())\n}\nrun()"
+	if got, _ := mustRun(t, in, code); got != `"5 7 3 4"` {
+		t.Errorf("got %s", got)
+	}
+}
