@@ -178,11 +178,20 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 	alone := c.last != nil && sameKeys(live, c.last.live) && !c.redefinesOld(redefined)
 	if alone {
 		c.checkAlone(res, file, redefined, extra)
+		// The objects of earlier cells belong to the package of an earlier
+		// check, which go/types takes for another package where it
+		// compares them (an unexported field in a literal of an earlier
+		// cell's struct type): a cell with errors is checked again with
+		// the whole session, whose package is one.
+		alone = len(res.Errors) == 0
+	}
+	if alone {
 		for o, g := range c.generics {
 			res.generics[o] = g
 		}
 		collectGenerics(c.fset, []*ast.File{file}, res.Info, pieceMap, res.generics)
 	} else {
+		res.Errors, res.Skipped = nil, ""
 		files := c.checkAll(res, file, session, redefined, extra)
 		for _, l := range session {
 			if l.Cell != cell {
