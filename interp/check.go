@@ -51,6 +51,12 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		ranges, usedByRanges := res.RangeKinds()
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()
+		// Last: the other lowerings write the copies' names too.
+		monoReps, monos, usedByMonos := res.MonoLowering()
+		bounds = append(front.DropShadowed(bounds, monoReps), monoReps...)
+		for _, l := range []*[]front.Replacement{&reps, &iters, &builtins, &shifts, &bools, &blanks, &consts, &defers} {
+			*l = front.DropShadowed(*l, monoReps)
+		}
 		// Generic functions of packages interpreted from source run
 		// compiled where their type arguments allow (where no other
 		// lowering meets their calls).
@@ -58,7 +64,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedByDefers} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedByDefers, usedByMonos} {
 			for a, p := range m {
 				imports[a] = p
 			}
@@ -111,7 +117,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars)
+			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars, monos)
 		}
 		in.lastCheck = res
 		return res, nil

@@ -71,7 +71,7 @@ func (in *Interpreter) panicFrames(report []string) []engine.Frame {
 			continue
 		}
 		seen[fr.at] = true
-		name := fr.fn
+		name := in.goNames(fr.fn)
 		if name == "func" || name == "main" || strings.HasPrefix(name, "_gocalc") {
 			name = "cell"
 		}

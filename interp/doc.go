@@ -87,6 +87,17 @@
 // no return, defer, goto or labeled branch. Other ranges that yaegi
 // cannot compile are reported as an UnsupportedError.
 //
+// Generic functions and types declared in cells run monomorphized: each
+// instance the front end finds (F[int], an inferred F(x), List[int] in a
+// type, and those that generic code instantiates in turn) whose type
+// arguments a cell can write is a concrete copy of the generic
+// declaration, type-checked and lowered as a cell is, that yaegi
+// compiles instead of instantiating the generic itself. Errors in a copy
+// point at the generic declaration's lines; %T, fmt and panics spell the
+// instance as Go does (main.List[int]). A redefined generic declaration
+// takes its copies with it, and the cells that use it make new ones.
+// Instances with a type declared inside a function are left to yaegi.
+//
 // # Values and output
 //
 // The value of a cell is the value of its last expression statement, all

@@ -154,6 +154,7 @@ func (in *Interpreter) compileError(err error, cur int) *engine.Error {
 	msg, p := in.cellMessage(err.Error(), cur)
 	msg = strings.Replace(msg, "unsupported assign expression", "assignment mismatch: as many variables as values needed", 1)
 	msg = strings.ReplaceAll(msg, mainName, "main")
+	msg = in.goNames(msg)
 	tb := []string{ErrCompile + ": " + msg}
 	if p != nil {
 		tb = append(tb, in.sourceLine(p)...)
@@ -174,11 +175,11 @@ func (in *Interpreter) runtimeError(val any, frames []string, cur int) *engine.E
 		msg := fmt.Sprintf("os.Exit(%d) was called: the cell stopped there; the kernel and the session's variables are kept", int(code))
 		return &engine.Error{Name: ErrExit, Value: msg, Traceback: []string{ErrExit + ": " + msg}}
 	}
-	msg := panicMessage(val)
+	msg := in.goNames(panicMessage(val))
 	tb := []string{"panic: " + msg}
 	seen := map[pos]bool{}
 	for _, fr := range cellFrames(frames) {
-		p, fn := fr.at, fr.fn
+		p, fn := fr.at, in.goNames(fr.fn)
 		if fn == "main" || strings.HasPrefix(fn, "_gocalc") || seen[p] {
 			continue
 		}
@@ -262,3 +263,20 @@ func panicMessage(v any) string {
 
 // leadingPos is a generated position at the start of a message.
 var leadingPos = regexp.MustCompile(`^(?:_\.go:)?[0-9]{5,}:[0-9]+: `)
+
+// goNames writes the names of the concrete copies of generic declarations
+// in s as Go does: List[int] for _gocalc_List_int_1a2b3c4d.
+func (in *Interpreter) goNames(s string) string {
+	if !strings.Contains(s, "_gocalc_") || len(in.sess.monos) == 0 {
+		return s
+	}
+	var pairs []string
+	for _, e := range in.sess.monos {
+		m := e.mono
+		if m.Recv != "" {
+			continue
+		}
+		pairs = append(pairs, m.Name, strings.TrimPrefix(m.GoName, "main."))
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}

@@ -340,7 +340,7 @@ func (in *Interpreter) pruneSources(cur int) {
 		return
 	}
 	keep := map[int]bool{}
-	for _, es := range [][]*entry{in.sess.decls, in.sess.vars} {
+	for _, es := range [][]*entry{in.sess.decls, in.sess.vars, in.sess.monos} {
 		for _, e := range es {
 			keep[e.cell] = true
 		}
@@ -372,6 +372,10 @@ func (in *Interpreter) context() cellContext {
 	c.lowered = in.lowered
 	y := in.y
 	c.typeOf = func(expr string) string { in.compiles++; return typeIn(y, expr) }
+	c.monos = map[string]string{}
+	for _, d := range in.sess.monos {
+		c.monos[d.keys[0]] = d.mono.Key()
+	}
 	for _, d := range in.sess.decls {
 		for _, k := range d.keys {
 			c.declared[k] = true

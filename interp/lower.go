@@ -22,6 +22,7 @@ type lowering struct {
 	pkgs   map[[2]int][2]string // line, col -> package name as written, its alias
 	ranges map[[2]int]string    // line, col of a range's for -> what it ranges over (front.Result.RangeKinds)
 	vars   map[[2]int][]string  // line, col of a multi-value var declaration -> its variables' types (front.Result.MultiVarTypes)
+	monos  []*front.Mono        // the concrete copies of generic declarations the cell needs (front.Result.MonoLowering)
 }
 
 // replacement is the lowered form of an expression; with operand set,
@@ -33,14 +34,14 @@ type replacement struct {
 }
 
 // set records the replacements of cell n.
-func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string) {
-	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 && len(vars) == 0 {
+func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string, monos []*front.Mono) {
+	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 && len(vars) == 0 && len(monos) == 0 {
 		// Checked, with nothing to lower: still a cell whose imports the
 		// front end resolved (an import nothing uses binds nothing).
 		l[n] = &lowering{}
 		return
 	}
-	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges, vars: vars}
+	lw := &lowering{exprs: make(map[span]replacement, len(reps)), pkgs: make(map[[2]int][2]string, len(refs)), ranges: ranges, vars: vars, monos: monos}
 	for _, r := range reps {
 		sp := span{r.Line, r.Col, r.EndLine, r.EndCol}
 		if prev, ok := lw.exprs[sp]; ok {
@@ -57,6 +58,39 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 		lw.pkgs[[2]int{r.Line, r.Col}] = [2]string{r.Name, r.Alias}
 	}
 	l[n] = lw
+}
+
+// monoExprs are the replacements making a concrete copy of the generic
+// declaration of cell n: the declaration's own, but those the copy
+// replaces or that write its type parameters, and the copy's.
+func (l lowerings) monoExprs(n int, m *front.Mono) map[span]replacement {
+	out := map[span]replacement{}
+	for sp, r := range l.exprsOf(n) {
+		if m.Own {
+			break // the copy's lowering is whole
+		}
+		if a, ok := m.Adapt(front.Replacement{Line: sp.line, Col: sp.col, EndLine: sp.endLine, EndCol: sp.endCol, Src: r.src}); ok {
+			out[sp] = replacement{a.Src, r.operand}
+		}
+	}
+	for _, r := range m.Reps {
+		sp := span{r.Line, r.Col, r.EndLine, r.EndCol}
+		if prev, ok := out[sp]; ok && !prev.operand && !r.Operand && m.Own {
+			// Two lowerings of one expression, as lowerings.set composes them.
+			out[sp] = replacement{strings.ReplaceAll(prev.src, front.ArgName, "("+r.Src+")"), false}
+			continue
+		}
+		out[sp] = replacement{r.Src, r.Operand}
+	}
+	return out
+}
+
+// monosOf are the copies of generic declarations cell n needs.
+func (l lowerings) monosOf(n int) []*front.Mono {
+	if lw := l[n]; lw != nil {
+		return lw.monos
+	}
+	return nil
 }
 
 // exprsOf and pkgsOf are the parts of cell n's lowering (nil when none).

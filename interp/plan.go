@@ -9,6 +9,7 @@ import (
 
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"strings"
+	"unicode"
 )
 
 // lineBase encodes the cell in every generated position: cell n's line l
@@ -82,6 +83,7 @@ type cellContext struct {
 	initRank   map[[2]int]int           // Go's initialization order of the cell's variables, by line and column
 	lowered    lowerings                // the front end's replacements, by cell
 	declUses   map[[2]int][]string      // the cell's declarations' package-level references (front.Result.DeclUses)
+	monos      map[string]string        // the session's concrete copies of generic declarations: what they declare -> front.Mono.Key
 }
 
 // parseItems parses and rewrites a cell's items.
@@ -111,7 +113,18 @@ func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, e
 			continue
 		}
 		dropBlank(f)
-		lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
+		if it.mono != nil {
+			lower(fset, f, it.cell, ctx.lowered.monoExprs(it.cell, it.mono))
+			var decls []ast.Decl
+			for _, d := range f.Decls {
+				if d := it.mono.Apply(d); d != nil {
+					decls = append(decls, d)
+				}
+			}
+			f.Decls = decls
+		} else {
+			lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
+		}
 		out = append(out, parsed{item: it, file: f})
 		roots = append(roots, f)
 	}
@@ -193,6 +206,14 @@ func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*pl
 
 func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
 	items := cellItems(code, cell)
+	// The concrete copies of generic declarations that the cell needs and
+	// the session lacks (or has copied from an older declaration).
+	for _, m := range ctx.lowered.monosOf(cell) {
+		if ctx.monos[m.Decl()] == m.Key() {
+			continue
+		}
+		items = append(items, item{kind: itemDecl, text: m.Piece.Text, line: m.Piece.Line, col: m.Piece.Col, cell: m.Piece.Cell, mono: m})
+	}
 	parsedItems, err := parseItems(fset, items, ctx)
 	if err != nil {
 		return nil, err
@@ -201,6 +222,7 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	var imports []*ast.ImportSpec
 	var decls []ast.Decl
 	var entries []*entry
+	var pinned []int
 	var seq []step
 	for _, it := range parsedItems {
 		if it.body != nil {
@@ -248,6 +270,15 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			}
 		}
 	}
+	copies := map[int]*front.Mono{}
+	for i, e := range entries {
+		if e.mono != nil {
+			copies[i] = e.mono
+			if e.mono.Piece.Cell != cell {
+				pinned = append(pinned, i)
+			}
+		}
+	}
 	if len(imports) > 0 {
 		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
 	}
@@ -265,7 +296,10 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 			last.stmts = last.stmts[:len(last.stmts)-1]
 		}
 	}
-	pins := pinDecls(fset, decls, seq, ctx.declared, ctx.declUses)
+	pins := pinDecls(fset, decls, copies, seq, ctx.declared, ctx.declUses)
+	for _, i := range pinned {
+		pins[i] = -1 // a copy of an earlier cell's generic declaration comes first: what uses it needs it
+	}
 	declStep := func(at int) {
 		var ds []ast.Decl
 		var es []*entry
@@ -292,8 +326,10 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 // declared below them, unless it refers to a variable that the cell
 // itself declares and the session does not have yet; then right after
 // the step declaring it (i). A declaration referring to a pinned one is
-// pinned as late.
-func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
+// pinned as late. The references of the concrete copies of generic
+// declarations (copies) are their names (the type checker's are those
+// of the generic declaration, without the type arguments).
+func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]*front.Mono, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
 	definedAt := map[string]int{}
 	for i, st := range seq {
 		if st.kind != stepVar {
@@ -310,6 +346,7 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 	pins := make([]int, len(decls))
 	refs := make([]map[string]bool, len(decls))
 	names := map[string]int{}
+	copyOf := map[string][]int{} // generic declaration -> its copies
 	for i, d := range decls {
 		pins[i] = -1
 		refs[i] = map[string]bool{}
@@ -321,6 +358,15 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 			for _, n := range names {
 				refs[i][n] = true
 			}
+			if m := copies[i]; m != nil {
+				// Those of the generic declaration, and its type
+				// arguments' names.
+				for _, a := range m.Args {
+					for _, n := range strings.FieldsFunc(a, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
+						refs[i][n] = true
+					}
+				}
+			}
 		} else {
 			ast.Inspect(d, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
@@ -331,6 +377,13 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 		}
 		for _, n := range front.DeclKeys(d) {
 			names[n] = i
+		}
+		if m := copies[i]; m != nil {
+			// What uses the generic declaration uses its copies.
+			for _, dep := range m.Deps {
+				name, _, _ := strings.Cut(dep, ".")
+				copyOf[name] = append(copyOf[name], i)
+			}
 		}
 	}
 	if len(definedAt) == 0 {
@@ -360,6 +413,11 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, seq []step, declared map[st
 				at, isVar := definedAt[r]
 				if j, isDecl := names[r]; isDecl && j != i {
 					at, isVar = pins[j], true
+				}
+				for _, j := range copyOf[r] {
+					if j != i && (!isVar || pins[j] > at) {
+						at, isVar = pins[j], true
+					}
 				}
 				if p, ok := methodPin[r]; isFunc && ok && p > at && recvOf[i] != r {
 					at, isVar = p, true

@@ -59,11 +59,16 @@ func newEntry(it item, d ast.Decl) *entry {
 type session struct {
 	decls []*entry
 	vars  []*entry
+	monos []*entry // concrete copies of generic declarations (item.mono)
 }
 
 // has tells whether the session already declares one of e's names.
 func (s *session) has(e *entry) bool {
-	for _, d := range s.decls {
+	list := s.decls
+	if e.mono != nil {
+		list = s.monos
+	}
+	for _, d := range list {
 		for _, k := range d.keys {
 			for _, n := range e.keys {
 				if k == n {
@@ -90,6 +95,31 @@ func overlaps(a, b []string) bool {
 // addDecls records declarations, replacing older ones of the same names.
 // It returns the names of older declarations dropped with them.
 func (s *session) addDecls(es []*entry) (dropped []string) {
+	var monos, plain []*entry
+	for _, e := range es {
+		if e.mono != nil {
+			monos = append(monos, e)
+		} else {
+			plain = append(plain, e)
+		}
+	}
+	es = plain
+	// A copy of a generic declaration goes with it: a redefinition brings
+	// its own copies, and the cells that use others make them anew.
+	kept := s.monos[:0]
+	for _, m := range s.monos {
+		gone := false
+		for _, e := range es {
+			gone = gone || overlaps(m.mono.Deps, e.keys)
+		}
+		for _, e := range monos {
+			gone = gone || overlaps(m.keys, e.keys)
+		}
+		if !gone {
+			kept = append(kept, m)
+		}
+	}
+	s.monos = append(kept, monos...)
 	for _, e := range es {
 		kept := s.decls[:0]
 		for _, d := range s.decls {
@@ -158,10 +188,19 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 	}
 	typed := in.typedVars()
 	var cellErr error
-	for attempt := 0; len(in.sess.decls) > 0 && attempt <= len(in.sess.decls); attempt++ {
+	for attempt := 0; len(in.sess.decls) > 0 && attempt <= len(in.sess.decls)+len(in.sess.monos); attempt++ {
 		err := in.replayDecls(ctx, cur, cc, typed)
 		if err == nil {
 			break
+		}
+		// A concrete copy of a generic declaration that fails goes first
+		// (the cells that use it make it again).
+		if bad := in.culprit(err, in.sess.monos); bad >= 0 {
+			in.sess.monos = append(in.sess.monos[:bad:bad], in.sess.monos[bad+1:]...)
+			if err := in.fresh(imports); err != nil {
+				return notes, err
+			}
+			continue
 		}
 		// Drop the declaration the error points at, or give up.
 		bad := in.culprit(err, in.sess.decls)
@@ -197,9 +236,12 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 // methods, which may use both. Functions compiled before the variables
 // they use would not compile.
 func (in *Interpreter) replayDecls(ctx context.Context, cur int, cc cellContext, typed map[string]string) error {
-	items := make([]item, len(in.sess.decls))
-	for i, d := range in.sess.decls {
-		items[i] = d.item
+	items := make([]item, 0, len(in.sess.decls)+len(in.sess.monos))
+	for _, d := range in.sess.decls {
+		items = append(items, d.item)
+	}
+	for _, d := range in.sess.monos {
+		items = append(items, d.item)
 	}
 	parsed, err := parseItems(in.y.FileSet(), items, cc)
 	if err != nil {
@@ -256,7 +298,8 @@ func (in *Interpreter) typedVars() map[string]string {
 				continue
 			}
 			writable := true
-			typ := types.TypeString(obj.Type(), func(p *types.Package) string {
+			// Instances of the cells' generic types by their copies' names.
+			typ := types.TypeString(in.lastCheck.ConcreteType(obj.Type()), func(p *types.Package) string {
 				if front.IsSession(p) {
 					return ""
 				}

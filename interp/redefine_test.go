@@ -121,3 +121,66 @@ func TestRedefineFunctionUsingVariables(t *testing.T) {
 		t.Errorf("program run again: stdout %q, want 6", rec.stream("stdout"))
 	}
 }
+
+// A generic declaration runs as concrete copies of it (front.Mono); a
+// redefinition replaces the copies, those the session's functions use
+// too, and a redefined generic type's copies get its new methods.
+func TestRedefineGeneric(t *testing.T) {
+	in := newInterp(t)
+	steps := []struct{ code, want string }{
+		{"func Twice[T any](x T) []T { return []T{x, x} }", ""},
+		{"func Use() []int { return Twice(3) }\nfmt.Sprint(Twice(\"a\"), Use())", `"[a a] [3 3]"`},
+		{"func Twice[T any](x T) []T { return []T{x, x, x} }", ""},
+		{"fmt.Sprint(Twice(\"a\"), Use(), Twice(1.5))", `"[a a a] [3 3 3] [1.5 1.5 1.5]"`},
+		{"type Box[T any] struct{ v T }\nfunc (b Box[T]) Get() T { return b.v }\nb := Box[int]{4}\nb.Get()", "4"},
+		{"func (b Box[T]) Get() T { var zero T; return zero }", ""},
+		{"Box[int]{5}.Get() + b.Get()", "0"},
+		{"fmt.Sprintf(\"%T %v\", b, b)", `"main.Box[int] {4}"`},
+		// A rebuild declares a variable of an instance with its copy's type.
+		{"type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }", ""},
+		{"st := &Stack[int]{}\nst.Push(4)\nfunc top() int { return st.items[len(st.items)-1] }", ""},
+		{"func g() int { return 1 }", ""},
+		{"func g() int { return 2 }", ""},
+		{"st.Push(5)\nfmt.Sprint(top(), g(), len(st.items))", `"5 2 2"`},
+	}
+	for _, s := range steps {
+		got, rec := mustRun(t, in, s.code)
+		if got != s.want {
+			t.Errorf("%q: got %q, want %q (stderr %q)", s.code, got, s.want, rec.stream("stderr"))
+		}
+	}
+}
+
+// A panic in a copy of a generic function points at the generic
+// declaration's line, and names the instance as Go does.
+func TestGenericCopyPanicLine(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func At[T any](xs []T, i int) T {\n\treturn xs[i]\n}")
+	_, _, err := run(t, in, "x := 1\nAt([]int{1}, x+4)")
+	tb := engine.TracebackText(err)
+	if !strings.Contains(tb, "cell 1, line 2, column 9, in At[int]") {
+		t.Errorf("traceback:\n%s", tb)
+	}
+}
+
+// A copy of an earlier cell's generic declaration, with a type argument
+// of an imported package, gets the lowering of its concrete code (the
+// comma-ok assertion to a compiled interface).
+func TestGenericCopyOfEarlierCell(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func Str[T any](v T) string { if s, ok := any(v).(fmt.Stringer); ok { return \"S:\" + s.String() }; return fmt.Sprint(v) }")
+	if got, _ := mustRun(t, in, "x := time.Second\nStr(x) + Str(1)"); got != `"S:1s1"` {
+		t.Errorf("got %s", got)
+	}
+}
+
+// Instances with a type declared in a function are left to yaegi's own
+// generics, beside the concrete copies of the others.
+func TestGenericLocalTypeArgs(t *testing.T) {
+	in := newInterp(t)
+	code := "type Box[T any] struct{ v T }\nfunc (b Box[T]) Get() T { return b.v }\nfunc Id[T any](x T) T { return x }\n" +
+		"func run() string {\n\ttype pt struct{ x int }\n\tb := Box[pt]{pt{5}}\n\treturn fmt.Sprint(b.Get().x, Id(pt{7}).x, Id(3), Box[int]{4}.Get())\n}\nrun()"
+	if got, _ := mustRun(t, in, code); got != `"5 7 3 4"` {
+		t.Errorf("got %s", got)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"go/scanner"
 	"go/token"
 	"strings"
+
+	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
 // itemKind classifies one top-level item of a cell.
@@ -25,6 +27,9 @@ type item struct {
 	line, col int // 1-based position of text[0] in the cell
 	offset    int // byte offset of text[0] in the cell
 	cell      int // number of the cell, once known
+	// mono, when set, makes the item (a generic declaration) a concrete
+	// copy of it (front.Mono).
+	mono *front.Mono
 }
 
 // tok is a scanned token.

@@ -66,6 +66,11 @@ type Result struct {
 	Fset *token.FileSet
 	file *ast.File // the cell's file
 	cell int
+	// generics are the session's generic declarations, by object.
+	generics map[types.Object]*genericSrc
+	mono     *monoState
+	checker  *Checker          // to check the copies of generic declarations
+	extra    map[string]string // the import names the cell was checked with
 }
 
 // Checker type-checks cells against a session. Its methods are safe for
@@ -79,6 +84,9 @@ type Checker struct {
 	imports map[int][]*ast.ImportSpec // each cell's explicit imports
 	cellSrc map[int]map[pieceKey]bool // pieces parsed per cell, to forget them
 	last    *checked                  // the session as the last kept check left it
+	// generics are the generic declarations of the last kept check's
+	// session, with the type information of the checks that saw them.
+	generics map[types.Object]*genericSrc
 }
 
 // checked is a session package and the live pieces it was made of: a
@@ -143,7 +151,7 @@ func (c *Checker) Forget(n int) {
 func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[string]string, keep bool) *Result {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	res := &Result{Fset: c.fset, cell: cell}
+	res := &Result{Fset: c.fset, cell: cell, checker: c, extra: extra}
 	file, cellImports, err := c.cellFile(cell, pieces)
 	if err != nil {
 		res.Skipped = "parse: " + err.Error()
@@ -165,10 +173,32 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 	if keep {
 		c.forgetDead(live, cell)
 	}
-	if c.last != nil && sameKeys(live, c.last.live) && !c.redefinesOld(redefined) {
+	pieceMap := map[int][]Piece{cell: pieces}
+	res.generics = map[types.Object]*genericSrc{}
+	alone := c.last != nil && sameKeys(live, c.last.live) && !c.redefinesOld(redefined)
+	if alone {
 		c.checkAlone(res, file, redefined, extra)
+		// The objects of earlier cells belong to the package of an earlier
+		// check, which go/types takes for another package where it
+		// compares them (an unexported field in a literal of an earlier
+		// cell's struct type): a cell with errors is checked again with
+		// the whole session, whose package is one.
+		alone = len(res.Errors) == 0
+	}
+	if alone {
+		for o, g := range c.generics {
+			res.generics[o] = g
+		}
+		collectGenerics(c.fset, []*ast.File{file}, res.Info, pieceMap, res.generics)
 	} else {
-		c.checkAll(res, file, session, redefined, extra)
+		res.Errors, res.Skipped = nil, ""
+		files := c.checkAll(res, file, session, redefined, extra)
+		for _, l := range session {
+			if l.Cell != cell {
+				pieceMap[l.Cell] = append(pieceMap[l.Cell], l.Piece)
+			}
+		}
+		collectGenerics(c.fset, files, res.Info, pieceMap, res.generics)
 	}
 	if keep && len(res.Errors) == 0 && res.Skipped == "" && res.Pkg != nil {
 		for _, p := range pieces {
@@ -177,6 +207,7 @@ func (c *Checker) Check(cell int, pieces []Piece, session []Live, extra map[stri
 			}
 		}
 		c.last = &checked{pkg: res.Pkg, live: live}
+		c.generics = res.generics
 	}
 	if keep {
 		c.imports[cell] = cellImports
@@ -287,7 +318,7 @@ func (c *Checker) checkAlone(res *Result, file *ast.File, redefined map[string]b
 }
 
 // checkAll checks the whole session with the cell.
-func (c *Checker) checkAll(res *Result, file *ast.File, session []Live, redefined map[string]bool, extra map[string]string) {
+func (c *Checker) checkAll(res *Result, file *ast.File, session []Live, redefined map[string]bool, extra map[string]string) []*ast.File {
 	cell := res.cell
 	byCell := map[int][]ast.Decl{}
 	var cells []int
@@ -335,6 +366,7 @@ func (c *Checker) checkAll(res *Result, file *ast.File, session []Live, redefine
 	pkg, _ := c.config(&raw).Check("main", c.fset, files, res.Info)
 	res.Pkg = pkg
 	c.report(res, file, raw)
+	return files
 }
 
 // config is the type checker's configuration, its errors collected in raw.

@@ -62,6 +62,9 @@ func TestCheckErrors(t *testing.T) {
 		{"generic inference", "func Map[T, U any](xs []T, f func(T) U) []U { return nil }", "ys := Map([]int{1, 2}, func(i int) float64 { return float64(i) })\nvar _ []float64 = ys", nil},
 		{"unsafe", "", "import \"unsafe\"\nn := unsafe.Sizeof(int64(0))", nil},
 		{"local shadows package name", "", "func f() int { rand := 3; return rand }", nil},
+		{"literal of an earlier cell's struct", "type P struct{ v int }", "var p = P{1}\nvar _ int = p.v", nil},
+		{"literal of an earlier cell's generic struct", "type Box[T any] struct{ v T }", "var b = Box[int]{1}", nil},
+		{"error in a cell checked alone", "type P struct{ v int }", "var p = P{1, 2}", []string{"1:14: too many values in struct literal of type P"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewChecker(short)

@@ -25,7 +25,7 @@ func (r *Result) EmbeddedLowering() ([]Replacement, map[string]string) {
 		if s == nil || s.Kind() != types.MethodVal || len(s.Index()) < 2 {
 			return true
 		}
-		path, ok := embeddedPath(s.Recv(), s.Index())
+		path, ok := embeddedPath(r, s.Recv(), s.Index())
 		if !ok {
 			return true
 		}
@@ -41,7 +41,7 @@ func (r *Result) EmbeddedLowering() ([]Replacement, map[string]string) {
 // recv, to the method at index path, when one of them is of an interface
 // type (and none is reached through a pointer to a struct defined
 // elsewhere than the session, which yaegi handles).
-func embeddedPath(recv types.Type, index []int) ([]string, bool) {
+func embeddedPath(r *Result, recv types.Type, index []int) ([]string, bool) {
 	t := recv
 	var names []string
 	viaIface := false
@@ -57,7 +57,7 @@ func embeddedPath(recv types.Type, index []int) ([]string, bool) {
 		if !f.Embedded() {
 			return nil, false
 		}
-		names = append(names, f.Name())
+		names = append(names, r.FieldName(f))
 		t = f.Type()
 		if types.IsInterface(t) {
 			viaIface = true

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -230,7 +231,7 @@ func sessionTypes(pkg *types.Package) []*types.Named {
 	sc := pkg.Scope()
 	for _, name := range sc.Names() {
 		tn, ok := sc.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || name == "_" {
+		if !ok || tn.IsAlias() || name == "_" || strings.HasPrefix(name, "_gocalc_") {
 			continue
 		}
 		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && !types.IsInterface(n) {
@@ -252,6 +253,16 @@ func (l *lowerer) dynamicTypeName() (string, bool) {
 		name := n.Obj().Name()
 		cases = append(cases, fmt.Sprintf("case %s: return %q; case *%s: return %q", name, "main."+name, name, "*main."+name))
 	}
+	// The copies of the cells' generic types, by Go's names.
+	insts := l.res.monoTypes()
+	names := make([]string, 0, len(insts))
+	for name := range insts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		cases = append(cases, fmt.Sprintf("case %s: return %q; case *%s: return %q", name, insts[name], name, "*"+insts[name]))
+	}
 	if len(cases) == 0 || 2*len(cases) > maxTypeCases {
 		return "", false
 	}
@@ -263,13 +274,13 @@ func (l *lowerer) dynamicTypeName() (string, bool) {
 
 // typeString is a type as %T prints it.
 func (l *lowerer) typeString(t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	return l.res.goTypeString(t)
 }
 
 // localType is a type as lowered code writes it: imported packages by
 // their aliases.
 func (l *lowerer) localType(t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string {
+	return types.TypeString(l.res.concreteType(t), func(p *types.Package) string {
 		if IsSession(p) {
 			return ""
 		}
@@ -350,7 +361,7 @@ func (l *lowerer) needs(t types.Type, depth int) bool {
 }
 
 func (l *lowerer) needsNamed(t *types.Named, depth int) bool {
-	if hasMethod(t, "Format") || hasMethod(t, "GoString") || t.TypeParams().Len() > 0 {
+	if hasMethod(t, "Format") || hasMethod(t, "GoString") || t.TypeParams().Len() > 0 && !l.res.hasCopy(t) {
 		return false
 	}
 	if hasMethod(t, "String") || hasMethod(t, "Error") {
@@ -461,7 +472,7 @@ func (l *lowerer) genStruct(s *types.Struct, name, v string, depth int) (string,
 		if f.Name() == "_" {
 			return "", false // a blank field cannot be read
 		}
-		inner, ok := l.gen(f.Type(), v+"."+f.Name(), depth+1)
+		inner, ok := l.gen(f.Type(), v+"."+l.res.FieldName(f), depth+1)
 		if !ok {
 			return "", false
 		}

@@ -2,6 +2,10 @@ package front
 
 import (
 	"flag"
+	"fmt"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
@@ -52,6 +56,51 @@ func TestLoweringGolden(t *testing.T) {
 // lowered applies r's replacements and package renames to the cell's text,
 // outermost first, as the interpreter applies them to its AST.
 func lowered(cell string, r *Result) string {
+	reps, _ := r.FmtLowering()
+	iters, _ := r.IterLowering()
+	builtins, _ := r.RuntimeLowering()
+	shifts, _ := r.ShiftLowering()
+	bools, _ := r.BoolLowering()
+	blanks, _ := r.BlankFieldLowering()
+	consts, _ := r.ConstLowering()
+	defers, _ := r.DeferLowering()
+	bounds, _ := r.CheckLowering()
+	embeds, _ := r.EmbeddedLowering()
+	monos, copies, _ := r.MonoLowering()
+	defers = append(defers, embeds...)
+	var all []Replacement
+	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds} {
+		all = append(all, l...)
+	}
+	all = append(DropShadowed(all, monos), monos...)
+	out := applyLowering(cell, r, all)
+	// The concrete copies of generic declarations: each its piece (one
+	// line of the cell), lowered with the copy's replacements too.
+	for _, m := range copies {
+		var reps []Replacement
+		for _, rep := range all {
+			if rep, ok := m.Adapt(rep); ok {
+				reps = append(reps, rep)
+			}
+		}
+		reps = append(reps, m.Reps...)
+		line := strings.Split(applyLowering(cell, r, reps), "\n")[m.Piece.Line-1]
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+line, 0)
+		if err != nil || len(f.Decls) != 1 {
+			out += "// copy " + m.GoName + ": " + fmt.Sprint(err) + "\n"
+			continue
+		}
+		d := m.Apply(f.Decls[0])
+		var b strings.Builder
+		format.Node(&b, token.NewFileSet(), d)
+		out += "// " + m.GoName + "\n" + b.String() + "\n"
+	}
+	return out
+}
+
+// applyLowering applies replacements and r's package renames to the
+// cell's text, outermost first, as the interpreter applies them to its AST.
+func applyLowering(cell string, r *Result, all []Replacement) string {
 	lines := strings.SplitAfter(cell, "\n")
 	offset := func(line, col int) int {
 		n := 0
@@ -65,21 +114,6 @@ func lowered(cell string, r *Result) string {
 		src        string
 	}
 	var edits []edit
-	reps, _ := r.FmtLowering()
-	iters, _ := r.IterLowering()
-	builtins, _ := r.RuntimeLowering()
-	shifts, _ := r.ShiftLowering()
-	bools, _ := r.BoolLowering()
-	blanks, _ := r.BlankFieldLowering()
-	consts, _ := r.ConstLowering()
-	defers, _ := r.DeferLowering()
-	bounds, _ := r.CheckLowering()
-	embeds, _ := r.EmbeddedLowering()
-	defers = append(defers, embeds...)
-	var all []Replacement
-	for _, l := range [][]Replacement{reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds} {
-		all = append(all, l...)
-	}
 	for _, rep := range all {
 		src := rep.Src
 		if rep.Operand {

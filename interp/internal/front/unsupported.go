@@ -74,9 +74,18 @@ func (r *Result) Unsupported() []Error {
 			mark(o)
 		}
 	}
+	// Instances that run as concrete copies are no generics for the
+	// interpreter; when all are, neither are the instances in generic
+	// code.
+	leftToYaegi := false
+	for id, inst := range r.Info.Instances {
+		if !hasTypeParam(inst.Type) && !anyTypeParam(typeList(inst.TypeArgs)) && !r.monomorphized(id) && IsSession(r.Info.Uses[id].Pkg()) {
+			leftToYaegi = true
+		}
+	}
 	concreteFuncs := map[types.Object]bool{}
 	for id, inst := range r.Info.Instances {
-		if hasTypeParam(inst.Type) {
+		if hasTypeParam(inst.Type) || r.monomorphized(id) || !leftToYaegi && anyTypeParam(typeList(inst.TypeArgs)) {
 			continue
 		}
 		switch t := inst.Type.(type) {
