@@ -52,25 +52,27 @@ func (s *sink) route(out engine.Output, f func()) {
 // Publish, Update and Clear make a sink a display.Publisher: what cells
 // display through package display goes where their text goes, to the
 // Output of the cell being run or, later, of the last one.
-func (s *sink) Publish(d display.Data) {
-	if out := s.get(); out != nil {
-		out.Publish(d)
-	}
-}
+func (s *sink) Publish(d display.Data) { s.publisher().Publish(d) }
 
 // Update forwards to the sink's Output; see Publish.
-func (s *sink) Update(d display.Data) {
-	if out := s.get(); out != nil {
-		out.Update(d)
-	}
-}
+func (s *sink) Update(d display.Data) { s.publisher().Update(d) }
 
 // Clear forwards to the sink's Output; see Publish.
-func (s *sink) Clear(wait bool) {
+func (s *sink) Clear(wait bool) { s.publisher().Clear(wait) }
+
+func (s *sink) publisher() display.Publisher {
 	if out := s.get(); out != nil {
-		out.Clear(wait)
+		return out
 	}
+	return noPublisher{}
 }
+
+// noPublisher drops what is displayed when no cell has run yet.
+type noPublisher struct{}
+
+func (noPublisher) Publish(display.Data) {}
+func (noPublisher) Update(display.Data)  {}
+func (noPublisher) Clear(bool)           {}
 
 // displayRouter is the process's display publisher from the first New on:
 // package interp owns where display calls go, as it owns os.Stdout, and
@@ -103,29 +105,18 @@ func (r *router) drop(s *sink) {
 	r.mu.Unlock()
 }
 
-func (r *router) sink() *sink {
+func (r *router) target() display.Publisher {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.cur == nil {
+		return noPublisher{}
+	}
 	return r.cur
 }
 
-func (r *router) Publish(d display.Data) {
-	if s := r.sink(); s != nil {
-		s.Publish(d)
-	}
-}
-
-func (r *router) Update(d display.Data) {
-	if s := r.sink(); s != nil {
-		s.Update(d)
-	}
-}
-
-func (r *router) Clear(wait bool) {
-	if s := r.sink(); s != nil {
-		s.Clear(wait)
-	}
-}
+func (r *router) Publish(d display.Data) { r.target().Publish(d) }
+func (r *router) Update(d display.Data)  { r.target().Update(d) }
+func (r *router) Clear(wait bool)        { r.target().Clear(wait) }
 
 func (s *sink) stream(name, text string) {
 	if text == "" {
