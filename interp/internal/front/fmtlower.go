@@ -512,9 +512,11 @@ func hasMethod(t types.Type, name string) bool {
 }
 
 // hasTypeParam tells whether t mentions a type parameter.
-func hasTypeParam(t types.Type) bool {
+func hasTypeParam(t types.Type) bool { return typeParamIn(t, false) }
+
+func typeParamIn(t types.Type, deep bool) bool {
 	found := false
-	visit(t, func(t types.Type) {
+	walkTypes(t, deep, func(t types.Type) {
 		if _, ok := t.(*types.TypeParam); ok {
 			found = true
 		}

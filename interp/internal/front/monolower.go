@@ -267,15 +267,8 @@ func anyTypeParam(ts []types.Type) bool {
 	return false
 }
 
-func hasTypeParamDeep(t types.Type) bool {
-	found := false
-	visitDeep(t, func(t types.Type) {
-		if _, ok := t.(*types.TypeParam); ok {
-			found = true
-		}
-	})
-	return found
-}
+// hasTypeParamDeep is hasTypeParam through named types' underlying types too.
+func hasTypeParamDeep(t types.Type) bool { return typeParamIn(t, true) }
 
 // cellGeneric tells whether obj is a generic function or type declared
 // in the cells whose declaration the front end has seen.
