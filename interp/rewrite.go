@@ -22,7 +22,9 @@ import (
 //   - a select case that assigns what it receives (case x, ok = <-c)
 //     receives into new variables and assigns them first thing in its
 //     body: yaegi fails on the assignment ("reflect.Select: invalid Dir");
-//     so do v, ok = <-c, m[k] and x.(T) outside select;
+//     so do v, ok = <-c, m[k] and x.(T) outside select; case x := <-c
+//     declares x first thing in its body, and a branch statement that
+//     ends a select clause stands in a block;
 //   - case a, b: of a switch without tag is case a || b:;
 //   - for k, v = range x assigns k and v from new variables, and
 //     a, b = f(), g() calls f and g before it assigns.
@@ -278,8 +280,9 @@ func (r *rewriter) commAssign(c *ast.CommClause) {
 	case *ast.ExprStmt:
 		s.X = ast.Unparen(s.X)
 	}
+	commBranch(c)
 	as, ok := c.Comm.(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
+	if !ok || len(as.Rhs) != 1 {
 		return
 	}
 	at := as.TokPos
@@ -298,9 +301,36 @@ func (r *rewriter) commAssign(c *ast.CommClause) {
 		c.Comm = &ast.ExprStmt{X: as.Rhs[0]}
 		return
 	}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: as.Tok, Rhs: rhs}
+	body := []ast.Stmt{set}
+	if as.Tok == token.DEFINE {
+		// case x := <-c: declares x in the clause's body, so that each
+		// time the select runs has its own x; yaegi kept one variable
+		// for all (&x in a loop gave the same pointer each time). The
+		// blank assignments keep a variable the body does not use
+		// legal.
+		for _, l := range lhs {
+			body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{r.ident("_", at)}, TokPos: at, Tok: token.ASSIGN,
+				Rhs: []ast.Expr{r.ident(l.(*ast.Ident).Name, at)}})
+		}
+	}
 	as.Lhs, as.Tok = tmps, token.DEFINE
-	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
-	c.Body = append([]ast.Stmt{set}, c.Body...)
+	c.Body = append(body, c.Body...)
+}
+
+// commBranch puts a branch statement that ends a select clause (break L,
+// continue, goto) in a block of its own: yaegi chains the last statement
+// of a clause to the end of the select, and so ran on after the select
+// instead of leaving the loop or continuing it.
+func commBranch(c *ast.CommClause) {
+	if len(c.Body) == 0 {
+		return
+	}
+	b, ok := c.Body[len(c.Body)-1].(*ast.BranchStmt)
+	if !ok || b.Tok == token.FALLTHROUGH || (b.Tok == token.BREAK && b.Label == nil) {
+		return
+	}
+	c.Body[len(c.Body)-1] = &ast.BlockStmt{Lbrace: b.Pos(), List: []ast.Stmt{b}, Rbrace: b.End()}
 }
 
 // walkSel rewrites the left side of a selector only: x.main is a field.
