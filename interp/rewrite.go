@@ -213,18 +213,18 @@ func (r *rewriter) rewrite(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
-			r.list(n.List)
+			n.List = r.list(n.List)
 		case *ast.SwitchStmt:
 			if n.Tag == nil && !r.ranges {
 				orCases(n)
 			}
 		case *ast.CaseClause:
-			r.list(n.Body)
+			n.Body = r.list(n.Body)
 		case *ast.CommClause:
 			if !r.ranges {
 				r.commAssign(n)
 			}
-			r.list(n.Body)
+			n.Body = r.list(n.Body)
 		case *ast.CallExpr:
 			if !r.ranges {
 				r.builtin(n)
@@ -339,11 +339,86 @@ func (r *rewriter) walkSel(s *ast.SelectorExpr) bool {
 	return false
 }
 
-// list rewrites the statements of one statement list in place.
-func (r *rewriter) list(stmts []ast.Stmt) {
+// list rewrites the statements of one statement list, in place when none
+// is added.
+func (r *rewriter) list(stmts []ast.Stmt) []ast.Stmt {
+	var out []ast.Stmt
 	for i, s := range stmts {
-		stmts[i] = r.stmt(s)
+		s = r.stmt(s)
+		stmts[i] = s
+		z := r.zeroCommaOk(s)
+		if z != nil && out == nil {
+			out = append([]ast.Stmt{}, stmts[:i]...)
+		}
+		if out != nil {
+			out = append(out, s)
+			if z != nil {
+				out = append(out, z)
+			}
+		}
 	}
+	if out == nil {
+		return stmts
+	}
+	return out
+}
+
+// zeroCommaOk is the statement that gives v its zero value after
+// v, ok := x.(T) or v, ok := m[k] fails, or nil: yaegi left v as it was,
+// and in a loop v kept the value of an earlier iteration. The blank status
+// of v, _ := ... becomes a variable. For m[k], m and k must be variables
+// or constants: the statement is if !ok { v = m[k] }.
+func (r *rewriter) zeroCommaOk(s ast.Stmt) ast.Stmt {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return nil
+	}
+	v, ok1 := as.Lhs[0].(*ast.Ident)
+	st, ok2 := as.Lhs[1].(*ast.Ident)
+	if !ok1 || !ok2 || v.Name == "_" {
+		return nil
+	}
+	at := as.TokPos
+	var zero ast.Stmt
+	set := func(x ast.Expr) ast.Stmt {
+		return &ast.AssignStmt{Lhs: []ast.Expr{r.ident(v.Name, at)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{x}}
+	}
+	switch x := as.Rhs[0].(type) {
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return nil
+		}
+		z := r.temp("zero", at)
+		decl := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
+			Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: x.Type}}}}
+		zero = &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{decl, set(r.ident(z.Name, at))}, Rbrace: at}
+	case *ast.IndexExpr:
+		if !pureOperand(x.X) || !pureOperand(x.Index) {
+			return nil
+		}
+		zero = &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{set(&ast.IndexExpr{X: x.X, Lbrack: x.Lbrack, Index: x.Index, Rbrack: x.Rbrack})}, Rbrace: at}
+	default:
+		return nil
+	}
+	if st.Name == "_" {
+		st = r.temp("ok", at)
+		as.Lhs[1] = st
+	}
+	return &ast.IfStmt{If: at, Cond: &ast.UnaryExpr{OpPos: at, Op: token.NOT, X: r.ident(st.Name, at)}, Body: zero.(*ast.BlockStmt)}
+}
+
+// pureOperand tells whether evaluating e twice is evaluating it once:
+// names, fields of names, literals.
+func pureOperand(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return pureOperand(e.X)
+	case *ast.ParenExpr:
+		return pureOperand(e.X)
+	}
+	return false
 }
 
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
@@ -400,6 +475,20 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	case *ast.ForStmt:
 		perIteration(r, s)
+	case *ast.IfStmt:
+		// if v, ok := m[k]; ok { is { v, ok := m[k]; if !ok { v = m[k] };
+		// if ok {.
+		if z := r.zeroCommaOk(s.Init); z != nil {
+			init := s.Init
+			s.Init = nil
+			return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{init, z, s}, Rbrace: s.End()}
+		}
+	case *ast.SwitchStmt:
+		if z := r.zeroCommaOk(s.Init); z != nil {
+			init := s.Init
+			s.Init = nil
+			return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{init, z, s}, Rbrace: s.End()}
+		}
 	case *ast.GoStmt:
 		return r.goStmt(s)
 	case *ast.AssignStmt:
