@@ -32,6 +32,8 @@ type rewriter struct {
 	ints    map[string]bool // names known to hold integers
 	nonInts map[string]bool // names known to hold something else
 	shadow  map[string]bool // user names hiding min, max or clear
+	vars    map[string]bool // names declared as variables (and fields)
+	consts  map[string]bool // names declared as constants
 	tmp     int
 	globals map[string]bool          // the session's global variables
 	typeOf  func(expr string) string // asks the session for a type, or nil
@@ -55,7 +57,8 @@ func (r *rewriter) rangeKind(s *ast.RangeStmt) string {
 // newRewriter prepares a rewriter for root, with the session's global
 // names (intGlobals hold integers) and the names the session declares.
 func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewriter {
-	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{}}
+	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{},
+		vars: map[string]bool{}, consts: map[string]bool{}}
 	for n := range intGlobals {
 		r.ints[n] = true
 	}
@@ -94,11 +97,38 @@ func (r *rewriter) collect(root ast.Node) {
 	for range 2 { // twice, so that n := m after m := 3 is known
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.GenDecl:
+				if n.Tok == token.CONST {
+					for _, sp := range n.Specs {
+						for _, id := range sp.(*ast.ValueSpec).Names {
+							r.consts[id.Name] = true
+						}
+					}
+				}
 			case *ast.Field:
 				typed(n.Names, n.Type, nil)
+				for _, id := range n.Names {
+					r.vars[id.Name] = true
+				}
 			case *ast.ValueSpec:
 				typed(n.Names, n.Type, n.Values)
+				for _, id := range n.Names {
+					r.vars[id.Name] = true
+				}
+			case *ast.RangeStmt:
+				if n.Tok == token.DEFINE {
+					for _, id := range idents(n.Key, n.Value) {
+						r.vars[id.Name] = true
+					}
+				}
 			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					for _, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							r.vars[id.Name] = true
+						}
+					}
+				}
 				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
 					for i, l := range n.Lhs {
 						if id, ok := l.(*ast.Ident); ok && r.isInt(n.Rhs[i]) {
@@ -407,6 +437,28 @@ func (r *rewriter) zeroCommaOk(s ast.Stmt) ast.Stmt {
 	return &ast.IfStmt{If: at, Cond: &ast.UnaryExpr{OpPos: at, Op: token.NOT, X: r.ident(st.Name, at)}, Body: zero.(*ast.BlockStmt)}
 }
 
+// deferArgs rewrites defer f(v), with v a variable, into
+// { t := v; defer f(t) }: yaegi kept the variable itself for the deferred
+// call, which saw the variable's value at the function's end (a defer in
+// a loop saw the last iteration's value each time); a variable declared
+// with := gets its own storage.
+func (r *rewriter) deferArgs(s *ast.DeferStmt) ast.Stmt {
+	var list []ast.Stmt
+	for i, a := range s.Call.Args {
+		id, ok := a.(*ast.Ident)
+		if !ok || id.Name == "_" || !r.vars[id.Name] || r.consts[id.Name] {
+			continue
+		}
+		t := r.temp("darg", id.Pos())
+		list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: id.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{id}})
+		s.Call.Args[i] = r.ident(t.Name, id.Pos())
+	}
+	if len(list) == 0 {
+		return s
+	}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: append(list, s), Rbrace: s.End()}
+}
+
 // pureOperand tells whether evaluating e twice is evaluating it once:
 // names, fields of names, literals.
 func pureOperand(e ast.Expr) bool {
@@ -491,6 +543,8 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	case *ast.GoStmt:
 		return r.goStmt(s)
+	case *ast.DeferStmt:
+		return r.deferArgs(s)
 	case *ast.AssignStmt:
 		if p := r.leftOperands(s); p != nil {
 			return p
