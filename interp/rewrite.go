@@ -437,6 +437,76 @@ func (r *rewriter) zeroCommaOk(s ast.Stmt) ast.Stmt {
 	return &ast.IfStmt{If: at, Cond: &ast.UnaryExpr{OpPos: at, Op: token.NOT, X: r.ident(st.Name, at)}, Body: zero.(*ast.BlockStmt)}
 }
 
+// selectOperands evaluates the channels and the values sent of a select
+// statement before it, in the order they are written, when one of them
+// calls a function: { t1 := c; t2 := f(); select { case t1 <- x: case
+// <-t2: } }. Go evaluates them once, in source order, on entering the
+// select; yaegi made the calls first, and read the other operands after
+// them. A value sent is taken first when it calls a function or is a
+// variable (a constant keeps its own type).
+func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
+	calls := false
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok || cc.Comm == nil {
+			continue
+		}
+		ast.Inspect(cc.Comm, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && hasCall(e) {
+				calls = true
+			}
+			return !calls
+		})
+	}
+	if !calls {
+		return s
+	}
+	var list []ast.Stmt
+	take := func(e ast.Expr, value bool) ast.Expr {
+		switch x := e.(type) {
+		case *ast.BasicLit:
+			return e
+		case *ast.Ident:
+			if x.Name == "nil" || x.Name == "_" || value && (!r.vars[x.Name] || r.consts[x.Name]) {
+				return e
+			}
+		default:
+			if value && !hasCall(e) {
+				return e
+			}
+		}
+		t := r.temp("sel", e.Pos())
+		list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: e.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{e}})
+		return r.ident(t.Name, e.Pos())
+	}
+	recv := func(e ast.Expr) {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			u.X = take(u.X, false)
+		}
+	}
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			continue
+		}
+		switch c := cc.Comm.(type) {
+		case *ast.SendStmt:
+			c.Chan = take(c.Chan, false)
+			c.Value = take(c.Value, true)
+		case *ast.ExprStmt:
+			recv(c.X)
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				recv(c.Rhs[0])
+			}
+		}
+	}
+	if len(list) == 0 {
+		return s
+	}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: append(list, s), Rbrace: s.End()}
+}
+
 // deferArgs rewrites defer f(v), with v a variable, into
 // { t := v; defer f(t) }: yaegi kept the variable itself for the deferred
 // call, which saw the variable's value at the function's end (a defer in
@@ -495,6 +565,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	}
 	switch s := s.(type) {
 	case *ast.LabeledStmt:
+		if _, ok := s.Stmt.(*ast.SelectStmt); ok {
+			return s // break L leaves the select: it keeps its operands
+		}
 		inner := r.stmt(s.Stmt)
 		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 && isLoop(b.List[1]) {
 			// keep the label on the loop: { n := ...; L: for ... }
@@ -545,6 +618,8 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		return r.goStmt(s)
 	case *ast.DeferStmt:
 		return r.deferArgs(s)
+	case *ast.SelectStmt:
+		return r.selectOperands(s)
 	case *ast.AssignStmt:
 		if p := r.leftOperands(s); p != nil {
 			return p
