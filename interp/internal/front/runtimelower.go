@@ -36,6 +36,9 @@ import (
 //   - a composite literal assigned to a variable of type error is put
 //     in parentheses, and error(x) becomes a call of a function literal
 //     (errorLit, errorConv): yaegi lost the literal's methods.
+//   - the type cgo.Incomplete (of runtime/cgo), a field that keeps a
+//     struct out of Go's heap, is struct{}: yaegi failed on it with a nil
+//     dereference of its own.
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -95,6 +98,9 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 		case *ast.SelectorExpr:
 			if rep, ok := l.methodValue(n, called); ok {
 				out = append(out, rep)
+			}
+			if obj, ok := r.Info.Uses[n.Sel].(*types.TypeName); ok && isCgoIncomplete(obj.Type()) {
+				out = append(out, l.span(n, "struct{}"))
 			}
 		case *ast.AssignStmt:
 			for _, x := range n.Lhs {
