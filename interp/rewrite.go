@@ -704,10 +704,21 @@ func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 // the left before it assigns anything, yaegi evaluated each when it
 // assigned to it, after the assignments on its left. Only indices and
 // pointers are taken first: they are values, whatever their type. The
-// assignment itself is then rewritten as parallelAssign says.
+// assignment itself is then rewritten as parallelAssign says; the results
+// of a call (m[f()], *g() = h()) are taken in variables of their own
+// first.
 func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
-	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 || len(s.Lhs) != len(s.Rhs) {
+	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 {
 		return nil
+	}
+	if len(s.Lhs) != len(s.Rhs) {
+		// m[f()], *g() = h(): the results of one call.
+		if len(s.Rhs) != 1 {
+			return nil
+		}
+		if _, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); !ok {
+			return nil
+		}
 	}
 	at := s.TokPos
 	var tmps, vals []ast.Expr
@@ -719,7 +730,7 @@ func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 		case *ast.Ident:
 			// nil, or a temporary of this rewrite (which the rewriter
 			// visits again).
-			if n := e.(*ast.Ident).Name; n == "nil" || strings.HasPrefix(n, "_gocalc_l") {
+			if n := e.(*ast.Ident).Name; n == "nil" || strings.HasPrefix(n, "_gocalc_l") || r.consts[n] {
 				return e
 			}
 		}
@@ -741,7 +752,39 @@ func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 		return nil
 	}
 	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
-	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: s.Rhs}
+	rhs := s.Rhs
+	var results ast.Stmt
+	if len(s.Lhs) != len(s.Rhs) {
+		// The call's results in variables of their own, assigned then
+		// (yaegi assigned no result of a call to an element or through
+		// a pointer).
+		var res []ast.Expr
+		rhs = nil
+		for _, l := range s.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				res = append(res, r.ident("_", at))
+				rhs = append(rhs, r.ident("_", at))
+				continue
+			}
+			t := r.temp("res", at)
+			res = append(res, t)
+			rhs = append(rhs, r.ident(t.Name, at))
+		}
+		results = &ast.AssignStmt{Lhs: res, TokPos: at, Tok: token.DEFINE, Rhs: s.Rhs}
+		// A blank on the left takes its result straight.
+		var l2, r2 []ast.Expr
+		for i := range lhs {
+			if id, ok := rhs[i].(*ast.Ident); ok && id.Name == "_" {
+				continue
+			}
+			l2, r2 = append(l2, lhs[i]), append(r2, rhs[i])
+		}
+		lhs, rhs = l2, r2
+	}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	if results != nil {
+		return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, results, set}, Rbrace: s.End()}
+	}
 	var assign ast.Stmt = set
 	if p := r.parallelAssign(set); p != nil {
 		assign = p
