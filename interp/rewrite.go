@@ -446,17 +446,28 @@ func (r *rewriter) zeroCommaOk(s ast.Stmt) ast.Stmt {
 // variable (a constant keeps its own type).
 func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
 	calls := false
+	recvCall := func(e ast.Expr) {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW && hasCall(u.X) {
+			calls = true
+		}
+	}
 	for _, st := range s.Body.List {
 		cc, ok := st.(*ast.CommClause)
-		if !ok || cc.Comm == nil {
+		if !ok {
 			continue
 		}
-		ast.Inspect(cc.Comm, func(n ast.Node) bool {
-			if e, ok := n.(ast.Expr); ok && hasCall(e) {
-				calls = true
+		// (Not the left of case *f() = <-c: Go evaluates it when the
+		// case is chosen.)
+		switch c := cc.Comm.(type) {
+		case *ast.SendStmt:
+			calls = calls || hasCall(c.Chan) || hasCall(c.Value)
+		case *ast.ExprStmt:
+			recvCall(c.X)
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				recvCall(c.Rhs[0])
 			}
-			return !calls
-		})
+		}
 	}
 	if !calls {
 		return s

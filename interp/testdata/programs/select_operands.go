@@ -51,6 +51,22 @@ func main() {
 		fmt.Println("closed channel received, ok =", ok)
 	case nilch <- closeIt():
 	}
+
+	// The left of a receive's assignment is evaluated only when its case
+	// is chosen.
+	var y struct{ a int }
+	e, never := make(chan int, 1), make(chan int)
+	e <- 5
+	select {
+	case *newInt("f") = <-never:
+	case y.a = <-e:
+	}
+	fmt.Println(y.a, order)
+}
+
+func newInt(name string) *int {
+	order = append(order, name)
+	return new(int)
 }
 
 // Output:
@@ -58,3 +74,4 @@ func main() {
 // received 7
 // [a 1 b]
 // closed channel received, ok = false
+// 5 [a 1 b]
