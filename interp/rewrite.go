@@ -716,8 +716,8 @@ func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 // assigned to it, after the assignments on its left. Only indices and
 // pointers are taken first: they are values, whatever their type. The
 // assignment itself is then rewritten as parallelAssign says; the results
-// of a call (m[f()], *g() = h()) are taken in variables of their own
-// first.
+// of a call (m[f()], *g() = h()), or of a comma-ok form (*p, ok = m[k]),
+// are taken in variables of their own first.
 func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 {
 		return nil
@@ -727,7 +727,15 @@ func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 		if len(s.Rhs) != 1 {
 			return nil
 		}
-		if _, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); !ok {
+		switch x := ast.Unparen(s.Rhs[0]).(type) {
+		case *ast.CallExpr:
+		case *ast.IndexExpr, *ast.TypeAssertExpr:
+			// *p, ok = m[k]: the comma-ok forms.
+		case *ast.UnaryExpr:
+			if x.Op != token.ARROW {
+				return nil
+			}
+		default:
 			return nil
 		}
 	}

@@ -33,9 +33,19 @@ func main() {
 	xs := make([]int, 2)
 	xs[1], _ = pair()
 	fmt.Println(xs)
+
+	// The comma-ok forms, through a pointer.
+	counts := map[string]int{"a": 1}
+	var ok bool
+	*p, ok = counts["b"]
+	fmt.Println(n, ok)
+	xs[0], ok = counts["a"]
+	fmt.Println(xs, ok)
 }
 
 // Output:
 // map[abc:123] kpn
 // 7 map[0:seven] f
 // [0 7]
+// 0 false
+// [1 7] true
