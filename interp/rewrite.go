@@ -758,19 +758,25 @@ func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 		vals = append(vals, e)
 		return r.ident(t.Name, at)
 	}
+	elems := false
 	for i, l := range s.Lhs {
 		lhs[i] = l
 		switch x := l.(type) {
 		case *ast.IndexExpr:
 			lhs[i] = &ast.IndexExpr{X: x.X, Lbrack: x.Lbrack, Index: take(x.Index), Rbrack: x.Rbrack}
+			elems = true
 		case *ast.StarExpr:
 			lhs[i] = &ast.StarExpr{Star: x.Star, X: take(x.X)}
+			elems = true
 		}
 	}
-	if len(tmps) == 0 {
+	if len(tmps) == 0 && (len(s.Lhs) == len(s.Rhs) || !elems) {
 		return nil
 	}
-	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
+	var def ast.Stmt = &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
+	if len(tmps) == 0 {
+		def = &ast.EmptyStmt{Semicolon: at, Implicit: true}
+	}
 	rhs := s.Rhs
 	var results ast.Stmt
 	if len(s.Lhs) != len(s.Rhs) {

@@ -41,6 +41,11 @@ func main() {
 	fmt.Println(n, ok)
 	xs[0], ok = counts["a"]
 	fmt.Println(xs, ok)
+
+	// A constant index.
+	var err error
+	m["x"], err = strconv.Atoi("42")
+	fmt.Println(m["x"], err)
 }
 
 // Output:
@@ -49,3 +54,4 @@ func main() {
 // [0 7]
 // 0 false
 // [1 7] true
+// 42 <nil>
