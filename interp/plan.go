@@ -495,7 +495,7 @@ func zeroVarsFirst(seq []step) []step {
 		if first < 0 {
 			first = i
 		}
-		if zeroVars(st) {
+		if zeroVars(st) || literalVars(st) {
 			zero = append(zero, st)
 		} else {
 			rest = append(rest, st)
@@ -507,6 +507,41 @@ func zeroVarsFirst(seq []step) []step {
 	out := append([]step(nil), rest[:first]...)
 	out = append(out, zero...)
 	return append(out, rest[first:]...)
+}
+
+// literalVars tells whether a var step declares variables whose values
+// are literals, true or false (var bug = false): Go initializes them before any
+// initializer that reads them, and the funcs that use them are declared
+// right after them (pinDecls), so they go first too (var test = []I{T(1)}
+// above them needed T's methods, which used bug).
+func literalVars(st step) bool {
+	if st.assign != nil || len(st.decls) == 0 {
+		return false
+	}
+	for _, d := range st.decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			return false
+		}
+		for _, s := range gd.Specs {
+			vs, ok := s.(*ast.ValueSpec)
+			if !ok || len(vs.Values) == 0 || len(vs.Values) != len(vs.Names) {
+				return false
+			}
+			for _, v := range vs.Values {
+				switch v := v.(type) {
+				case *ast.BasicLit:
+				case *ast.Ident:
+					if v.Name != "true" && v.Name != "false" {
+						return false
+					}
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // zeroVars tells whether a var step declares variables without values.

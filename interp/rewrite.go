@@ -22,7 +22,9 @@ import (
 //   - a select case that assigns what it receives (case x, ok = <-c)
 //     receives into new variables and assigns them first thing in its
 //     body: yaegi fails on the assignment ("reflect.Select: invalid Dir");
-//     so do v, ok = <-c, m[k] and x.(T) outside select;
+//     so do v, ok = <-c, m[k] and x.(T) outside select; case x := <-c
+//     declares x first thing in its body, and a branch statement that
+//     ends a select clause stands in a block;
 //   - case a, b: of a switch without tag is case a || b:;
 //   - for k, v = range x assigns k and v from new variables, and
 //     a, b = f(), g() calls f and g before it assigns.
@@ -30,6 +32,8 @@ type rewriter struct {
 	ints    map[string]bool // names known to hold integers
 	nonInts map[string]bool // names known to hold something else
 	shadow  map[string]bool // user names hiding min, max or clear
+	vars    map[string]bool // names declared as variables (and fields)
+	consts  map[string]bool // names declared as constants
 	tmp     int
 	globals map[string]bool          // the session's global variables
 	typeOf  func(expr string) string // asks the session for a type, or nil
@@ -53,7 +57,8 @@ func (r *rewriter) rangeKind(s *ast.RangeStmt) string {
 // newRewriter prepares a rewriter for root, with the session's global
 // names (intGlobals hold integers) and the names the session declares.
 func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewriter {
-	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{}}
+	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{},
+		vars: map[string]bool{}, consts: map[string]bool{}}
 	for n := range intGlobals {
 		r.ints[n] = true
 	}
@@ -92,11 +97,38 @@ func (r *rewriter) collect(root ast.Node) {
 	for range 2 { // twice, so that n := m after m := 3 is known
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.GenDecl:
+				if n.Tok == token.CONST {
+					for _, sp := range n.Specs {
+						for _, id := range sp.(*ast.ValueSpec).Names {
+							r.consts[id.Name] = true
+						}
+					}
+				}
 			case *ast.Field:
 				typed(n.Names, n.Type, nil)
+				for _, id := range n.Names {
+					r.vars[id.Name] = true
+				}
 			case *ast.ValueSpec:
 				typed(n.Names, n.Type, n.Values)
+				for _, id := range n.Names {
+					r.vars[id.Name] = true
+				}
+			case *ast.RangeStmt:
+				if n.Tok == token.DEFINE {
+					for _, id := range idents(n.Key, n.Value) {
+						r.vars[id.Name] = true
+					}
+				}
 			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					for _, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							r.vars[id.Name] = true
+						}
+					}
+				}
 				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
 					for i, l := range n.Lhs {
 						if id, ok := l.(*ast.Ident); ok && r.isInt(n.Rhs[i]) {
@@ -211,18 +243,18 @@ func (r *rewriter) rewrite(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
-			r.list(n.List)
+			n.List = r.list(n.List)
 		case *ast.SwitchStmt:
 			if n.Tag == nil && !r.ranges {
 				orCases(n)
 			}
 		case *ast.CaseClause:
-			r.list(n.Body)
+			n.Body = r.list(n.Body)
 		case *ast.CommClause:
 			if !r.ranges {
 				r.commAssign(n)
 			}
-			r.list(n.Body)
+			n.Body = r.list(n.Body)
 		case *ast.CallExpr:
 			if !r.ranges {
 				r.builtin(n)
@@ -278,8 +310,9 @@ func (r *rewriter) commAssign(c *ast.CommClause) {
 	case *ast.ExprStmt:
 		s.X = ast.Unparen(s.X)
 	}
+	commBranch(c)
 	as, ok := c.Comm.(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
+	if !ok || len(as.Rhs) != 1 {
 		return
 	}
 	at := as.TokPos
@@ -298,9 +331,36 @@ func (r *rewriter) commAssign(c *ast.CommClause) {
 		c.Comm = &ast.ExprStmt{X: as.Rhs[0]}
 		return
 	}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: as.Tok, Rhs: rhs}
+	body := []ast.Stmt{set}
+	if as.Tok == token.DEFINE {
+		// case x := <-c: declares x in the clause's body, so that each
+		// time the select runs has its own x; yaegi kept one variable
+		// for all (&x in a loop gave the same pointer each time). The
+		// blank assignments keep a variable the body does not use
+		// legal.
+		for _, l := range lhs {
+			body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{r.ident("_", at)}, TokPos: at, Tok: token.ASSIGN,
+				Rhs: []ast.Expr{r.ident(l.(*ast.Ident).Name, at)}})
+		}
+	}
 	as.Lhs, as.Tok = tmps, token.DEFINE
-	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
-	c.Body = append([]ast.Stmt{set}, c.Body...)
+	c.Body = append(body, c.Body...)
+}
+
+// commBranch puts a branch statement that ends a select clause (break L,
+// continue, goto) in a block of its own: yaegi chains the last statement
+// of a clause to the end of the select, and so ran on after the select
+// instead of leaving the loop or continuing it.
+func commBranch(c *ast.CommClause) {
+	if len(c.Body) == 0 {
+		return
+	}
+	b, ok := c.Body[len(c.Body)-1].(*ast.BranchStmt)
+	if !ok || b.Tok == token.FALLTHROUGH || (b.Tok == token.BREAK && b.Label == nil) {
+		return
+	}
+	c.Body[len(c.Body)-1] = &ast.BlockStmt{Lbrace: b.Pos(), List: []ast.Stmt{b}, Rbrace: b.End()}
 }
 
 // walkSel rewrites the left side of a selector only: x.main is a field.
@@ -309,11 +369,189 @@ func (r *rewriter) walkSel(s *ast.SelectorExpr) bool {
 	return false
 }
 
-// list rewrites the statements of one statement list in place.
-func (r *rewriter) list(stmts []ast.Stmt) {
+// list rewrites the statements of one statement list, in place when none
+// is added.
+func (r *rewriter) list(stmts []ast.Stmt) []ast.Stmt {
+	var out []ast.Stmt
 	for i, s := range stmts {
-		stmts[i] = r.stmt(s)
+		s = r.stmt(s)
+		stmts[i] = s
+		z := r.zeroCommaOk(s)
+		if z != nil && out == nil {
+			out = append([]ast.Stmt{}, stmts[:i]...)
+		}
+		if out != nil {
+			out = append(out, s)
+			if z != nil {
+				out = append(out, z)
+			}
+		}
 	}
+	if out == nil {
+		return stmts
+	}
+	return out
+}
+
+// zeroCommaOk is the statement that gives v its zero value after
+// v, ok := x.(T) or v, ok := m[k] fails, or nil: yaegi left v as it was,
+// and in a loop v kept the value of an earlier iteration. The blank status
+// of v, _ := ... becomes a variable. For m[k], m and k must be variables
+// or constants: the statement is if !ok { v = m[k] }.
+func (r *rewriter) zeroCommaOk(s ast.Stmt) ast.Stmt {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return nil
+	}
+	v, ok1 := as.Lhs[0].(*ast.Ident)
+	st, ok2 := as.Lhs[1].(*ast.Ident)
+	if !ok1 || !ok2 || v.Name == "_" {
+		return nil
+	}
+	at := as.TokPos
+	var zero ast.Stmt
+	set := func(x ast.Expr) ast.Stmt {
+		return &ast.AssignStmt{Lhs: []ast.Expr{r.ident(v.Name, at)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{x}}
+	}
+	switch x := as.Rhs[0].(type) {
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return nil
+		}
+		z := r.temp("zero", at)
+		decl := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
+			Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: x.Type}}}}
+		zero = &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{decl, set(r.ident(z.Name, at))}, Rbrace: at}
+	case *ast.IndexExpr:
+		if !pureOperand(x.X) || !pureOperand(x.Index) {
+			return nil
+		}
+		zero = &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{set(&ast.IndexExpr{X: x.X, Lbrack: x.Lbrack, Index: x.Index, Rbrack: x.Rbrack})}, Rbrace: at}
+	default:
+		return nil
+	}
+	if st.Name == "_" {
+		st = r.temp("ok", at)
+		as.Lhs[1] = st
+	}
+	return &ast.IfStmt{If: at, Cond: &ast.UnaryExpr{OpPos: at, Op: token.NOT, X: r.ident(st.Name, at)}, Body: zero.(*ast.BlockStmt)}
+}
+
+// selectOperands evaluates the channels and the values sent of a select
+// statement before it, in the order they are written, when one of them
+// calls a function: { t1 := c; t2 := f(); select { case t1 <- x: case
+// <-t2: } }. Go evaluates them once, in source order, on entering the
+// select; yaegi made the calls first, and read the other operands after
+// them. A value sent is taken first when it calls a function or is a
+// variable (a constant keeps its own type).
+func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
+	calls := false
+	recvCall := func(e ast.Expr) {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW && hasCall(u.X) {
+			calls = true
+		}
+	}
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			continue
+		}
+		// (Not the left of case *f() = <-c: Go evaluates it when the
+		// case is chosen.)
+		switch c := cc.Comm.(type) {
+		case *ast.SendStmt:
+			calls = calls || hasCall(c.Chan) || hasCall(c.Value)
+		case *ast.ExprStmt:
+			recvCall(c.X)
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				recvCall(c.Rhs[0])
+			}
+		}
+	}
+	if !calls {
+		return s
+	}
+	var list []ast.Stmt
+	take := func(e ast.Expr, value bool) ast.Expr {
+		switch x := e.(type) {
+		case *ast.BasicLit:
+			return e
+		case *ast.Ident:
+			if x.Name == "nil" || x.Name == "_" || value && (!r.vars[x.Name] || r.consts[x.Name]) {
+				return e
+			}
+		default:
+			if value && !hasCall(e) {
+				return e
+			}
+		}
+		t := r.temp("sel", e.Pos())
+		list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: e.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{e}})
+		return r.ident(t.Name, e.Pos())
+	}
+	recv := func(e ast.Expr) {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			u.X = take(u.X, false)
+		}
+	}
+	for _, st := range s.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			continue
+		}
+		switch c := cc.Comm.(type) {
+		case *ast.SendStmt:
+			c.Chan = take(c.Chan, false)
+			c.Value = take(c.Value, true)
+		case *ast.ExprStmt:
+			recv(c.X)
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				recv(c.Rhs[0])
+			}
+		}
+	}
+	if len(list) == 0 {
+		return s
+	}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: append(list, s), Rbrace: s.End()}
+}
+
+// deferArgs rewrites defer f(v), with v a variable, into
+// { t := v; defer f(t) }: yaegi kept the variable itself for the deferred
+// call, which saw the variable's value at the function's end (a defer in
+// a loop saw the last iteration's value each time); a variable declared
+// with := gets its own storage.
+func (r *rewriter) deferArgs(s *ast.DeferStmt) ast.Stmt {
+	var list []ast.Stmt
+	for i, a := range s.Call.Args {
+		id, ok := a.(*ast.Ident)
+		if !ok || id.Name == "_" || !r.vars[id.Name] || r.consts[id.Name] {
+			continue
+		}
+		t := r.temp("darg", id.Pos())
+		list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: id.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{id}})
+		s.Call.Args[i] = r.ident(t.Name, id.Pos())
+	}
+	if len(list) == 0 {
+		return s
+	}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: append(list, s), Rbrace: s.End()}
+}
+
+// pureOperand tells whether evaluating e twice is evaluating it once:
+// names, fields of names, literals.
+func pureOperand(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return pureOperand(e.X)
+	case *ast.ParenExpr:
+		return pureOperand(e.X)
+	}
+	return false
 }
 
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
@@ -338,6 +576,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	}
 	switch s := s.(type) {
 	case *ast.LabeledStmt:
+		if _, ok := s.Stmt.(*ast.SelectStmt); ok {
+			return s // break L leaves the select: it keeps its operands
+		}
 		inner := r.stmt(s.Stmt)
 		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 && isLoop(b.List[1]) {
 			// keep the label on the loop: { n := ...; L: for ... }
@@ -370,8 +611,26 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	case *ast.ForStmt:
 		perIteration(r, s)
+	case *ast.IfStmt:
+		// if v, ok := m[k]; ok { is { v, ok := m[k]; if !ok { v = m[k] };
+		// if ok {.
+		if z := r.zeroCommaOk(s.Init); z != nil {
+			init := s.Init
+			s.Init = nil
+			return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{init, z, s}, Rbrace: s.End()}
+		}
+	case *ast.SwitchStmt:
+		if z := r.zeroCommaOk(s.Init); z != nil {
+			init := s.Init
+			s.Init = nil
+			return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{init, z, s}, Rbrace: s.End()}
+		}
 	case *ast.GoStmt:
 		return r.goStmt(s)
+	case *ast.DeferStmt:
+		return r.deferArgs(s)
+	case *ast.SelectStmt:
+		return r.selectOperands(s)
 	case *ast.AssignStmt:
 		if p := r.leftOperands(s); p != nil {
 			return p
@@ -456,10 +715,29 @@ func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 // the left before it assigns anything, yaegi evaluated each when it
 // assigned to it, after the assignments on its left. Only indices and
 // pointers are taken first: they are values, whatever their type. The
-// assignment itself is then rewritten as parallelAssign says.
+// assignment itself is then rewritten as parallelAssign says; the results
+// of a call (m[f()], *g() = h()), or of a comma-ok form (*p, ok = m[k]),
+// are taken in variables of their own first.
 func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
-	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 || len(s.Lhs) != len(s.Rhs) {
+	if s.Tok != token.ASSIGN || len(s.Lhs) < 2 {
 		return nil
+	}
+	if len(s.Lhs) != len(s.Rhs) {
+		// m[f()], *g() = h(): the results of one call.
+		if len(s.Rhs) != 1 {
+			return nil
+		}
+		switch x := ast.Unparen(s.Rhs[0]).(type) {
+		case *ast.CallExpr:
+		case *ast.IndexExpr, *ast.TypeAssertExpr:
+			// *p, ok = m[k]: the comma-ok forms.
+		case *ast.UnaryExpr:
+			if x.Op != token.ARROW {
+				return nil
+			}
+		default:
+			return nil
+		}
 	}
 	at := s.TokPos
 	var tmps, vals []ast.Expr
@@ -471,7 +749,7 @@ func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 		case *ast.Ident:
 			// nil, or a temporary of this rewrite (which the rewriter
 			// visits again).
-			if n := e.(*ast.Ident).Name; n == "nil" || strings.HasPrefix(n, "_gocalc_l") {
+			if n := e.(*ast.Ident).Name; n == "nil" || strings.HasPrefix(n, "_gocalc_l") || r.consts[n] {
 				return e
 			}
 		}
@@ -480,20 +758,58 @@ func (r *rewriter) leftOperands(s *ast.AssignStmt) ast.Stmt {
 		vals = append(vals, e)
 		return r.ident(t.Name, at)
 	}
+	elems := false
 	for i, l := range s.Lhs {
 		lhs[i] = l
 		switch x := l.(type) {
 		case *ast.IndexExpr:
 			lhs[i] = &ast.IndexExpr{X: x.X, Lbrack: x.Lbrack, Index: take(x.Index), Rbrack: x.Rbrack}
+			elems = true
 		case *ast.StarExpr:
 			lhs[i] = &ast.StarExpr{Star: x.Star, X: take(x.X)}
+			elems = true
 		}
 	}
-	if len(tmps) == 0 {
+	if len(tmps) == 0 && (len(s.Lhs) == len(s.Rhs) || !elems) {
 		return nil
 	}
-	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
-	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: s.Rhs}
+	var def ast.Stmt = &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
+	if len(tmps) == 0 {
+		def = &ast.EmptyStmt{Semicolon: at, Implicit: true}
+	}
+	rhs := s.Rhs
+	var results ast.Stmt
+	if len(s.Lhs) != len(s.Rhs) {
+		// The call's results in variables of their own, assigned then
+		// (yaegi assigned no result of a call to an element or through
+		// a pointer).
+		var res []ast.Expr
+		rhs = nil
+		for _, l := range s.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				res = append(res, r.ident("_", at))
+				rhs = append(rhs, r.ident("_", at))
+				continue
+			}
+			t := r.temp("res", at)
+			res = append(res, t)
+			rhs = append(rhs, r.ident(t.Name, at))
+		}
+		results = &ast.AssignStmt{Lhs: res, TokPos: at, Tok: token.DEFINE, Rhs: s.Rhs}
+		// A blank on the left takes its result straight.
+		var l2, r2 []ast.Expr
+		for i := range lhs {
+			if id, ok := rhs[i].(*ast.Ident); ok && id.Name == "_" {
+				continue
+			}
+			l2, r2 = append(l2, lhs[i]), append(r2, rhs[i])
+		}
+		lhs, rhs = l2, r2
+	}
+	set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
+	if results != nil {
+		return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, results, set}, Rbrace: s.End()}
+	}
 	var assign ast.Stmt = set
 	if p := r.parallelAssign(set); p != nil {
 		assign = p

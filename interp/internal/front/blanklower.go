@@ -54,7 +54,11 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 			default:
 				b.WriteString(f.Name() + " ")
 			}
-			b.WriteString(l.localType(f.Type()))
+			if isCgoIncomplete(f.Type()) {
+				b.WriteString("struct{}") // as RuntimeLowering writes it
+			} else {
+				b.WriteString(l.localType(f.Type()))
+			}
 			if tag := s.Tag(i); tag != "" {
 				b.WriteString(" " + strconv.Quote(tag))
 			}
@@ -64,4 +68,11 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 		return false
 	})
 	return out, l.imports
+}
+
+// isCgoIncomplete tells whether t is runtime/cgo's Incomplete, which
+// lowered code writes struct{}.
+func isCgoIncomplete(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "runtime/cgo" && n.Obj().Name() == "Incomplete"
 }

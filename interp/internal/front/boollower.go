@@ -68,6 +68,7 @@ func (r *Result) BoolLowering() ([]Replacement, map[string]string) {
 			}
 		case *ast.SwitchStmt:
 			out = append(out, l.mixedSwitch(n)...)
+			out = append(out, l.ifaceSwitch(n)...)
 		case *ast.ValueSpec:
 			if len(n.Names) != len(n.Values) {
 				return true
@@ -207,6 +208,67 @@ func (l *lowerer) mixedSwitch(sw *ast.SwitchStmt) []Replacement {
 		return []Replacement{l.span(sw.Tag, "("+l.localType(other)+")("+ArgName+")")}
 	}
 	return nil
+}
+
+// ifaceSwitch lowers each case of a switch on a value of an interface
+// type that is not an interface, nil or a constant of another type, to a
+// call of a function literal that gives it as the tag's type:
+// switch x { case "a": } becomes switch x { case func() any { return "a"
+// }(): }. yaegi converted the tag to the case's type and failed
+// ("reflect.Value.Convert: value of type interface {} cannot be converted
+// to type string"). A switch with a case that lists several such values
+// is left as it is.
+func (l *lowerer) ifaceSwitch(sw *ast.SwitchStmt) []Replacement {
+	if sw.Tag == nil {
+		return l.ifaceCases(sw)
+	}
+	tt, ok := l.res.Info.Types[sw.Tag]
+	if !ok || tt.Type == nil || !types.IsInterface(tt.Type) || hasTypeParam(tt.Type) || !l.expressible(tt.Type) {
+		return nil
+	}
+	var out []Replacement
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			tv, ok := l.res.Info.Types[e]
+			if !ok || tv.Type == nil || tv.IsNil() || types.IsInterface(tv.Type) || hasTypeParam(tv.Type) {
+				continue
+			}
+			if len(cc.List) > 1 {
+				// yaegi compares the tag with the first call only of a
+				// case that lists several.
+				return nil
+			}
+			out = append(out, l.span(e, "func() "+l.localType(tt.Type)+" { return "+ArgName+" }()"))
+		}
+	}
+	return out
+}
+
+// ifaceCases lowers a case of interface type of a switch without tag,
+// which Go compares with true, to a function literal that tells whether
+// it holds the bool true: yaegi took the case for a bool ("call of
+// reflect.Value.Bool on interface Value").
+func (l *lowerer) ifaceCases(sw *ast.SwitchStmt) []Replacement {
+	var out []Replacement
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			tv, ok := l.res.Info.Types[e]
+			if !ok || tv.Type == nil || !types.IsInterface(tv.Type) || hasTypeParam(tv.Type) {
+				continue
+			}
+			v, b, isBool := l.fresh(), l.fresh(), l.fresh()
+			out = append(out, l.span(e, "func("+v+" any) bool { "+b+", "+isBool+" := "+v+".(bool); return "+isBool+" && "+b+" }("+ArgName+")"))
+		}
+	}
+	return out
 }
 
 // plainOperand tells whether an operand of a comparison is a non-constant

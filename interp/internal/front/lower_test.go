@@ -119,7 +119,7 @@ func applyLowering(cell string, r *Result, all []Replacement) string {
 		if rep.Operand {
 			// The operand of x.(T) or x.M: the text before its last ".(",
 			// or its last "."; of new(x), unsafe.SliceData(x) or
-			// maps.Clone(x), x.
+			// maps.Clone(x) or error(x), x.
 			text := cell[offset(rep.Line, rep.Col):offset(rep.EndLine, rep.EndCol)]
 			var operand string
 			switch {
@@ -129,6 +129,8 @@ func applyLowering(cell string, r *Result, all []Replacement) string {
 				operand = text[len("unsafe.SliceData(") : len(text)-1]
 			case strings.HasPrefix(text, "maps.Clone("):
 				operand = text[len("maps.Clone(") : len(text)-1]
+			case strings.HasPrefix(text, "error("):
+				operand = text[len("error(") : len(text)-1]
 			case strings.HasSuffix(text, ")"):
 				operand = text[:strings.LastIndex(text, ".(")]
 			default:

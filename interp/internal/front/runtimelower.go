@@ -33,6 +33,12 @@ import (
 //     a preloaded package (error, fmt.Stringer, runtime.Error), when x
 //     may be nil: the interpreter fails on a nil x (a nil dereference of
 //     its own), so a function literal answers false for it first.
+//   - a composite literal assigned to a variable of type error is put
+//     in parentheses, and error(x) becomes a call of a function literal
+//     (errorLit, errorConv): yaegi lost the literal's methods.
+//   - the type cgo.Incomplete (of runtime/cgo), a field that keeps a
+//     struct out of Go's heap, is struct{}: yaegi failed on it with a nil
+//     dereference of its own.
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -82,14 +88,31 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.commaOkVar(n); ok {
 				out = append(out, rep)
 			}
+			if n.Type != nil && len(n.Names) == len(n.Values) {
+				for _, x := range n.Values {
+					if rep, ok := l.errorLit(l.res.Info.Types[n.Type].Type, x); ok {
+						out = append(out, rep)
+					}
+				}
+			}
 		case *ast.SelectorExpr:
 			if rep, ok := l.methodValue(n, called); ok {
 				out = append(out, rep)
+			}
+			if obj, ok := r.Info.Uses[n.Sel].(*types.TypeName); ok && isCgoIncomplete(obj.Type()) {
+				out = append(out, l.span(n, "struct{}"))
 			}
 		case *ast.AssignStmt:
 			for _, x := range n.Lhs {
 				if rep, ok := l.pkgVar(x); ok {
 					out = append(out, rep)
+				}
+			}
+			if len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN {
+				for i, x := range n.Rhs {
+					if rep, ok := l.errorLit(l.res.Info.Types[n.Lhs[i]].Type, x); ok {
+						out = append(out, rep)
+					}
 				}
 			}
 		case *ast.IncDecStmt:
@@ -99,6 +122,9 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 		case *ast.CallExpr:
 			called[ast.Unparen(n.Fun)] = true
 			if rep, ok := l.unsafeCall(n); ok {
+				out = append(out, rep)
+			}
+			if rep, ok := l.errorConv(n); ok {
 				out = append(out, rep)
 			}
 			switch l.builtin(n) {
@@ -262,6 +288,48 @@ func (l *lowerer) commaOk(x *ast.TypeAssertExpr) (Replacement, bool) {
 	src := "func(" + v + " any) (" + typ + ", bool) { if " + v + " == nil { return nil, false }; " +
 		r + ", " + ok2 + " := " + v + ".(" + typ + "); return " + r + ", " + ok2 + " }(" + ArgName + ")"
 	rep := l.span(x, src)
+	rep.Operand = true
+	return rep, true
+}
+
+// isError tells whether t is the predeclared error type.
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// errorLit puts in parentheses a composite literal assigned to a variable
+// of type error (err = E{...}, var err error = E{...}): yaegi stored the
+// literal's value without its type, so that err printed as the struct and
+// err.Error() failed ("reflect: Method index out of range").
+func (l *lowerer) errorLit(lhs types.Type, x ast.Expr) (Replacement, bool) {
+	lit, ok := x.(*ast.CompositeLit)
+	if !ok || !isError(lhs) {
+		return Replacement{}, false
+	}
+	if t := l.res.Info.Types[lit].Type; t == nil || types.IsInterface(t) || hasTypeParam(t) {
+		return Replacement{}, false
+	}
+	return l.span(lit, "("+ArgName+")"), true
+}
+
+// errorConv lowers the conversion error(x), of a value x of a concrete
+// type, to func(v error) error { return v }(x): yaegi failed on the
+// conversion ("reflect.Set: value of type struct {...} is not assignable
+// to type error").
+func (l *lowerer) errorConv(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return Replacement{}, false
+	}
+	tv, ok := l.res.Info.Types[call.Fun]
+	if !ok || !tv.IsType() || !isError(tv.Type) {
+		return Replacement{}, false
+	}
+	at := l.res.Info.Types[call.Args[0]]
+	if at.Type == nil || types.IsInterface(at.Type) || hasTypeParam(at.Type) || at.IsNil() {
+		return Replacement{}, false
+	}
+	v := l.fresh()
+	rep := l.span(call, "func("+v+" error) error { return "+v+" }("+ArgName+")")
 	rep.Operand = true
 	return rep, true
 }
