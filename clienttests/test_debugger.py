@@ -453,6 +453,41 @@ def test_stop_at_a_panic():
         stop(km, kc)
 
 
+def test_stop_at_a_panic_before_it_unwinds():
+    """A cell that runs under the debugger stops at its panic(v) call
+    before the panic unwinds: the stack shows the panicking function at
+    the panic's line, and its locals with their values. Continued, the
+    cell reports the panic."""
+    km, kc = start("gocalc")
+    try:
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        ok(dbg.request("setExceptionBreakpoints", {"filters": ["panic"]}), "setExceptionBreakpoints")
+        cell = ("func check(xs []int, limit int) {\n\ttotal := 0\n\tfor _, x := range xs {\n\t\ttotal += x\n\t}\n"
+                "\tif total > limit {\n\t\tpanic(fmt.Sprintf(\"total %d over %d\", total, limit))\n\t}\n}\n"
+                "check([]int{4, 5, 6}, 10)\nfmt.Println(\"after\")\n")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        # A breakpoint the cell never reaches: the cell runs under the debugger.
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 11}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception" and stopped["text"] == "panic: total 15 over 10", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["name"] == "check" and frames[0]["line"] == 7, frames
+        assert frames[0]["source"]["path"] == path, frames
+        local = locals_of(dbg, frames[0]["id"])
+        assert local["total"]["value"] == "15" and local["total"]["type"] == "int", local
+        assert local["limit"]["value"] == "10", local
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["evalue"] == "total 15 over 10", reply["content"]
+        assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
+        assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events  # one stop, not a second after
+    finally:
+        stop(km, kc)
+
+
 def test_pause_a_running_cell():
     """pause stops a cell with a breakpoint where it runs (reason pause);
     an interrupt then ends it. A cell without breakpoints answers pause

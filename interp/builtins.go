@@ -150,6 +150,7 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["PrintSlice"] = reflect.ValueOf(printSlice)
 	m["PrintIface"] = reflect.ValueOf(printIface)
 	m["Recovered"] = reflect.ValueOf(recovered)
+	m["Panicking"] = reflect.ValueOf(r.panicking)
 	m["Index"] = reflect.ValueOf(index)
 	m["IndexU"] = reflect.ValueOf(indexU)
 	m["Slice"] = reflect.ValueOf(slice)

@@ -39,6 +39,10 @@ type debugState struct {
 	// varStep is where the var step that runs starts (a top-level x :=
 	// v), nil while another step runs.
 	varStep *pos
+	// preStopped is the text of the panic the cell stopped at before it
+	// unwound (preemptPanic), so that it does not stop again once the
+	// program has returned it.
+	preStopped string
 	// root is the debugger data of yaegi's root frame (see rootDebug);
 	// it is used by the cell's goroutine only.
 	root rootDebug
@@ -55,6 +59,9 @@ type debugRun struct {
 	ctx     context.Context           // ends with the run (an interrupt)
 	cells   map[string][]int          // cell source -> the slots it ran in
 	progs   []*yaegi.Program          // where breakpoints are marked
+	// panicking is the text of the panic the cell's goroutine is about
+	// to raise (preemptPanic): its next stop is at that panic.
+	panicking string
 }
 
 // lineStep is a step request in progress: yaegi stops at every node, the
@@ -289,8 +296,15 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 		d.mu.Unlock()
 		return
 	}
-	reason := "breakpoint"
-	if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
+	reason, text := "breakpoint", ""
+	if run.panicking != "" && g == mainThread {
+		// At the panic call, before the panic unwinds the frames.
+		reason, text = "exception", run.panicking
+		run.panicking = ""
+		d.preStopped = text
+		delete(run.pausing, g)
+		delete(run.steps, g)
+	} else if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
 		if line < lineBase {
 			// Paused in gocalc's own code (a loop's interrupt
 			// check): on to the cell's next statement.
@@ -322,7 +336,7 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 		go in.resumeAll()
 		return
 	}
-	onStop(engine.Stop{Thread: g, Reason: reason})
+	onStop(engine.Stop{Thread: g, Reason: reason, Text: text})
 }
 
 // resumeG resumes goroutine g of dbg. yaegi marks a goroutine stopped only

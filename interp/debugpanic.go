@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -13,10 +15,14 @@ import (
 
 var _ engine.PanicStopper = (*Interpreter)(nil)
 
-// panicStop is a cell stopped where it panicked. yaegi's debugger has no
-// stop at panics, and a panic unwinds the interpreted frames before the
-// program returns it: the stop comes after, with the frames' positions
-// (from the panic's report) and without their variables.
+// panicStop is a cell stopped where it panicked, once the panic has
+// unwound its frames. yaegi's debugger has no stop at panics: a cell
+// that runs under it stops at its panic(v) calls before they unwind
+// (preemptPanic), with the frames and their variables; other panics
+// (runtime errors raised inside the interpreter, a cell run without the
+// debugger) unwind the interpreted frames before the program returns
+// them: the stop comes after, with the frames' positions (from the
+// panic's report) and without their variables.
 type panicStop struct {
 	frames []engine.Frame
 	resume chan struct{}
@@ -41,7 +47,7 @@ func (in *Interpreter) StopOnPanic(on bool) {
 func (in *Interpreter) stopAtPanic(ctx context.Context, e *engine.Error, frames []string) {
 	d := &in.dbgs
 	d.mu.Lock()
-	if !d.panics || d.onStop == nil || e.Name != ErrPanic {
+	if !d.panics || d.onStop == nil || e.Name != ErrPanic || d.preStopped == "panic: "+e.Value {
 		d.mu.Unlock()
 		return
 	}
@@ -113,4 +119,50 @@ func (in *Interpreter) Pause(g int) error {
 		return fmt.Errorf("thread %d is not running", g)
 	}
 	return nil
+}
+
+// preemptPanic is told of a panic(v) of a cell before it happens. When
+// the cell runs under yaegi's debugger and stops at panics, and v is
+// raised on the cell's own goroutine, the goroutine is asked to pause:
+// its next node is the panic call, where it stops with reason
+// "exception" and its frames intact.
+func (in *Interpreter) preemptPanic(v any) {
+	d := &in.dbgs
+	d.mu.Lock()
+	run := d.run
+	ok := run != nil && !run.over && d.panics && d.onStop != nil && run.panicking == ""
+	d.mu.Unlock()
+	if !ok || !onStepGoroutine() {
+		return
+	}
+	if rv, isRV := v.(reflect.Value); isRV && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
+	text := "panic: " + panicMessage(v)
+	d.mu.Lock()
+	if d.run != run || run.over {
+		d.mu.Unlock()
+		return
+	}
+	run.panicking = text
+	d.mu.Unlock()
+	run.dbg.Interrupt(mainThread, yaegi.DebugPause)
+}
+
+// onStepGoroutine tells whether the caller runs on the goroutine of a
+// cell's step, not one that the cell started (go f(), time.AfterFunc),
+// which gocalc runs through rt.start or rt.guard.
+func onStepGoroutine() bool {
+	pc := make([]uintptr, 4096)
+	n := runtime.Callers(2, pc)
+	frames := runtime.CallersFrames(pc[:n])
+	for {
+		f, more := frames.Next()
+		if strings.Contains(f.Function, "interp.(*rt).start") || strings.Contains(f.Function, "interp.(*rt).guard") {
+			return false
+		}
+		if !more {
+			return true
+		}
+	}
 }

@@ -344,3 +344,65 @@ func TestDebugCallIntoABreakpointedCell(t *testing.T) {
 		t.Error("the last cell ran with the debugger")
 	}
 }
+
+// A cell that runs under the debugger stops at its panic(v) before the
+// panic unwinds: the panicking frame's locals are there. Continue lets
+// the cell end with its panic, reported once, without a second stop.
+func TestDebugPanicStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "func check(xs []int, limit int) {\n\ttotal := 0\n\tfor _, x := range xs {\n\t\ttotal += x\n\t}\n\tif total > limit {\n\t\tpanic(fmt.Sprintf(\"total %d over %d\", total, limit))\n\t}\n}\nxs := []int{4, 5, 6}\nfmt.Println(\"before\")\ncheck(xs, 10)\nfmt.Println(\"after\")\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code, 13) // never reached
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: total 15 over 10" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frames) < 2 || frames[0].Name != "check" || frames[0].Line != 7 || frames[1].Name != "cell" || frames[1].Line != 12 {
+		t.Fatalf("frames %+v", frames)
+	}
+	if v := frameVar(t, in, frames[0].ID, "total"); v.Value != "15" || v.Type != "int" {
+		t.Errorf("total = %+v", v)
+	}
+	if v := frameVar(t, in, frames[0].ID, "limit"); v.Value != "10" {
+		t.Errorf("limit = %+v", v)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Name != ErrPanic || e.Value != "total 15 over 10" {
+		t.Fatalf("cell error %v", r.err)
+	}
+	if got := r.rec.stream("stdout"); got != "before\n" {
+		t.Errorf("stdout %q", got)
+	}
+	// Recovered panics stop too (as Go debuggers stop at every panic);
+	// the cell goes on after the recovery.
+	code2 := "func safe() (msg string) {\n\tdefer func() {\n\t\tmsg = fmt.Sprint(recover())\n\t}()\n\tlocal := 42\n\tpanic(local)\n}\nm := safe()\nfmt.Println(m)\n"
+	r = debugCell(t, in, context.Background(), code2, 9)
+	s = r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: 42" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err = in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 || frames[0].Name != "safe" || frames[0].Line != 6 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "local"); v.Value != "42" {
+		t.Errorf("local = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	if s := r.stop(t); s.Reason != "breakpoint" {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "42\n" {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+}

@@ -86,6 +86,7 @@ func New(opts Options) (*Interpreter, error) {
 	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
 	in.modUsed = map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
+	in.rt.atPanic = in.preemptPanic
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
 	var err error

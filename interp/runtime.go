@@ -37,6 +37,19 @@ type rt struct {
 	sink   *sink
 	cancel chan struct{} // closed when the running cell is interrupted
 	live   atomic.Int64  // goroutines that cells started and that still run
+	// atPanic, when set, is told of a panic(v) of a cell before it
+	// happens (see panicking).
+	atPanic func(v any)
+}
+
+// panicking is _gocalc.Panicking, which a cell's panic(v) calls first
+// (front.RuntimeLowering): it tells the debugger, which may stop the
+// cell at the panic call, before the panic unwinds its frames.
+func (r *rt) panicking(v any) any {
+	if f := r.atPanic; f != nil {
+		f(v)
+	}
+	return v
 }
 
 func (r *rt) state() *runState {

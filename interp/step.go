@@ -278,6 +278,9 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		in.progs, in.progsGen = nil, in.gen
 	}
 	var err error
+	in.dbgs.mu.Lock()
+	in.dbgs.preStopped = ""
+	in.dbgs.mu.Unlock()
 	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
 	if cells != nil {
@@ -310,6 +313,9 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 			}
 			frames := in.errw.takeFrames()
 			e := in.runtimeError(p.Value, frames, cur)
+			in.dbgs.mu.Lock()
+			in.dbgs.carry = false // a step request ends with the panic
+			in.dbgs.mu.Unlock()
 			in.stopAtPanic(ctx, e, frames)
 			return e
 		}
