@@ -45,7 +45,10 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
 		defers, usedByDefers := res.DeferLowering()
-		bounds, _ := res.CheckLowering()
+		in.dbgs.mu.Lock()
+		all := in.dbgs.panics && in.dbgs.onStop != nil
+		in.dbgs.mu.Unlock()
+		bounds, _ := res.CheckLowering(all)
 		embeds, _ := res.EmbeddedLowering()
 		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()

@@ -121,32 +121,45 @@ func (in *Interpreter) Pause(g int) error {
 	return nil
 }
 
-// preemptPanic is told of a panic(v) of a cell before it happens. When
-// the cell runs under yaegi's debugger and stops at panics, and v is
-// raised on the cell's own goroutine, the goroutine is asked to pause:
-// its next node is the panic call, where it stops with reason
-// "exception" and its frames intact.
+// preemptPanic is told of a panic(v) of a cell before it happens (see
+// preemptStop).
 func (in *Interpreter) preemptPanic(v any) {
+	if rv, isRV := v.(reflect.Value); isRV && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
+	in.preemptStop(func() string { return "panic: " + panicMessage(v) })
+}
+
+// preemptFault is told of a runtime error that a check helper is about
+// to raise (see rt.atFault and preemptStop).
+func (in *Interpreter) preemptFault(e runtimeError) bool {
+	return in.preemptStop(func() string { return "panic: " + panicMessage(e) })
+}
+
+// preemptStop arranges a stop before a panic whose text is text(): when
+// the cell runs under yaegi's debugger and stops at panics, and the
+// panic is raised on the cell's own goroutine, the goroutine is asked to
+// pause: its next node is the panic call (or the index expression that
+// panics), where it stops with reason "exception" and its frames
+// intact. It reports whether it did.
+func (in *Interpreter) preemptStop(text func() string) bool {
 	d := &in.dbgs
 	d.mu.Lock()
 	run := d.run
 	ok := run != nil && !run.over && d.panics && d.onStop != nil && run.panicking == ""
 	d.mu.Unlock()
 	if !ok || !onStepGoroutine() {
-		return
+		return false
 	}
-	if rv, isRV := v.(reflect.Value); isRV && rv.IsValid() && rv.CanInterface() {
-		v = rv.Interface()
-	}
-	text := "panic: " + panicMessage(v)
+	t := text()
 	d.mu.Lock()
 	if d.run != run || run.over {
 		d.mu.Unlock()
-		return
+		return false
 	}
-	run.panicking = text
+	run.panicking = t
 	d.mu.Unlock()
-	run.dbg.Interrupt(mainThread, yaegi.DebugPause)
+	return run.dbg.Interrupt(mainThread, yaegi.DebugPause)
 }
 
 // onStepGoroutine tells whether the caller runs on the goroutine of a

@@ -406,3 +406,46 @@ func TestDebugPanicStopBeforeUnwind(t *testing.T) {
 		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
 	}
 }
+
+// An index out of range stops before it unwinds too, at the index
+// expression, with the frame's locals; the cell then reports Go's
+// runtime error (index and length), and a recover sees it as well.
+func TestDebugIndexStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "func last(xs []int) int {\n\tn := len(xs)\n\treturn xs[n]\n}\nv := last([]int{7, 8})\nfmt.Println(v)\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code, 6)
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: runtime error: index out of range [2] with length 2" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "last" || frames[0].Line != 3 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "n"); v.Value != "2" {
+		t.Errorf("n = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Value != "runtime error: index out of range [2] with length 2" {
+		t.Fatalf("cell error %v", r.err)
+	}
+
+	code2 := "func get(xs []int, i int) (v int, err error) {\n\tdefer func() {\n\t\tif p := recover(); p != nil {\n\t\t\terr = p.(error)\n\t\t}\n\t}()\n\treturn xs[i], nil\n}\n_, err := get([]int{1}, 5)\nfmt.Println(err)\n"
+	r = debugCell(t, in, context.Background(), code2, 10)
+	s = r.stop(t)
+	if s.Reason != "exception" || !strings.Contains(s.Text, "[5] with length 1") {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	if s := r.stop(t); s.Reason != "breakpoint" {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "runtime error: index out of range [5] with length 1\n" {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+}

@@ -87,6 +87,7 @@ func New(opts Options) (*Interpreter, error) {
 	in.modUsed = map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.rt.atPanic = in.preemptPanic
+	in.rt.atFault = in.preemptFault
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
 	var err error

@@ -281,6 +281,7 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	in.dbgs.mu.Lock()
 	in.dbgs.preStopped = ""
 	in.dbgs.mu.Unlock()
+	in.rt.fault.Store(nil)
 	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
 	if cells != nil {
@@ -312,7 +313,7 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 				return debuggerLimit()
 			}
 			frames := in.errw.takeFrames()
-			e := in.runtimeError(p.Value, frames, cur)
+			e := in.runtimeError(in.rt.takeFault(p.Value), frames, cur)
 			in.dbgs.mu.Lock()
 			in.dbgs.carry = false // a step request ends with the panic
 			in.dbgs.mu.Unlock()

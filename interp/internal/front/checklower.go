@@ -43,9 +43,11 @@ const (
 // shift evaluated (a loop summing a slice's elements by index ran 7 times
 // slower), and the panic's value is only seen by a program that recovers
 // it: only cells that call recover are lowered, and x[i] is left alone
-// where i is known to be an index of x (loopIndices).
-func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
-	if r == nil || r.Info == nil || r.file == nil || !r.callsRecover() {
+// where i is known to be an index of x (loopIndices). With all, every
+// cell is lowered: a debugger that stops at panics stops at the helpers'
+// before they unwind.
+func (r *Result) CheckLowering(all bool) ([]Replacement, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil || !all && !r.callsRecover() {
 		return nil, nil
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
