@@ -439,10 +439,13 @@ def test_stop_at_a_panic():
         assert "index out of range" in info["description"], info
         frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
         assert frames[0]["name"] == "at" and frames[0]["line"] == 2, frames
+        # Stopped before the panic unwinds: the frame's locals are there.
+        local = locals_of(dbg, frames[0]["id"])
+        assert local["i"]["value"] == "3" and local["xs"]["value"] == "[1]", local
         ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
         reply, outputs = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "panic", reply["content"]
-        assert "index out of range" in reply["content"]["evalue"], reply["content"]
+        assert reply["content"]["evalue"] == "runtime error: index out of range [3] with length 1", reply["content"]
 
         # Off again: the same cell fails at once.
         ok(dbg.request("setExceptionBreakpoints", {"filters": []}), "setExceptionBreakpoints")
@@ -467,8 +470,6 @@ def test_stop_at_a_panic_before_it_unwinds():
                 "\tif total > limit {\n\t\tpanic(fmt.Sprintf(\"total %d over %d\", total, limit))\n\t}\n}\n"
                 "check([]int{4, 5, 6}, 10)\nfmt.Println(\"after\")\n")
         path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
-        # A breakpoint the cell never reaches: the cell runs under the debugger.
-        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 11}]}), "setBreakpoints")
         ok(dbg.request("configurationDone", {}), "configurationDone")
         msg_id = kc.execute(cell)
         stopped = dbg.wait_event("stopped")["body"]
@@ -489,9 +490,10 @@ def test_stop_at_a_panic_before_it_unwinds():
 
 
 def test_pause_a_running_cell():
-    """pause stops a cell with a breakpoint where it runs (reason pause);
-    an interrupt then ends it. A cell without breakpoints answers pause
-    with an error that says why."""
+    """pause stops a cell where it runs (reason pause), with a
+    breakpoint or without; an interrupt then ends it. A cell started
+    before the debugger was attached answers pause with an error that
+    says why."""
     km, kc = start("gocalc")
     try:
         cell = "n := 0\nfor {\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t}\n\tn++\n\ttime.Sleep(time.Millisecond)\n}\n"
@@ -516,11 +518,30 @@ def test_pause_a_running_cell():
         reply, _ = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error", reply["content"]
 
+        # Without breakpoints, a cell pauses too while the debugger is
+        # attached (every cell runs under it), and continues.
         ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": []}), "setBreakpoints")
+        loop = "k := 0\nfor k >= 0 {\n\tk++\n\ttime.Sleep(time.Microsecond)\n}\n"
+        msg_id = kc.execute(loop)
+        time.sleep(0.5)
+        ok(dbg.request("pause", {"threadId": 1}), "pause")
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "pause", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": 1}), "stackTrace")["stackFrames"]
+        assert frames and 2 <= frames[0]["line"] <= 4, frames
+        ok(dbg.request("continue", {"threadId": 1}), "continue")
+        km.interrupt_kernel()
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error", reply["content"]
+
+        # A cell started before the debugger was attached runs without it:
+        # pause answers an error that says why.
+        ok(dbg.request("disconnect", {}), "disconnect")
         msg_id = kc.execute("for {}")
         time.sleep(0.5)
+        start_session(dbg, "gocalc")
         rep = dbg.request("pause", {"threadId": 1})
-        assert rep["success"] is False and "breakpoint" in rep["message"], rep
+        assert rep["success"] is False and "before the debugger was attached" in rep["message"], rep
         km.interrupt_kernel()
         dbg.finish(msg_id)
         assert run(kc, "n > 0").result_text() == "true"

@@ -92,9 +92,11 @@ var errPanicFrame = errors.New("the panicking frames have unwound: their variabl
 var _ engine.Pauser = (*Interpreter)(nil)
 
 // Pause asks goroutine g of the debugged cell that runs to stop at its
-// next statement (see engine.Pauser). Only a cell with a breakpoint runs
-// under yaegi's debugger: another cell cannot pause (an interrupt stops
-// it).
+// next statement (see engine.Pauser). Every cell runs under yaegi's
+// debugger while a debug session is attached (debugCells), and can
+// pause, but for a cell that started before, and a program yaegi's
+// debugger cannot walk (walkable): Pause says so. A cell between two of
+// its programs pauses at the start of the next.
 func (in *Interpreter) Pause(g int) error {
 	d := &in.dbgs
 	d.mu.Lock()
@@ -112,8 +114,16 @@ func (in *Interpreter) Pause(g int) error {
 			in.mu.Unlock()
 			return errors.New("no cell is running")
 		}
-		return errors.New("the running cell has no breakpoint, so it runs without the debugger and cannot pause; " +
-			"set a breakpoint in it before running it, or interrupt the kernel to stop it")
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.plain != "" {
+			return errors.New(d.plain)
+		}
+		if g != mainThread {
+			return fmt.Errorf("thread %d is not running", g)
+		}
+		d.pauseCell = d.cell
+		return nil
 	}
 	if !run.dbg.Interrupt(g, yaegi.DebugPause) {
 		return fmt.Errorf("thread %d is not running", g)

@@ -47,8 +47,8 @@ func TestDebugPanicStop(t *testing.T) {
 	if len(frames) < 2 || frames[0].Name != "at" || frames[0].Line != 2 || frames[0].Code != code || frames[1].Name != "cell" {
 		t.Fatalf("frames %+v", frames)
 	}
-	if vars, err := in.FrameVariables(frames[0].ID, nil); err != nil || len(vars) != 0 {
-		t.Errorf("the panicking frame's variables: %v %v", vars, err)
+	if v := frameVar(t, in, frames[0].ID, "i"); v.Value != "3" {
+		t.Errorf("i = %+v (the index check stops before the panic unwinds)", v)
 	}
 	if v := frameVar(t, in, 0, "base"); v.Value != "3" {
 		t.Errorf("session base = %+v", v)
@@ -75,6 +75,47 @@ func TestDebugPanicStop(t *testing.T) {
 	case s := <-stops:
 		t.Errorf("stopped %+v with stops at panics off", s)
 	default:
+	}
+}
+
+// A runtime error that the interpreter raises itself (a nil map's
+// assignment) stops once its frames have unwound: they show where, with
+// no variables; the session's are there.
+func TestDebugPanicStopAfterUnwind(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "base := 3")
+	code := "func put(m map[string]int, k string) {\n\tm[k] = base\n}\nvar m map[string]int\nput(m, \"a\")\n"
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.StopOnPanic(true)
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Execute(context.Background(), code, &recorder{})
+		done <- err
+	}()
+	var s engine.Stop
+	select {
+	case s = <-stops:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no stop")
+	}
+	if s.Reason != "exception" || !strings.Contains(s.Text, "assignment to entry in nil map") {
+		t.Errorf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "put" || frames[0].Line != 2 || frames[1].Name != "cell" || frames[1].Line != 5 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if vars, err := in.FrameVariables(frames[0].ID, nil); err != nil || len(vars) != 0 {
+		t.Errorf("the unwound frame's variables: %v %v", vars, err)
+	}
+	if v := frameVar(t, in, 0, "base"); v.Value != "3" {
+		t.Errorf("session base = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	var e *engine.Error
+	if err := <-done; !errors.As(err, &e) || e.Name != ErrPanic {
+		t.Fatalf("cell error %v", err)
 	}
 }
 
@@ -135,29 +176,68 @@ func TestDebugPause(t *testing.T) {
 	cancel()
 	r.wait(t)
 
+	// Without breakpoints, a cell pauses too while a debug session is
+	// attached: it runs under the debugger.
 	in.SetBreakpoints(code, nil)
 	ctx2, cancel2 := context.WithCancel(context.Background())
-	defer cancel2()
+	r = debugCell(t, in, ctx2, "k := 0\nfor {\n\tk++\n}\n")
+	pauseSoon(t, in)
+	if s := r.stop(t); s.Reason != "pause" {
+		t.Errorf("stop %+v", s)
+	}
+	if frames, err := in.StackTrace(mainThread); err != nil || len(frames) == 0 || frames[0].Line != 3 && frames[0].Line != 2 {
+		t.Errorf("frames %+v %v", frames, err)
+	}
+	if err := in.Resume(mainThread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	cancel2()
+	r.wait(t)
+
+	// A cell that started before the session was attached runs without
+	// the debugger: Pause says so.
+	in.OnStop(nil)
+	ctx3, cancel3 := context.WithCancel(context.Background())
+	defer cancel3()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		in.Execute(ctx2, "for {}\n", &recorder{})
+		in.Execute(ctx3, "for {}\n", &recorder{})
 	}()
+	time.Sleep(50 * time.Millisecond)
+	in.OnStop(func(engine.Stop) {})
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		err := in.Pause(mainThread)
-		if err != nil && strings.Contains(err.Error(), "no breakpoint") {
+		if err != nil && strings.Contains(err.Error(), "started before the debugger was attached") {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("Pause of a cell without breakpoints: %v", err)
+			t.Fatalf("Pause of a cell started before the session: %v", err)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	cancel2()
+	cancel3()
 	<-done
 	if err := in.Pause(mainThread); err == nil || !strings.Contains(err.Error(), "no cell") {
 		t.Errorf("Pause with no cell running: %v", err)
+	}
+}
+
+// pauseSoon pauses the cell's thread, retrying while the cell has not
+// reached the debugger yet.
+func pauseSoon(t *testing.T, in *Interpreter) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := in.Pause(mainThread)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
@@ -324,8 +404,8 @@ func TestDebugTopLevelFuncLiteral(t *testing.T) {
 }
 
 // A cell without breakpoints that calls a function of a cell with one
-// stops there; a cell that names nothing of such a cell runs without
-// the debugger.
+// stops there, and a cell that does not call it does not stop; without
+// a debug session, cells run without the debugger.
 func TestDebugCallIntoABreakpointedCell(t *testing.T) {
 	in := newInterp(t)
 	cell1 := "func sq(x float64) float64 {\n\treturn x * x\n}\n"
@@ -340,8 +420,9 @@ func TestDebugCallIntoABreakpointedCell(t *testing.T) {
 	if stopped, err := runStopping(in, "fmt.Println(4)\n", stops); err != nil || stopped {
 		t.Errorf("a cell that does not call sq: stopped %v, %v", stopped, err)
 	}
+	in.OnStop(nil)
 	if cells := in.debugCells(cellSlot(in.cell)); cells != nil {
-		t.Error("the last cell ran with the debugger")
+		t.Error("a cell runs with the debugger without a debug session")
 	}
 }
 

@@ -230,6 +230,7 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	in.cell++
 	in.compiles++
 	cur := cellSlot(in.cell)
+	in.dbgs.startCell(cur)
 	in.sources[cur] = code
 	in.pruneSources(cur)
 	items := cellItems(code, cur)

@@ -276,6 +276,9 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	in.errw.takeFrames()
 	if in.progsGen != in.gen {
 		in.progs, in.progsGen = nil, in.gen
+		in.dbgs.mu.Lock()
+		in.dbgs.walks = nil
+		in.dbgs.mu.Unlock()
 	}
 	var err error
 	in.dbgs.mu.Lock()
@@ -284,8 +287,17 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	in.rt.fault.Store(nil)
 	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
+	if cells != nil && !in.dbgs.debuggableLocked(prog) {
+		// yaegi's debugger would overflow the stack on it.
+		cells = nil
+		in.dbgs.setPlain(cur, errNotWalkable)
+	} else if cells == nil {
+		in.dbgs.setPlain(cur, errNotAttached)
+	} else {
+		in.dbgs.setPlain(cur, "")
+	}
 	if cells != nil {
-		err = in.debugExec(ctx, prog, cells)
+		err = in.debugExec(ctx, cur, prog, cells)
 	} else {
 		_, err = in.y.ExecuteWithContext(ctx, prog)
 	}
