@@ -380,8 +380,9 @@ def test_breakpoints_only_where_the_cell_can_stop():
 
 
 def test_evaluate_what_a_stopped_frame_can():
-    """In a stopped frame, a variable and its parts evaluate; an
-    expression that would run code fails with a message saying why."""
+    """In a stopped frame, a variable and its parts evaluate, and code
+    runs (operators, compiled calls, assignments the cell then sees); a
+    function declared in a cell fails with a message saying why."""
     km, kc = start("gocalc")
     try:
         cell = ("type Point struct{ X, Y float64 }\n"
@@ -406,11 +407,20 @@ def test_evaluate_what_a_stopped_frame_can():
         for expr, want in [("s", "3"), ("p.Y", "2"), ("xs[0]", "0.5"), ("len(xs)", "1")]:
             body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
             assert body["result"] == want, (expr, body)
-        rep = dbg.request("evaluate", {"expression": "s * 2", "frameId": frame, "context": "repl"})
-        assert rep["success"] is False and "cannot run code" in rep["message"], rep
+        # Code runs: operators, compiled functions, assignments to the
+        # frame's variables, which the cell then sees.
+        for expr, want, typ in [("s * 2", "6", "float64"), ("math.Max(s, xs[0]) > 1", "true", "bool"),
+                                ("strings.Repeat(\"ab\", len(xs))", '"ab"', "string"), ("s = 10", "10", "float64")]:
+            body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
+            assert (body["result"], body["type"]) == (want, typ), (expr, body)
+        # A function declared in a cell cannot run while the cell is stopped.
+        rep = dbg.request("evaluate", {"expression": "norm1(p, xs)", "frameId": frame, "context": "repl"})
+        assert rep["success"] is False and "declared in cells" in rep["message"], rep
         ok(dbg.request("continue", {"threadId": thread}), "continue")
         reply, outputs = dbg.finish(msg_id)
         assert reply["content"]["status"] == "ok", reply["content"]
+        printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        assert printed == "10.5\n", outputs
     finally:
         stop(km, kc)
 

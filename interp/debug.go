@@ -56,6 +56,8 @@ type debugState struct {
 	// pauseCell is the cell (its slot) asked to pause between two of its
 	// programs: the next one starts paused. 0: none.
 	pauseCell int
+	// scratch runs the code evaluate runs in a stopped frame.
+	scratch scratch
 	// root is the debugger data of yaegi's root frame (see rootDebug);
 	// it is used by the cell's goroutine only.
 	root rootDebug

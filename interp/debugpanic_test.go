@@ -241,8 +241,9 @@ func pauseSoon(t *testing.T, in *Interpreter) {
 	}
 }
 
-// In a stopped frame, a variable, its parts and len of one evaluate;
-// other expressions fail with a message saying what works.
+// In a stopped frame, a variable, its parts and len of one evaluate in
+// place; other code runs (operators, compiled calls, assignments that
+// the cell then sees); what cannot run fails with a message saying why.
 func TestDebugEvaluate(t *testing.T) {
 	in := newInterp(t)
 	mustRun(t, in, "type Point struct{ X, Y float64 }\ntotal := 10")
@@ -269,18 +270,51 @@ func TestDebugEvaluate(t *testing.T) {
 			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
 		}
 	}
-	for _, expr := range []string{"n + 1", "f(p, xs, m)", "xs[n]", "nope", "p.Z", "xs[9]", "1 +"} {
-		if v, err := in.EvaluateInFrame(id, expr); err == nil {
-			t.Errorf("%s = %+v, want an error", expr, v)
+	// Code runs: operators, calls of compiled functions, assignments to
+	// the frame's variables and the session's, which the cell then sees.
+	for _, tc := range []struct{ expr, value, typ string }{
+		{"n + 1", "4", "int"},
+		{"n*2 > 5 && p.X < 2", "true", "bool"},
+		{"math.Sqrt(float64(n*n)) + p.Y", "5.5", "float64"},
+		{"fmt.Sprint(xs, m)", `"[4 5 6] map[a:7]"`, "string"},
+		{"rand.New(rand.NewSource(1)) != nil", "true", "bool"},
+		{"sort.Ints(xs)", `"ok"`, ""},
+		{"n = 7", "7", "int"},
+		{"n", "7", "int"},
+		{"xs[0] += 10", "[14 5 6]", "[]int"},
+		{"total++", "11", "int"},
+		{"p.X = float64(n)", "&{7 2.5}", ""},
+		{"for i := range xs { xs[i] *= 2 }", "[28 10 12]", "[]int"},
+	} {
+		v, err := in.EvaluateInFrame(id, tc.expr)
+		if err != nil || v.Value != tc.value || v.Name != tc.expr || (tc.typ != "" && v.Type != tc.typ) {
+			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
 		}
 	}
-	if _, err := in.EvaluateInFrame(id, "n * 2"); err == nil || !strings.Contains(err.Error(), "cannot run code") {
-		t.Errorf("n * 2: %v", err)
+	if v := frameVar(t, in, 0, "total"); v.Value != "11" {
+		t.Errorf("session total = %+v", v)
+	}
+	for expr, want := range map[string]string{
+		"f(p, xs, m)": "not a variable of the stopped frame or the session",
+		"xs[n]":       "index out of range",
+		"nope":        "undefined: nope",
+		"p.Z":         "Z",
+		"xs[9]":       "no field or element 9",
+		"1 +":         "not a Go expression",
+		"return 1":    "does not run in a stopped frame",
+		"q = 1":       "cannot assign to q",
+	} {
+		if v, err := in.EvaluateInFrame(id, expr); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s = %+v, %v; want an error saying %q", expr, v, err, want)
+		}
 	}
 	if err := in.Resume(s.Thread, engine.Continue); err != nil {
 		t.Fatal(err)
 	}
 	r.wait(t)
+	if r.err != nil || r.val == nil || r.val.Data["text/plain"] != "7" {
+		t.Errorf("the cell's value after n = 7: %+v %v", r.val, r.err)
+	}
 	if _, err := in.EvaluateInFrame(0, "total"); err == nil {
 		t.Error("evaluate with no cell stopped")
 	}

@@ -140,7 +140,11 @@
 // statements, or the top-level definition x := f() that called, are the
 // frame "cell"), FrameVariables a frame's locals (typed by the front end
 // in the running cell's code) or the session's variables,
-// EvaluateInFrame a variable or a part of one (no code runs). Pause
+// EvaluateInFrame a variable or a part of one in place, or runs code
+// (operators, compiled calls, assignments to variables) in a scratch
+// interpreter, the variables it names passed in and written back
+// (runInFrame: the stopped interpreter cannot run code, so a cell's
+// functions cannot be called). Pause
 // stops a running debugged cell at its next line (a cell started before
 // the session runs without the debugger: Pause says so). With
 // StopOnPanic, a cell that panics stops (reason "exception") and then
