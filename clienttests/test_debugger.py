@@ -608,3 +608,37 @@ def test_breakpoint_in_a_function_literal_of_an_earlier_cell():
         assert "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream") == "9\n"
     finally:
         stop(km, kc)
+
+
+def test_locals_of_a_function_of_an_earlier_cell_are_typed():
+    """A breakpoint in a function an earlier cell declared: its locals
+    have their types as that cell writes them (Point, not a struct)."""
+    km, kc = start("gocalc")
+    try:
+        cell1 = ("type Point struct{ X, Y float64 }\n"
+                 "func shift(ps []Point, dx float64) []Point {\n"
+                 "\tout := make([]Point, len(ps))\n"
+                 "\tfor i, p := range ps {\n"
+                 "\t\tout[i] = Point{p.X + dx, p.Y}\n"
+                 "\t}\n"
+                 "\treturn out\n"
+                 "}\n")
+        assert run(kc, cell1).status == "ok"
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell1}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 7}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute("fmt.Println(shift([]Point{{1, 2}}, 0.5))\n")
+        thread = dbg.wait_event("stopped")["body"]["threadId"]
+        frames = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"]
+        assert frames[0]["name"] == "shift" and frames[0]["source"]["path"] == path and frames[0]["line"] == 7, frames
+        rows = locals_of(dbg, frames[0]["id"])
+        assert [(n, rows[n]["type"]) for n in ("dx", "out", "ps")] == [("dx", "float64"), ("out", "[]Point"), ("ps", "[]Point")], rows
+        elems = ok(dbg.request("variables", {"variablesReference": rows["out"]["variablesReference"]}), "variables")["variables"]
+        assert [(v["name"], v["type"], v["value"]) for v in elems] == [("0", "Point", "{1.5 2}")], elems
+        ok(dbg.request("continue", {"threadId": thread}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        stop(km, kc)

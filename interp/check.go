@@ -117,6 +117,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars)
 		}
 		in.lastCheck = res
+		in.cellChecks[cur] = res
 		return res, nil
 	}
 	return nil, in.checkError(res.Errors, cur)

@@ -564,3 +564,35 @@ func TestDebugIndexStopBeforeUnwind(t *testing.T) {
 		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
 	}
 }
+
+// The locals of a function declared in an earlier cell have the types
+// the type checker gave them when it checked that cell: a cell's struct
+// by its name, its parts unfolding typed.
+func TestDebugLocalTypesOfEarlierCells(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "type Point struct{ X, Y float64 }\nfunc scale(ps []Point, k float64) []Point {\n\tout := make([]Point, 0, len(ps))\n\tfor _, p := range ps {\n\t\tout = append(out, Point{p.X * k, p.Y * k})\n\t}\n\treturn out\n}\n"
+	mustRun(t, in, cell1)
+	mustRun(t, in, "var unrelated = 1")
+	in.SetBreakpoints(cell1, []int{7})
+	r := debugCell(t, in, context.Background(), "res := scale([]Point{{1, 2}}, 3)\nfmt.Println(res)\n")
+	r.stop(t)
+	frames, err := in.StackTrace(mainThread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "scale" || frames[0].Code != cell1 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	id := frames[0].ID
+	for name, want := range map[string]string{"ps": "[]Point", "k": "float64", "out": "[]Point"} {
+		if v := frameVar(t, in, id, name); v.Type != want {
+			t.Errorf("%s: type %q, want %q", name, v.Type, want)
+		}
+	}
+	parts, err := in.FrameVariables(id, []string{"out", "0"})
+	if err != nil || len(parts) != 2 || parts[0].Name != "X" || parts[0].Type != "float64" || parts[0].Value != "3" {
+		t.Errorf("out[0]: %+v %v", parts, err)
+	}
+	in.Resume(mainThread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "[{3 6}]\n" {
+		t.Fatalf("%v %q", r.err, r.rec.stream("stdout"))
+	}
+}
