@@ -487,12 +487,17 @@ def test_stop_at_a_panic_before_it_unwinds():
         frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
         assert frames[0]["name"] == "check" and frames[0]["line"] == 7, frames
         assert frames[0]["source"]["path"] == path, frames
+        # Named as JupyterLab names the cell; the path has "ipykernel_",
+        # for which JupyterLab 4.4+ shows that name instead of the path.
+        name = frames[0]["source"]["name"]
+        assert "ipykernel_" in path, path
         local = locals_of(dbg, frames[0]["id"])
         assert local["total"]["value"] == "15" and local["total"]["type"] == "int", local
         assert local["limit"]["value"] == "10", local
         ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
         reply, outputs = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error" and reply["content"]["evalue"] == "total 15 over 10", reply["content"]
+        assert name == f"Cell [{reply['content']['execution_count']}]", name
         assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
         assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events  # one stop, not a second after
     finally:
