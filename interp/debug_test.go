@@ -340,3 +340,33 @@ func TestDebugWalkableLayout(t *testing.T) {
 		t.Error("a recursive generic instance is walkable: yaegi's debugger would overflow the stack on it")
 	}
 }
+
+// debugroot.go writes yaegi's unexported Interpreter.frame.debug: this
+// fails loudly when yaegi's layout is not the one it knows (an upgrade),
+// and checks that keepRoot keeps one debugger data across programs.
+func TestDebugRootLayout(t *testing.T) {
+	in := newInterp(t)
+	f, ok := rootDebugField(in.y)
+	if !ok {
+		t.Fatal("yaegi's Interpreter.frame.debug is not where debugroot.go looks (yaegi's layout changed): " +
+			"function literals of earlier cells would fail under the debugger; see debugroot.go")
+	}
+	if f.Type().Elem().Name() != "frameDebugData" {
+		t.Fatalf("the root frame's debugger data is a %s, not yaegi's frameDebugData", f.Type())
+	}
+	var r rootDebug
+	r.keepRoot(in.y)
+	first := f.Pointer()
+	if first == 0 {
+		t.Fatal("keepRoot left the root frame without debugger data")
+	}
+	// A debugged program gives the root frame new data: keepRoot puts the
+	// kept pointer back, with the new data in it.
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	mustRun(t, in, "f := func(x int) int {\n\treturn x + 1\n}\n")
+	mustRun(t, in, "f(1)")
+	if g, _ := rootDebugField(in.y); g.Pointer() != in.dbgs.root.keep.Pointer() {
+		t.Error("after debugged programs, the root frame's debugger data is not the kept one")
+	}
+}
