@@ -295,8 +295,9 @@ func TestDebugClosureOfAnEarlierDebuggedCell(t *testing.T) {
 }
 
 // While a debug session is attached, every cell runs under yaegi's
-// debugger (so that it can pause): the programs of testdata/programs
-// print what compiled Go prints there too. One instantiates a recursive
+// debugger (so that it can pause), and with stops at panics every index
+// is checked: the programs of testdata/programs print what compiled Go
+// prints there too. One instantiates a recursive
 // generic function, whose node tree yaegi's debugger cannot walk: it
 // runs without the debugger instead of crashing the process.
 func TestDebugProgramsAttached(t *testing.T) {
@@ -305,6 +306,9 @@ func TestDebugProgramsAttached(t *testing.T) {
 			src, want := readProgram(t, file)
 			in := newInterp(t)
 			in.OnStop(func(s engine.Stop) { go in.Resume(s.Thread, engine.Continue) })
+			// Stops at panics too (each continued): every index is
+			// checked, and recovered panics stop before they unwind.
+			in.StopOnPanic(true)
 			_, rec, err := run(t, in, src)
 			if err != nil {
 				t.Fatalf("error: %v\n%s", err, strings.Join(errTraceback(err), "\n"))
