@@ -528,7 +528,9 @@ def test_pause_a_running_cell():
         stopped = dbg.wait_event("stopped")["body"]
         assert stopped["reason"] == "pause", stopped
         frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
-        assert frames and frames[0]["source"]["path"] == path and 3 <= frames[0]["line"] <= 7, frames
+        # Line 1 or 2 when the pause came before the loop started (the
+        # cell stops at its next statement).
+        assert frames and frames[0]["source"]["path"] == path and 1 <= frames[0]["line"] <= 7, frames
         km.interrupt_kernel()
         reply, _ = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error", reply["content"]
@@ -559,7 +561,7 @@ def test_pause_a_running_cell():
         assert rep["success"] is False and "before the debugger was attached" in rep["message"], rep
         km.interrupt_kernel()
         dbg.finish(msg_id)
-        assert run(kc, "n > 0").result_text() == "true"
+        assert run(kc, "n >= 0").result_text() == "true"
     finally:
         stop(km, kc)
 

@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -147,31 +148,40 @@ func TestDebugPanicStopInterrupt(t *testing.T) {
 	mustRun(t, in, "1+1")
 }
 
-// Pause stops a cell with a breakpoint where it runs, with reason
-// "pause"; a cell without breakpoints cannot pause, and says so.
+// Pause stops a running cell where it runs, with reason "pause", with a
+// breakpoint or without; a cell started before the session cannot
+// pause, and says so.
 func TestDebugPause(t *testing.T) {
 	in := newInterp(t)
 	code := "n := 0\nfor {\n\tn++\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t\tbreak\n\t}\n}\n"
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	r := debugCell(t, in, ctx, code, 5) // never reached
-	if err := in.Pause(mainThread); err != nil {
-		// The cell may not have reached yaegi's debugger yet.
-		time.Sleep(50 * time.Millisecond)
-		if err := in.Pause(mainThread); err != nil {
+	// A pause before the loop runs stops at the cell's next statement
+	// (line 1 or 2): go on and pause again, until the loop has run.
+	for try := 0; ; try++ {
+		pauseSoon(t, in)
+		s := r.stop(t)
+		if s.Reason != "pause" {
+			t.Errorf("stop %+v", s)
+		}
+		frames, err := in.StackTrace(s.Thread)
+		if err != nil || len(frames) == 0 || frames[0].Line < 1 || frames[0].Line > 5 {
+			t.Fatalf("frames %+v %v", frames, err)
+		}
+		if v := frameVar(t, in, 0, "n"); v.Value != "0" {
+			if frames[0].Line < 2 {
+				t.Errorf("paused in the loop (n = %s) at line %d", v.Value, frames[0].Line)
+			}
+			break
+		}
+		if try == 5 {
+			t.Fatal("the loop does not run between pauses")
+		}
+		if err := in.Resume(s.Thread, engine.Continue); err != nil {
 			t.Fatal(err)
 		}
-	}
-	s := r.stop(t)
-	if s.Reason != "pause" {
-		t.Errorf("stop %+v", s)
-	}
-	frames, err := in.StackTrace(s.Thread)
-	if err != nil || len(frames) == 0 || frames[0].Line < 3 || frames[0].Line > 5 {
-		t.Fatalf("frames %+v %v", frames, err)
-	}
-	if v := frameVar(t, in, 0, "n"); v.Value == "0" {
-		t.Errorf("n = %+v: the loop did not run", v)
+		time.Sleep(50 * time.Millisecond)
 	}
 	cancel()
 	r.wait(t)
@@ -594,5 +604,16 @@ func TestDebugLocalTypesOfEarlierCells(t *testing.T) {
 	r.wait(t)
 	if r.err != nil || r.rec.stream("stdout") != "[{3 6}]\n" {
 		t.Fatalf("%v %q", r.err, r.rec.stream("stdout"))
+	}
+	// Only the checks of live cells that may declare functions are kept:
+	// the memory of a long session stays flat.
+	in.OnStop(nil)
+	for i := 0; i < 30; i++ {
+		mustRun(t, in, fmt.Sprintf("v := %d\nfor j := 0; j < 3; j++ { v += j }", i))
+	}
+	mustRun(t, in, "func scale(x float64) float64 { return x }")
+	mustRun(t, in, "w := 1")
+	if n := len(in.cellChecks); n != 2 {
+		t.Errorf("%d cell checks kept, want 2 (Point's cell, the new scale's)", n)
 	}
 }
