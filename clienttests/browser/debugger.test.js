@@ -309,6 +309,13 @@ test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 1
     assert.match(lastStopped.text, /index out of range/);
     const top = (await frames.first().innerText()).replace(/\s+/g, ' ');
     assert.match(top, /^at .*\b2$/, `the top frame: ${top}`);
+    // Stopped before the panic unwound: the panicking frame's locals.
+    const variables = sidebar().locator('.jp-DebuggerVariables');
+    const scope = variables.getByLabel('Scope');
+    if (await scope.count()) await scope.selectOption('Locals');
+    await variables.getByRole('treeitem', { name: /^i:/ }).first().waitFor({ timeout: 10 * second });
+    const locals = (await variables.innerText()).replace(/\s+/g, ' ');
+    assert.match(locals, /\bi:?\s*3\b/, `the variables panel reads: ${locals}`);
     await second.scrollIntoViewIfNeeded();
     await shot('debugger-panic.png');
     await sidebar().locator('jp-button[title^=Continue]').click();
