@@ -153,6 +153,7 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["Panicking"] = reflect.ValueOf(r.panicking)
 	m["Index"] = reflect.ValueOf(r.checkedIndex)
 	m["IndexU"] = reflect.ValueOf(r.checkedIndexU)
+	m["Divisor"] = reflect.ValueOf(r.divisor)
 	m["Slice"] = reflect.ValueOf(slice)
 	m["ShiftCount"] = reflect.ValueOf(shiftCount)
 	m["MakeLen"] = reflect.ValueOf(makeLen)

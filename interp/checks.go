@@ -99,6 +99,20 @@ func (r *rt) checkedIndexU(i uint64, length int) int {
 	return indexU(i, length)
 }
 
+// divisor is _gocalc.Divisor, the divisor of an integer division in a
+// cell lowered for a debugger that stops at panics: it returns d; when d
+// is 0, it first tells the debugger (rt.atFault), which stops the cell
+// at the division, whose frame is intact; the division then panics as
+// Go's does.
+func (r *rt) divisor(d int64) int64 {
+	if d == 0 {
+		if f := r.atFault; f != nil {
+			f(runtimeError{"runtime error: integer divide by zero"})
+		}
+	}
+	return d
+}
+
 // indexU checks x[i] for an unsigned i and returns i.
 func indexU(i uint64, length int) int {
 	if !inRange(int64(i), true, length, true) {

@@ -617,3 +617,30 @@ func TestDebugLocalTypesOfEarlierCells(t *testing.T) {
 		t.Errorf("%d cell checks kept, want 2 (Point's cell, the new scale's)", n)
 	}
 }
+
+// An integer division by zero stops before it unwinds too, at the
+// division, with the frame's locals; the cell then reports Go's error,
+// once.
+func TestDebugDivideStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "func mean(xs []int) int {\n\tsum := 0\n\tfor _, x := range xs {\n\t\tsum += x\n\t}\n\treturn sum / len(xs)\n}\nfmt.Println(mean(nil))\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code)
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: runtime error: integer divide by zero" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "mean" || frames[0].Line != 6 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "sum"); v.Value != "0" || v.Type != "int" {
+		t.Errorf("sum = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Value != "runtime error: integer divide by zero" {
+		t.Fatalf("cell error %v", r.err)
+	}
+}

@@ -148,10 +148,11 @@
 // stops a running debugged cell at its next line (a cell started before
 // the session runs without the debugger: Pause says so). With
 // StopOnPanic, a cell that panics stops (reason "exception") and then
-// reports it: at a panic(v) call, or an index out of range (every cell's
-// indices are checked then), before the panic unwinds, with the frames'
-// locals (the helpers _gocalc.Panicking and _gocalc.Index tell the
-// debugger first, and the cell pauses at its next node); at another
+// reports it: at a panic(v) call, an index out of range or an integer
+// division by zero (every cell's indices and divisors are checked then),
+// before the panic unwinds, with the frames' locals (the helpers
+// _gocalc.Panicking, _gocalc.Index and _gocalc.Divisor tell the debugger
+// first, and the cell pauses at its next node); at another
 // runtime error once the panic has unwound (the frames are where it
 // panicked, without locals).
 // yaegi stops at every node: Next and StepIn go on to the next line

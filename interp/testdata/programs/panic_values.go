@@ -31,6 +31,7 @@ func main() {
 	try(func() { panic(errors.New("plain")) })
 	try(func() { panic(fmt.Errorf("code %d", 7)) })
 	try(func() { var xs []int; i := 3; _ = xs[i] })
+	try(func() { a, b := 7, 0; fmt.Println(a / b) })
 	try(twice)
 	try(func() {
 		defer func() { fmt.Println("deferred ran") }()
@@ -45,6 +46,7 @@ func main() {
 // plain err=true int=false string=false
 // code 7 err=true int=false string=false
 // runtime error: index out of range [3] with length 0 err=true int=false string=false
+// runtime error: integer divide by zero err=true int=false string=false
 // second err=false int=false string=true
 // deferred ran
 // [1 2] err=false int=false string=false
