@@ -380,8 +380,9 @@ def test_breakpoints_only_where_the_cell_can_stop():
 
 
 def test_evaluate_what_a_stopped_frame_can():
-    """In a stopped frame, a variable and its parts evaluate; an
-    expression that would run code fails with a message saying why."""
+    """In a stopped frame, a variable and its parts evaluate, and code
+    runs (operators, compiled calls, assignments the cell then sees); a
+    function declared in a cell fails with a message saying why."""
     km, kc = start("gocalc")
     try:
         cell = ("type Point struct{ X, Y float64 }\n"
@@ -406,11 +407,20 @@ def test_evaluate_what_a_stopped_frame_can():
         for expr, want in [("s", "3"), ("p.Y", "2"), ("xs[0]", "0.5"), ("len(xs)", "1")]:
             body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
             assert body["result"] == want, (expr, body)
-        rep = dbg.request("evaluate", {"expression": "s * 2", "frameId": frame, "context": "repl"})
-        assert rep["success"] is False and "cannot run code" in rep["message"], rep
+        # Code runs: operators, compiled functions, assignments to the
+        # frame's variables, which the cell then sees.
+        for expr, want, typ in [("s * 2", "6", "float64"), ("math.Max(s, xs[0]) > 1", "true", "bool"),
+                                ("strings.Repeat(\"ab\", len(xs))", '"ab"', "string"), ("s = 10", "10", "float64")]:
+            body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
+            assert (body["result"], body["type"]) == (want, typ), (expr, body)
+        # A function declared in a cell cannot run while the cell is stopped.
+        rep = dbg.request("evaluate", {"expression": "norm1(p, xs)", "frameId": frame, "context": "repl"})
+        assert rep["success"] is False and "declared in cells" in rep["message"], rep
         ok(dbg.request("continue", {"threadId": thread}), "continue")
         reply, outputs = dbg.finish(msg_id)
         assert reply["content"]["status"] == "ok", reply["content"]
+        printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        assert printed == "10.5\n", outputs
     finally:
         stop(km, kc)
 
@@ -439,10 +449,13 @@ def test_stop_at_a_panic():
         assert "index out of range" in info["description"], info
         frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
         assert frames[0]["name"] == "at" and frames[0]["line"] == 2, frames
+        # Stopped before the panic unwinds: the frame's locals are there.
+        local = locals_of(dbg, frames[0]["id"])
+        assert local["i"]["value"] == "3" and local["xs"]["value"] == "[1]", local
         ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
         reply, outputs = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "panic", reply["content"]
-        assert "index out of range" in reply["content"]["evalue"], reply["content"]
+        assert reply["content"]["evalue"] == "runtime error: index out of range [3] with length 1", reply["content"]
 
         # Off again: the same cell fails at once.
         ok(dbg.request("setExceptionBreakpoints", {"filters": []}), "setExceptionBreakpoints")
@@ -453,10 +466,49 @@ def test_stop_at_a_panic():
         stop(km, kc)
 
 
+def test_stop_at_a_panic_before_it_unwinds():
+    """A cell that runs under the debugger stops at its panic(v) call
+    before the panic unwinds: the stack shows the panicking function at
+    the panic's line, and its locals with their values. Continued, the
+    cell reports the panic."""
+    km, kc = start("gocalc")
+    try:
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        ok(dbg.request("setExceptionBreakpoints", {"filters": ["panic"]}), "setExceptionBreakpoints")
+        cell = ("func check(xs []int, limit int) {\n\ttotal := 0\n\tfor _, x := range xs {\n\t\ttotal += x\n\t}\n"
+                "\tif total > limit {\n\t\tpanic(fmt.Sprintf(\"total %d over %d\", total, limit))\n\t}\n}\n"
+                "check([]int{4, 5, 6}, 10)\nfmt.Println(\"after\")\n")
+        path = ok(dbg.request("dumpCell", {"code": cell}), "dumpCell")["sourcePath"]
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception" and stopped["text"] == "panic: total 15 over 10", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["name"] == "check" and frames[0]["line"] == 7, frames
+        assert frames[0]["source"]["path"] == path, frames
+        # Named as JupyterLab names the cell; the path has "ipykernel_",
+        # for which JupyterLab 4.4+ shows that name instead of the path.
+        name = frames[0]["source"]["name"]
+        assert "ipykernel_" in path, path
+        local = locals_of(dbg, frames[0]["id"])
+        assert local["total"]["value"] == "15" and local["total"]["type"] == "int", local
+        assert local["limit"]["value"] == "10", local
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["evalue"] == "total 15 over 10", reply["content"]
+        assert name == f"Cell [{reply['content']['execution_count']}]", name
+        assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
+        assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events  # one stop, not a second after
+    finally:
+        stop(km, kc)
+
+
 def test_pause_a_running_cell():
-    """pause stops a cell with a breakpoint where it runs (reason pause);
-    an interrupt then ends it. A cell without breakpoints answers pause
-    with an error that says why."""
+    """pause stops a cell where it runs (reason pause), with a
+    breakpoint or without; an interrupt then ends it. A cell started
+    before the debugger was attached answers pause with an error that
+    says why."""
     km, kc = start("gocalc")
     try:
         cell = "n := 0\nfor {\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t}\n\tn++\n\ttime.Sleep(time.Millisecond)\n}\n"
@@ -476,19 +528,40 @@ def test_pause_a_running_cell():
         stopped = dbg.wait_event("stopped")["body"]
         assert stopped["reason"] == "pause", stopped
         frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
-        assert frames and frames[0]["source"]["path"] == path and 3 <= frames[0]["line"] <= 7, frames
+        # Line 1 or 2 when the pause came before the loop started (the
+        # cell stops at its next statement).
+        assert frames and frames[0]["source"]["path"] == path and 1 <= frames[0]["line"] <= 7, frames
         km.interrupt_kernel()
         reply, _ = dbg.finish(msg_id)
         assert reply["content"]["status"] == "error", reply["content"]
 
+        # Without breakpoints, a cell pauses too while the debugger is
+        # attached (every cell runs under it), and continues.
         ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": []}), "setBreakpoints")
+        loop = "k := 0\nfor k >= 0 {\n\tk++\n\ttime.Sleep(time.Microsecond)\n}\n"
+        msg_id = kc.execute(loop)
+        time.sleep(0.5)
+        ok(dbg.request("pause", {"threadId": 1}), "pause")
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "pause", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": 1}), "stackTrace")["stackFrames"]
+        assert frames and 2 <= frames[0]["line"] <= 4, frames
+        ok(dbg.request("continue", {"threadId": 1}), "continue")
+        km.interrupt_kernel()
+        reply, _ = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error", reply["content"]
+
+        # A cell started before the debugger was attached runs without it:
+        # pause answers an error that says why.
+        ok(dbg.request("disconnect", {}), "disconnect")
         msg_id = kc.execute("for {}")
         time.sleep(0.5)
+        start_session(dbg, "gocalc")
         rep = dbg.request("pause", {"threadId": 1})
-        assert rep["success"] is False and "breakpoint" in rep["message"], rep
+        assert rep["success"] is False and "before the debugger was attached" in rep["message"], rep
         km.interrupt_kernel()
         dbg.finish(msg_id)
-        assert run(kc, "n > 0").result_text() == "true"
+        assert run(kc, "n >= 0").result_text() == "true"
     finally:
         stop(km, kc)
 
@@ -540,5 +613,39 @@ def test_breakpoint_in_a_function_literal_of_an_earlier_cell():
         reply, outputs = dbg.finish(msg_id)
         assert reply["content"]["status"] == "ok", reply["content"]
         assert "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream") == "9\n"
+    finally:
+        stop(km, kc)
+
+
+def test_locals_of_a_function_of_an_earlier_cell_are_typed():
+    """A breakpoint in a function an earlier cell declared: its locals
+    have their types as that cell writes them (Point, not a struct)."""
+    km, kc = start("gocalc")
+    try:
+        cell1 = ("type Point struct{ X, Y float64 }\n"
+                 "func shift(ps []Point, dx float64) []Point {\n"
+                 "\tout := make([]Point, len(ps))\n"
+                 "\tfor i, p := range ps {\n"
+                 "\t\tout[i] = Point{p.X + dx, p.Y}\n"
+                 "\t}\n"
+                 "\treturn out\n"
+                 "}\n")
+        assert run(kc, cell1).status == "ok"
+        dbg = Debug(kc)
+        start_session(dbg, "gocalc")
+        path = ok(dbg.request("dumpCell", {"code": cell1}), "dumpCell")["sourcePath"]
+        ok(dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 7}]}), "setBreakpoints")
+        ok(dbg.request("configurationDone", {}), "configurationDone")
+        msg_id = kc.execute("fmt.Println(shift([]Point{{1, 2}}, 0.5))\n")
+        thread = dbg.wait_event("stopped")["body"]["threadId"]
+        frames = ok(dbg.request("stackTrace", {"threadId": thread}), "stackTrace")["stackFrames"]
+        assert frames[0]["name"] == "shift" and frames[0]["source"]["path"] == path and frames[0]["line"] == 7, frames
+        rows = locals_of(dbg, frames[0]["id"])
+        assert [(n, rows[n]["type"]) for n in ("dx", "out", "ps")] == [("dx", "float64"), ("out", "[]Point"), ("ps", "[]Point")], rows
+        elems = ok(dbg.request("variables", {"variablesReference": rows["out"]["variablesReference"]}), "variables")["variables"]
+        assert [(v["name"], v["type"], v["value"]) for v in elems] == [("0", "Point", "{1.5 2}")], elems
+        ok(dbg.request("continue", {"threadId": thread}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "ok", reply["content"]
     finally:
         stop(km, kc)

@@ -38,10 +38,11 @@ const (
 	StepOut                // until the function returns
 )
 
-// Debugger is the optional ability to stop cells at breakpoints. Cells
-// whose code has no breakpoint run as if no debugger were there. While a
-// cell is stopped, Execute is still running: the other methods are called
-// from another goroutine.
+// Debugger is the optional ability to stop cells at breakpoints. An
+// interpreter may run cells differently (more slowly) while a stop
+// function is set (OnStop), so that they can stop; without one, cells
+// run as if no debugger were there. While a cell is stopped, Execute is
+// still running: the other methods are called from another goroutine.
 type Debugger interface {
 	// SetBreakpoints replaces the breakpoints of the cells whose source is
 	// code by lines (1-based, in the cell); no lines clears them. It

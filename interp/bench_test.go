@@ -202,10 +202,11 @@ func BenchmarkRedefineType500(b *testing.B) {
 	}
 }
 
-// BenchmarkDebugger runs a loop cell detached, attached with breakpoints
-// only in another cell (the cell runs as detached), and with a
-// breakpoint of its own on a line it never reaches (the cell runs
-// through yaegi's debugger): the first two must cost the same.
+// BenchmarkDebugger runs a loop cell detached (at full speed), attached
+// with breakpoints only in another cell, and with a breakpoint of its own
+// on a line it never reaches: attached, every cell runs through yaegi's
+// debugger (so that it can pause), which costs about as much as a
+// breakpoint of its own.
 func BenchmarkDebugger(b *testing.B) {
 	const loop = "s := 0\nfor i := 0; i < 100000; i++ {\n\ts += i\n}\nif s < 0 {\n\tfmt.Println(s)\n}"
 	for _, mode := range []string{"detached", "attached", "breakpoint"} {
@@ -222,5 +223,26 @@ func BenchmarkDebugger(b *testing.B) {
 				mustRun(b, in, loop)
 			}
 		})
+	}
+}
+
+// BenchmarkDebuggerEmpty runs an empty cell and a one-line cell,
+// detached and attached (the round trip a cell pays for yaegi's
+// debugger).
+func BenchmarkDebuggerEmpty(b *testing.B) {
+	for _, cell := range []string{"", "x := 1"} {
+		for _, mode := range []string{"detached", "attached"} {
+			b.Run(mode+"/"+map[string]string{"": "empty", "x := 1": "define"}[cell], func(b *testing.B) {
+				in := newInterp(b)
+				if mode == "attached" {
+					in.OnStop(func(s engine.Stop) { go in.Resume(s.Thread, engine.Continue) })
+				}
+				for b.Loop() {
+					if _, _, err := run(b, in, cell); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

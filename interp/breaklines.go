@@ -3,7 +3,6 @@ package interp
 import (
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 )
 
@@ -75,63 +74,4 @@ func parseRoots(code string) (*token.FileSet, []ast.Node) {
 		}
 	}
 	return fset, roots
-}
-
-// declaredNames lists the names a cell declares at its top level:
-// functions, methods, types, variables (x := v too) and constants.
-func declaredNames(code string) []string {
-	_, roots := parseRoots(code)
-	var out []string
-	for _, root := range roots {
-		switch root := root.(type) {
-		case *ast.BlockStmt:
-			for _, st := range root.List {
-				if a, ok := st.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
-					for _, l := range a.Lhs {
-						if id, ok := l.(*ast.Ident); ok {
-							out = append(out, id.Name)
-						}
-					}
-				}
-			}
-		case *ast.File:
-			for _, d := range root.Decls {
-				switch d := d.(type) {
-				case *ast.FuncDecl:
-					out = append(out, d.Name.Name)
-				case *ast.GenDecl:
-					for _, sp := range d.Specs {
-						switch sp := sp.(type) {
-						case *ast.TypeSpec:
-							out = append(out, sp.Name.Name)
-						case *ast.ValueSpec:
-							for _, n := range sp.Names {
-								out = append(out, n.Name)
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-// mentionsAny tells whether code has an identifier among names.
-func mentionsAny(code string, names map[string]bool) bool {
-	if len(names) == 0 {
-		return false
-	}
-	fset := token.NewFileSet()
-	var s scanner.Scanner
-	s.Init(fset.AddFile("cell", -1, len(code)), []byte(code), nil, 0)
-	for {
-		_, tok, lit := s.Scan()
-		if tok == token.EOF {
-			return false
-		}
-		if tok == token.IDENT && names[lit] {
-			return true
-		}
-	}
 }

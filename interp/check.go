@@ -45,7 +45,10 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		blanks, usedByBlanks := res.BlankFieldLowering()
 		consts, usedByConsts := res.ConstLowering()
 		defers, usedByDefers := res.DeferLowering()
-		bounds, _ := res.CheckLowering()
+		in.dbgs.mu.Lock()
+		all := in.dbgs.panics && in.dbgs.onStop != nil
+		in.dbgs.mu.Unlock()
+		bounds, _ := res.CheckLowering(all)
 		embeds, _ := res.EmbeddedLowering()
 		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
@@ -120,6 +123,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars, monos)
 		}
 		in.lastCheck = res
+		in.keepCheck(cur, res)
 		return res, nil
 	}
 	return nil, in.checkError(res.Errors, cur)
@@ -234,4 +238,25 @@ func concat(lists ...[]front.Replacement) []front.Replacement {
 		out = append(out, l...)
 	}
 	return out
+}
+
+// keepCheck keeps the check of cell cur for the debugger (the types of
+// its functions' locals) when the cell may declare a function, and
+// forgets the checks of cells that no longer declare anything the
+// session holds: only functions of live cells can have frames.
+func (in *Interpreter) keepCheck(cur int, res *front.Result) {
+	live := map[int]bool{}
+	for _, es := range [][]*entry{in.sess.decls, in.sess.vars} {
+		for _, e := range es {
+			live[e.cell] = true
+		}
+	}
+	for c := range in.cellChecks {
+		if !live[c] {
+			delete(in.cellChecks, c)
+		}
+	}
+	if strings.Contains(in.sources[cur], "func") {
+		in.cellChecks[cur] = res
+	}
 }

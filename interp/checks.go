@@ -35,6 +35,12 @@ func inRange(v int64, unsigned bool, limit int, strict bool) bool {
 // boundsPanic panics with Go's wording of a failed bounds check: format
 // holds %x (and %y), and neg is the format used when x is negative.
 func boundsPanic(format, neg string, x int64, xu bool, y string) {
+	panic(boundsError(format, neg, x, xu, y))
+}
+
+// boundsError is the runtime error of a failed bounds check (see
+// boundsPanic).
+func boundsError(format, neg string, x int64, xu bool, y string) runtimeError {
 	f := format
 	if !xu && x < 0 {
 		f = neg
@@ -55,7 +61,7 @@ func boundsPanic(format, neg string, x int64, xu bool, y string) {
 		}
 		msg += f[i : i+1]
 	}
-	panic(runtimeError{"runtime error: " + msg})
+	return runtimeError{"runtime error: " + msg}
 }
 
 // index checks x[i] for a signed i and returns i.
@@ -64,6 +70,47 @@ func index(i int64, length int) int {
 		boundsPanic("index out of range [%x] with length %y", "index out of range [%x]", i, false, strconv.Itoa(length))
 	}
 	return int(i)
+}
+
+// checkedIndex is _gocalc.Index: index, except that when a debugger
+// stops the cell at this panic before it happens (rt.atFault), the bad
+// index is returned: the cell stops at the index expression, whose
+// frame is intact, and once resumed, the index expression panics
+// (with reflect's words, which the panic's report and recover replace
+// by the runtime error kept in rt.fault).
+func (r *rt) checkedIndex(i int64, length int) int {
+	if inRange(i, false, length, true) {
+		return int(i)
+	}
+	if r.preempt(boundsError("index out of range [%x] with length %y", "index out of range [%x]", i, false, strconv.Itoa(length))) {
+		return int(i)
+	}
+	return index(i, length)
+}
+
+// checkedIndexU is _gocalc.IndexU, as checkedIndex.
+func (r *rt) checkedIndexU(i uint64, length int) int {
+	if inRange(int64(i), true, length, true) {
+		return int(i)
+	}
+	if r.preempt(boundsError("index out of range [%x] with length %y", "", int64(i), true, strconv.Itoa(length))) {
+		return -1 // a panic of reflect's too, with the index out of int's range
+	}
+	return indexU(i, length)
+}
+
+// divisor is _gocalc.Divisor, the divisor of an integer division in a
+// cell lowered for a debugger that stops at panics: it returns d; when d
+// is 0, it first tells the debugger (rt.atFault), which stops the cell
+// at the division, whose frame is intact; the division then panics as
+// Go's does.
+func (r *rt) divisor(d int64) int64 {
+	if d == 0 {
+		if f := r.atFault; f != nil {
+			f(runtimeError{"runtime error: integer divide by zero"})
+		}
+	}
+	return d
 }
 
 // indexU checks x[i] for an unsigned i and returns i.

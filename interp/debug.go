@@ -39,6 +39,25 @@ type debugState struct {
 	// varStep is where the var step that runs starts (a top-level x :=
 	// v), nil while another step runs.
 	varStep *pos
+	// preStopped is the text of the panic the cell stopped at before it
+	// unwound (preemptPanic), so that it does not stop again once the
+	// program has returned it.
+	preStopped string
+	// walks remembers which programs yaegi's debugger can walk
+	// (debuggable); marks is set while programs may carry breakpoint
+	// marks; plain is set while a program runs without the debugger
+	// though a debug session is attached (one it cannot walk).
+	walks map[*yaegi.Program]bool
+	marks bool
+	// plain says why the program that runs (or the last one) runs
+	// without the debugger; "" when it runs with it.
+	plain string
+	cell  int // the cell (its slot) whose program runs, or ran last
+	// pauseCell is the cell (its slot) asked to pause between two of its
+	// programs: the next one starts paused. 0: none.
+	pauseCell int
+	// scratch runs the code evaluate runs in a stopped frame.
+	scratch scratch
 	// root is the debugger data of yaegi's root frame (see rootDebug);
 	// it is used by the cell's goroutine only.
 	root rootDebug
@@ -55,6 +74,9 @@ type debugRun struct {
 	ctx     context.Context           // ends with the run (an interrupt)
 	cells   map[string][]int          // cell source -> the slots it ran in
 	progs   []*yaegi.Program          // where breakpoints are marked
+	// panicking is the text of the panic the cell's goroutine is about
+	// to raise (preemptPanic): its next stop is at that panic.
+	panicking string
 }
 
 // lineStep is a step request in progress: yaegi stops at every node, the
@@ -92,14 +114,15 @@ func (in *Interpreter) SetBreakpoints(code string, lines []int) []bool {
 		d.bps[code] = keep
 	}
 	if d.run != nil && !d.run.over {
-		d.run.mark(d.bps)
+		d.run.mark(d, d.bps)
 	}
 	return ok
 }
 
 // mark marks the nodes of the run's programs at the lines of bps, and
-// clears the other marks.
-func (run *debugRun) mark(bps map[string][]int) {
+// clears the other marks. It is called with d.mu held. Programs yaegi's
+// debugger cannot walk are left alone.
+func (run *debugRun) mark(d *debugState, bps map[string][]int) {
 	reqs := []yaegi.BreakpointRequest{yaegi.LineBreakpoint(-1)} // so that old marks are cleared
 	for src, slots := range run.cells {
 		for _, slot := range slots {
@@ -108,9 +131,15 @@ func (run *debugRun) mark(bps map[string][]int) {
 			}
 		}
 	}
-	for _, p := range run.progs {
-		setBreakpoints(run.dbg, p, reqs)
+	if len(reqs) == 1 && !d.marks {
+		return // nothing to mark or clear
 	}
+	for _, p := range run.progs {
+		if d.debuggable(p) {
+			setBreakpoints(run.dbg, p, reqs)
+		}
+	}
+	d.marks = len(reqs) > 1
 }
 
 // OnStop sets the function told of stops; nil detaches (see
@@ -130,7 +159,7 @@ func (in *Interpreter) Detach() {
 	d.mu.Lock()
 	d.bps = nil
 	if d.run != nil && !d.run.over {
-		d.run.mark(nil)
+		d.run.mark(d, nil)
 	}
 	d.mu.Unlock()
 	in.resumeAll()
@@ -160,35 +189,21 @@ func (in *Interpreter) resumeAll() {
 	}
 }
 
-// debugCells tells whether cell cur runs with the debugger: when its
-// code has a breakpoint, or names something (a function, f := func...)
-// that a cell of the session with a breakpoint declares. Other cells run
-// as without the debugger. It then returns the slots each cell's code
-// ran in, to find breakpoints in other cells too.
+// debugCells tells whether cell cur runs with the debugger: every cell
+// does while a debug session is attached (a stop function is set), so
+// that any cell can pause, stop at a breakpoint in a function it calls,
+// or stop at a panic before it unwinds: yaegi's debugger has to be on
+// from the program's start for that (it looks for itself as each
+// function is entered). A cell pays for it (a loop runs two orders of
+// magnitude slower: BenchmarkDebugger); without a debug session, cells
+// run without the debugger, at full speed. It returns the slots each
+// cell's code ran in, to find breakpoints in every cell.
 func (in *Interpreter) debugCells(cur int) map[string][]int {
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	src := in.sources[cur]
-	if len(d.bps) == 0 {
+	if d.onStop == nil {
 		return nil
-	}
-	if len(d.bps[src]) == 0 {
-		live := map[string]bool{}
-		for _, code := range in.sources {
-			live[code] = true
-		}
-		names := map[string]bool{}
-		for code, lines := range d.bps {
-			if len(lines) > 0 && code != src && live[code] {
-				for _, n := range declaredNames(code) {
-					names[n] = true
-				}
-			}
-		}
-		if !mentionsAny(src, names) {
-			return nil
-		}
 	}
 	cells := map[string][]int{}
 	for slot, src := range in.sources {
@@ -200,7 +215,7 @@ func (in *Interpreter) debugCells(cur int) map[string][]int {
 // debugExec runs prog through yaegi's debugger, stopping at lines (see
 // exec). It returns when the program's own goroutine has finished (not
 // the goroutines it started) or ctx is cancelled.
-func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells map[string][]int) error {
+func (in *Interpreter) debugExec(ctx context.Context, cur int, prog *yaegi.Program, cells map[string][]int) error {
 	dctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done, ended := make(chan struct{}), make(chan struct{})
@@ -226,17 +241,26 @@ func (in *Interpreter) debugExec(ctx context.Context, prog *yaegi.Program, cells
 	in.dbgs.root.keepRoot(in.y)
 	d := &in.dbgs
 	d.mu.Lock()
-	run.mark(d.bps)
+	run.mark(d, d.bps)
 	d.run = run
 	carry := d.carry
 	d.carry = false
 	if carry {
 		run.steps[mainThread] = lineStep{how: engine.StepIn, line: -1, depth: -1}
 	}
+	pause := d.pauseCell == cur
+	d.pauseCell = 0
+	if pause {
+		run.pausing[mainThread] = true
+	}
 	d.mu.Unlock()
-	if carry {
+	switch {
+	case pause:
+		// Asked to pause while the cell was between two programs.
+		_ = run.dbg.Step(mainThread, yaegi.DebugPause)
+	case carry:
 		_ = run.dbg.Step(mainThread, yaegi.DebugStepInto)
-	} else {
+	default:
 		_ = run.dbg.Continue(mainThread)
 	}
 	select {
@@ -289,8 +313,15 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 		d.mu.Unlock()
 		return
 	}
-	reason := "breakpoint"
-	if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
+	reason, text := "breakpoint", ""
+	if run.panicking != "" && g == mainThread {
+		// At the panic call, before the panic unwinds the frames.
+		reason, text = "exception", run.panicking
+		run.panicking = ""
+		d.preStopped = text
+		delete(run.pausing, g)
+		delete(run.steps, g)
+	} else if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
 		if line < lineBase {
 			// Paused in gocalc's own code (a loop's interrupt
 			// check): on to the cell's next statement.
@@ -322,7 +353,7 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 		go in.resumeAll()
 		return
 	}
-	onStop(engine.Stop{Thread: g, Reason: reason})
+	onStop(engine.Stop{Thread: g, Reason: reason, Text: text})
 }
 
 // resumeG resumes goroutine g of dbg. yaegi marks a goroutine stopped only
@@ -426,10 +457,10 @@ func (in *Interpreter) Resume(g int, how engine.Resume) error {
 }
 
 // debuggerLimit is the error of a debugged cell that called a function
-// literal made inside a function by a cell run without breakpoints:
-// yaegi's debugger fails on it.
+// literal made inside a function by a cell run without the debugger
+// (before a debug session was attached): yaegi's debugger fails on it.
 func debuggerLimit() *engine.Error {
-	msg := "the debugger cannot enter a function literal that a cell made inside a function while no breakpoint was set " +
-		"(a limit of gocalc's interpreter); run the cell that makes it again with a breakpoint in it, or run this cell without breakpoints"
+	msg := "the debugger cannot enter a function literal that a cell made inside a function before the debugger was attached " +
+		"(a limit of gocalc's interpreter); run the cell that makes it again while the debugger is on, or turn the debugger off to run this cell"
 	return &engine.Error{Name: ErrUnsupported, Value: msg, Traceback: []string{ErrUnsupported + ": " + msg}}
 }

@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -233,19 +234,28 @@ func TestDebugInterruptAndDetach(t *testing.T) {
 	}
 }
 
-// A debugged cell that calls a function literal made inside a function
-// by an earlier cell fails with an error that says why (yaegi's debugger
-// cannot enter it), and the session goes on.
+// A cell run while a debug session is attached that calls a function
+// literal made inside a function by a cell run before fails with an
+// error that says why (yaegi's debugger cannot enter it), and the
+// session goes on; once the maker runs again, the call works.
 func TestDebugClosureOfAnEarlierCell(t *testing.T) {
 	in := newInterp(t)
-	mustRun(t, in, "counter := func() func() int { n := 0; return func() int { n++; return n } }()")
+	maker := "counter := func() func() int { n := 0; return func() int { n++; return n } }()"
+	mustRun(t, in, maker)
 	code := "a := counter()\nfmt.Println(a)\n"
-	r := debugCell(t, in, context.Background(), code, 2)
+	r := debugCell(t, in, context.Background(), code)
 	r.wait(t)
 	var e *engine.Error
-	if !errors.As(r.err, &e) || e.Name != ErrUnsupported || !strings.Contains(e.Value, "debugger") {
+	if !errors.As(r.err, &e) || e.Name != ErrUnsupported || !strings.Contains(e.Value, "before the debugger was attached") {
 		t.Fatalf("error %v", r.err)
 	}
+	mustRun(t, in, maker)
+	r = debugCell(t, in, context.Background(), code)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "1\n" {
+		t.Fatalf("after the maker ran again: %v %q", r.err, r.rec.stream("stdout"))
+	}
+	in.OnStop(nil)
 	in.Detach()
 	if out, _ := mustRun(t, in, "counter()"); out != "1" && out != "2" {
 		t.Errorf("counter() = %q", out)
@@ -281,5 +291,86 @@ func TestDebugClosureOfAnEarlierDebuggedCell(t *testing.T) {
 	in.Detach()
 	if out, _ := mustRun(t, in, "fmt.Sprint(mk()())"); out != `"1"` {
 		t.Errorf("after the interrupt: %q", out)
+	}
+}
+
+// While a debug session is attached, every cell runs under yaegi's
+// debugger (so that it can pause), and with stops at panics every index
+// is checked: the programs of testdata/programs print what compiled Go
+// prints there too. One instantiates a recursive
+// generic function, whose node tree yaegi's debugger cannot walk: it
+// runs without the debugger instead of crashing the process.
+func TestDebugProgramsAttached(t *testing.T) {
+	for _, file := range programFiles(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, want := readProgram(t, file)
+			in := newInterp(t)
+			in.OnStop(func(s engine.Stop) { go in.Resume(s.Thread, engine.Continue) })
+			// Stops at panics too (each continued): every index is
+			// checked, and recovered panics stop before they unwind.
+			in.StopOnPanic(true)
+			_, rec, err := run(t, in, src)
+			if err != nil {
+				t.Fatalf("error: %v\n%s", err, strings.Join(errTraceback(err), "\n"))
+			}
+			if got := rec.stream("stdout"); got != want {
+				t.Errorf("output:\n%s\nwant (compiled Go's):\n%s", got, want)
+			}
+		})
+	}
+}
+
+// walkable sees the cycle in the node tree of a recursive generic
+// function's instance, and none in an ordinary program; if yaegi's
+// layout changed, the first check fails.
+func TestDebugWalkableLayout(t *testing.T) {
+	in := newInterp(t)
+	y := in.y
+	prog, err := y.Compile("func twice(x int) int { return 2 * x }")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !walkable(prog) {
+		t.Fatal("an ordinary program is not walkable: yaegi's Program.root or node.child changed; see debugwalk.go")
+	}
+	if _, err := y.Eval("type Num interface{ ~int | ~float64 }\nfunc fact[T Num](n T) T { if n <= 1 { return 1 }; return n * fact(n-1) }"); err != nil {
+		t.Fatal(err)
+	}
+	prog, err = y.Compile("fact(5)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if walkable(prog) {
+		t.Error("a recursive generic instance is walkable: yaegi's debugger would overflow the stack on it")
+	}
+}
+
+// debugroot.go writes yaegi's unexported Interpreter.frame.debug: this
+// fails loudly when yaegi's layout is not the one it knows (an upgrade),
+// and checks that keepRoot keeps one debugger data across programs.
+func TestDebugRootLayout(t *testing.T) {
+	in := newInterp(t)
+	f, ok := rootDebugField(in.y)
+	if !ok {
+		t.Fatal("yaegi's Interpreter.frame.debug is not where debugroot.go looks (yaegi's layout changed): " +
+			"function literals of earlier cells would fail under the debugger; see debugroot.go")
+	}
+	if f.Type().Elem().Name() != "frameDebugData" {
+		t.Fatalf("the root frame's debugger data is a %s, not yaegi's frameDebugData", f.Type())
+	}
+	var r rootDebug
+	r.keepRoot(in.y)
+	first := f.Pointer()
+	if first == 0 {
+		t.Fatal("keepRoot left the root frame without debugger data")
+	}
+	// A debugged program gives the root frame new data: keepRoot puts the
+	// kept pointer back, with the new data in it.
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	mustRun(t, in, "f := func(x int) int {\n\treturn x + 1\n}\n")
+	mustRun(t, in, "f(1)")
+	if g, _ := rootDebugField(in.y); g.Pointer() != in.dbgs.root.keep.Pointer() {
+		t.Error("after debugged programs, the root frame's debugger data is not the kept one")
 	}
 }

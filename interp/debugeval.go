@@ -14,24 +14,30 @@ import (
 
 var _ engine.FrameEvaluator = (*Interpreter)(nil)
 
-// errEvalUnsupported says what a stopped frame can evaluate.
-var errEvalUnsupported = errors.New("while a cell is stopped, gocalc evaluates a variable or a part of one " +
-	"(x, p.X, xs[1], m[\"k\"], *p, len(xs)); it cannot run code in a stopped frame " +
-	"(no calls, arithmetic or comparisons: yaegi's debugger gives the frame's values, not a way to run code in it)")
+// errEvalUnsupported is evalShown's answer for an expression that is
+// not a variable or a part of one: runInFrame runs it.
+var errEvalUnsupported = errors.New("not a variable or a part of one")
 
 // EvaluateInFrame evaluates expr over the variables of a stopped frame,
-// then the session's (see engine.FrameEvaluator): a variable, one of its
+// then the session's (see engine.FrameEvaluator). A variable, one of its
 // parts (a field, an element at a constant index, a map entry at a
-// constant key, what a pointer points to) or len of one. Anything else
-// is an error saying so.
+// constant key, what a pointer points to) or len of one is read in
+// place, with its type as the cell writes it. Other code, an expression
+// or statements (calls of compiled functions, operators, assignments to
+// variables of the frame or the session: x = 2, xs[0]++), runs in a
+// scratch interpreter (runInFrame); what it cannot run (a function
+// declared in a cell) is an error saying why.
 func (in *Interpreter) EvaluateInFrame(frame int, expr string) (v engine.Variable, err error) {
-	e, err := parser.ParseExpr(expr)
-	if err != nil {
-		return engine.Variable{}, fmt.Errorf("%s is not a Go expression: %v", expr, err)
-	}
 	d := &in.dbgs
 	d.mu.Lock()
-	defer d.mu.Unlock()
+	locked := true
+	unlock := func() {
+		if locked {
+			locked = false
+			d.mu.Unlock()
+		}
+	}
+	defer unlock()
 	defer func() {
 		if p := recover(); p != nil {
 			v, err = engine.Variable{}, fmt.Errorf("cannot evaluate %s: %v", expr, p)
@@ -50,12 +56,25 @@ func (in *Interpreter) EvaluateInFrame(frame int, expr string) (v engine.Variabl
 		return engine.Variable{}, err
 	}
 	scopes = append(scopes, session)
-	n, err := evalShown(e, scopes)
+	var n shown
+	if e, perr := parser.ParseExpr(expr); perr == nil {
+		n, err = evalShown(e, scopes)
+	} else {
+		err = errEvalUnsupported
+	}
+	if errors.Is(err, errEvalUnsupported) {
+		// The kernel serves one request at a time: the cell stays stopped
+		// while the code runs, without the lock (the code may print).
+		unlock()
+		n, err = in.runInFrame(expr, scopes)
+	}
 	if err != nil {
 		return engine.Variable{}, err
 	}
 	out := n.describe()
-	out.Name = expr
+	if out.Name != expr {
+		out.Name = expr
+	}
 	return out, nil
 }
 

@@ -121,9 +121,14 @@ func (in *Interpreter) frameShown(frame int) ([]shown, error) {
 	if f == nil {
 		return []shown{}, nil // a top-level definition's line
 	}
-	// The front end knows the types of the running cell's locals.
+	// The front end knows the types of the locals of each live cell's
+	// code (the check of the cell that declared the function).
 	p := f.Position()
 	cell, line := decodeLine(p.Line)
+	check := in.cellChecks[cell]
+	if check == nil {
+		check = in.lastCheck
+	}
 	top := []shown{}
 	seen := map[string]bool{}
 	for _, sc := range f.Scopes() {
@@ -133,7 +138,7 @@ func (in *Interpreter) frameShown(frame int) ([]shown, error) {
 			}
 			seen[v.Name] = true
 			n := shown{name: v.Name, v: v.Value}
-			if t := in.lastCheck.LocalType(cell, line, p.Column, v.Name); t != nil && typeFits(t, v.Value) {
+			if t := check.LocalType(cell, line, p.Column, v.Name); t != nil && typeFits(t, v.Value) {
 				n.t = t
 			}
 			top = append(top, n)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -13,10 +15,14 @@ import (
 
 var _ engine.PanicStopper = (*Interpreter)(nil)
 
-// panicStop is a cell stopped where it panicked. yaegi's debugger has no
-// stop at panics, and a panic unwinds the interpreted frames before the
-// program returns it: the stop comes after, with the frames' positions
-// (from the panic's report) and without their variables.
+// panicStop is a cell stopped where it panicked, once the panic has
+// unwound its frames. yaegi's debugger has no stop at panics: a cell
+// that runs under it stops at its panic(v) calls before they unwind
+// (preemptPanic), with the frames and their variables; other panics
+// (runtime errors raised inside the interpreter, a cell run without the
+// debugger) unwind the interpreted frames before the program returns
+// them: the stop comes after, with the frames' positions (from the
+// panic's report) and without their variables.
 type panicStop struct {
 	frames []engine.Frame
 	resume chan struct{}
@@ -41,7 +47,7 @@ func (in *Interpreter) StopOnPanic(on bool) {
 func (in *Interpreter) stopAtPanic(ctx context.Context, e *engine.Error, frames []string) {
 	d := &in.dbgs
 	d.mu.Lock()
-	if !d.panics || d.onStop == nil || e.Name != ErrPanic {
+	if !d.panics || d.onStop == nil || e.Name != ErrPanic || d.preStopped == "panic: "+e.Value {
 		d.mu.Unlock()
 		return
 	}
@@ -86,9 +92,11 @@ var errPanicFrame = errors.New("the panicking frames have unwound: their variabl
 var _ engine.Pauser = (*Interpreter)(nil)
 
 // Pause asks goroutine g of the debugged cell that runs to stop at its
-// next statement (see engine.Pauser). Only a cell with a breakpoint runs
-// under yaegi's debugger: another cell cannot pause (an interrupt stops
-// it).
+// next statement (see engine.Pauser). Every cell runs under yaegi's
+// debugger while a debug session is attached (debugCells), and can
+// pause, but for a cell that started before, and a program yaegi's
+// debugger cannot walk (walkable): Pause says so. A cell between two of
+// its programs pauses at the start of the next.
 func (in *Interpreter) Pause(g int) error {
 	d := &in.dbgs
 	d.mu.Lock()
@@ -106,11 +114,78 @@ func (in *Interpreter) Pause(g int) error {
 			in.mu.Unlock()
 			return errors.New("no cell is running")
 		}
-		return errors.New("the running cell has no breakpoint, so it runs without the debugger and cannot pause; " +
-			"set a breakpoint in it before running it, or interrupt the kernel to stop it")
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.plain != "" {
+			return errors.New(d.plain)
+		}
+		if g != mainThread {
+			return fmt.Errorf("thread %d is not running", g)
+		}
+		d.pauseCell = d.cell
+		return nil
 	}
 	if !run.dbg.Interrupt(g, yaegi.DebugPause) {
 		return fmt.Errorf("thread %d is not running", g)
 	}
 	return nil
+}
+
+// preemptPanic is told of a panic(v) of a cell before it happens (see
+// preemptStop).
+func (in *Interpreter) preemptPanic(v any) {
+	if rv, isRV := v.(reflect.Value); isRV && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
+	in.preemptStop(func() string { return "panic: " + panicMessage(v) })
+}
+
+// preemptFault is told of a runtime error that a check helper is about
+// to raise (see rt.atFault and preemptStop).
+func (in *Interpreter) preemptFault(e runtimeError) bool {
+	return in.preemptStop(func() string { return "panic: " + panicMessage(e) })
+}
+
+// preemptStop arranges a stop before a panic whose text is text(): when
+// the cell runs under yaegi's debugger and stops at panics, and the
+// panic is raised on the cell's own goroutine, the goroutine is asked to
+// pause: its next node is the panic call (or the index expression that
+// panics), where it stops with reason "exception" and its frames
+// intact. It reports whether it did.
+func (in *Interpreter) preemptStop(text func() string) bool {
+	d := &in.dbgs
+	d.mu.Lock()
+	run := d.run
+	ok := run != nil && !run.over && d.panics && d.onStop != nil && run.panicking == ""
+	d.mu.Unlock()
+	if !ok || !onStepGoroutine() {
+		return false
+	}
+	t := text()
+	d.mu.Lock()
+	if d.run != run || run.over {
+		d.mu.Unlock()
+		return false
+	}
+	run.panicking = t
+	d.mu.Unlock()
+	return run.dbg.Interrupt(mainThread, yaegi.DebugPause)
+}
+
+// onStepGoroutine tells whether the caller runs on the goroutine of a
+// cell's step, not one that the cell started (go f(), time.AfterFunc),
+// which gocalc runs through rt.start or rt.guard.
+func onStepGoroutine() bool {
+	pc := make([]uintptr, 4096)
+	n := runtime.Callers(2, pc)
+	frames := runtime.CallersFrames(pc[:n])
+	for {
+		f, more := frames.Next()
+		if strings.Contains(f.Function, "interp.(*rt).start") || strings.Contains(f.Function, "interp.(*rt).guard") {
+			return false
+		}
+		if !more {
+			return true
+		}
+	}
 }

@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -47,8 +48,8 @@ func TestDebugPanicStop(t *testing.T) {
 	if len(frames) < 2 || frames[0].Name != "at" || frames[0].Line != 2 || frames[0].Code != code || frames[1].Name != "cell" {
 		t.Fatalf("frames %+v", frames)
 	}
-	if vars, err := in.FrameVariables(frames[0].ID, nil); err != nil || len(vars) != 0 {
-		t.Errorf("the panicking frame's variables: %v %v", vars, err)
+	if v := frameVar(t, in, frames[0].ID, "i"); v.Value != "3" {
+		t.Errorf("i = %+v (the index check stops before the panic unwinds)", v)
 	}
 	if v := frameVar(t, in, 0, "base"); v.Value != "3" {
 		t.Errorf("session base = %+v", v)
@@ -75,6 +76,47 @@ func TestDebugPanicStop(t *testing.T) {
 	case s := <-stops:
 		t.Errorf("stopped %+v with stops at panics off", s)
 	default:
+	}
+}
+
+// A runtime error that the interpreter raises itself (a nil map's
+// assignment) stops once its frames have unwound: they show where, with
+// no variables; the session's are there.
+func TestDebugPanicStopAfterUnwind(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "base := 3")
+	code := "func put(m map[string]int, k string) {\n\tm[k] = base\n}\nvar m map[string]int\nput(m, \"a\")\n"
+	stops := make(chan engine.Stop, 1)
+	in.OnStop(func(s engine.Stop) { stops <- s })
+	in.StopOnPanic(true)
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Execute(context.Background(), code, &recorder{})
+		done <- err
+	}()
+	var s engine.Stop
+	select {
+	case s = <-stops:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no stop")
+	}
+	if s.Reason != "exception" || !strings.Contains(s.Text, "assignment to entry in nil map") {
+		t.Errorf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "put" || frames[0].Line != 2 || frames[1].Name != "cell" || frames[1].Line != 5 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if vars, err := in.FrameVariables(frames[0].ID, nil); err != nil || len(vars) != 0 {
+		t.Errorf("the unwound frame's variables: %v %v", vars, err)
+	}
+	if v := frameVar(t, in, 0, "base"); v.Value != "3" {
+		t.Errorf("session base = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	var e *engine.Error
+	if err := <-done; !errors.As(err, &e) || e.Name != ErrPanic {
+		t.Fatalf("cell error %v", err)
 	}
 }
 
@@ -106,63 +148,112 @@ func TestDebugPanicStopInterrupt(t *testing.T) {
 	mustRun(t, in, "1+1")
 }
 
-// Pause stops a cell with a breakpoint where it runs, with reason
-// "pause"; a cell without breakpoints cannot pause, and says so.
+// Pause stops a running cell where it runs, with reason "pause", with a
+// breakpoint or without; a cell started before the session cannot
+// pause, and says so.
 func TestDebugPause(t *testing.T) {
 	in := newInterp(t)
 	code := "n := 0\nfor {\n\tn++\n\tif n < 0 {\n\t\tfmt.Println(\"never\")\n\t\tbreak\n\t}\n}\n"
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	r := debugCell(t, in, ctx, code, 5) // never reached
-	if err := in.Pause(mainThread); err != nil {
-		// The cell may not have reached yaegi's debugger yet.
-		time.Sleep(50 * time.Millisecond)
-		if err := in.Pause(mainThread); err != nil {
+	// A pause before the loop runs stops at the cell's next statement
+	// (line 1 or 2): go on and pause again, until the loop has run.
+	for try := 0; ; try++ {
+		pauseSoon(t, in)
+		s := r.stop(t)
+		if s.Reason != "pause" {
+			t.Errorf("stop %+v", s)
+		}
+		frames, err := in.StackTrace(s.Thread)
+		if err != nil || len(frames) == 0 || frames[0].Line < 1 || frames[0].Line > 5 {
+			t.Fatalf("frames %+v %v", frames, err)
+		}
+		if v := frameVar(t, in, 0, "n"); v.Value != "0" {
+			if frames[0].Line < 2 {
+				t.Errorf("paused in the loop (n = %s) at line %d", v.Value, frames[0].Line)
+			}
+			break
+		}
+		if try == 5 {
+			t.Fatal("the loop does not run between pauses")
+		}
+		if err := in.Resume(s.Thread, engine.Continue); err != nil {
 			t.Fatal(err)
 		}
-	}
-	s := r.stop(t)
-	if s.Reason != "pause" {
-		t.Errorf("stop %+v", s)
-	}
-	frames, err := in.StackTrace(s.Thread)
-	if err != nil || len(frames) == 0 || frames[0].Line < 3 || frames[0].Line > 5 {
-		t.Fatalf("frames %+v %v", frames, err)
-	}
-	if v := frameVar(t, in, 0, "n"); v.Value == "0" {
-		t.Errorf("n = %+v: the loop did not run", v)
+		time.Sleep(50 * time.Millisecond)
 	}
 	cancel()
 	r.wait(t)
 
+	// Without breakpoints, a cell pauses too while a debug session is
+	// attached: it runs under the debugger.
 	in.SetBreakpoints(code, nil)
 	ctx2, cancel2 := context.WithCancel(context.Background())
-	defer cancel2()
+	r = debugCell(t, in, ctx2, "k := 0\nfor {\n\tk++\n}\n")
+	pauseSoon(t, in)
+	if s := r.stop(t); s.Reason != "pause" {
+		t.Errorf("stop %+v", s)
+	}
+	if frames, err := in.StackTrace(mainThread); err != nil || len(frames) == 0 || frames[0].Line != 3 && frames[0].Line != 2 {
+		t.Errorf("frames %+v %v", frames, err)
+	}
+	if err := in.Resume(mainThread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	cancel2()
+	r.wait(t)
+
+	// A cell that started before the session was attached runs without
+	// the debugger: Pause says so.
+	in.OnStop(nil)
+	ctx3, cancel3 := context.WithCancel(context.Background())
+	defer cancel3()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		in.Execute(ctx2, "for {}\n", &recorder{})
+		in.Execute(ctx3, "for {}\n", &recorder{})
 	}()
+	time.Sleep(50 * time.Millisecond)
+	in.OnStop(func(engine.Stop) {})
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		err := in.Pause(mainThread)
-		if err != nil && strings.Contains(err.Error(), "no breakpoint") {
+		if err != nil && strings.Contains(err.Error(), "started before the debugger was attached") {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("Pause of a cell without breakpoints: %v", err)
+			t.Fatalf("Pause of a cell started before the session: %v", err)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	cancel2()
+	cancel3()
 	<-done
 	if err := in.Pause(mainThread); err == nil || !strings.Contains(err.Error(), "no cell") {
 		t.Errorf("Pause with no cell running: %v", err)
 	}
 }
 
-// In a stopped frame, a variable, its parts and len of one evaluate;
-// other expressions fail with a message saying what works.
+// pauseSoon pauses the cell's thread, retrying while the cell has not
+// reached the debugger yet.
+func pauseSoon(t *testing.T, in *Interpreter) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := in.Pause(mainThread)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// In a stopped frame, a variable, its parts and len of one evaluate in
+// place; other code runs (operators, compiled calls, assignments that
+// the cell then sees); what cannot run fails with a message saying why.
 func TestDebugEvaluate(t *testing.T) {
 	in := newInterp(t)
 	mustRun(t, in, "type Point struct{ X, Y float64 }\ntotal := 10")
@@ -189,18 +280,51 @@ func TestDebugEvaluate(t *testing.T) {
 			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
 		}
 	}
-	for _, expr := range []string{"n + 1", "f(p, xs, m)", "xs[n]", "nope", "p.Z", "xs[9]", "1 +"} {
-		if v, err := in.EvaluateInFrame(id, expr); err == nil {
-			t.Errorf("%s = %+v, want an error", expr, v)
+	// Code runs: operators, calls of compiled functions, assignments to
+	// the frame's variables and the session's, which the cell then sees.
+	for _, tc := range []struct{ expr, value, typ string }{
+		{"n + 1", "4", "int"},
+		{"n*2 > 5 && p.X < 2", "true", "bool"},
+		{"math.Sqrt(float64(n*n)) + p.Y", "5.5", "float64"},
+		{"fmt.Sprint(xs, m)", `"[4 5 6] map[a:7]"`, "string"},
+		{"rand.New(rand.NewSource(1)) != nil", "true", "bool"},
+		{"sort.Ints(xs)", `"ok"`, ""},
+		{"n = 7", "7", "int"},
+		{"n", "7", "int"},
+		{"xs[0] += 10", "[14 5 6]", "[]int"},
+		{"total++", "11", "int"},
+		{"p.X = float64(n)", "&{7 2.5}", ""},
+		{"for i := range xs { xs[i] *= 2 }", "[28 10 12]", "[]int"},
+	} {
+		v, err := in.EvaluateInFrame(id, tc.expr)
+		if err != nil || v.Value != tc.value || v.Name != tc.expr || (tc.typ != "" && v.Type != tc.typ) {
+			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
 		}
 	}
-	if _, err := in.EvaluateInFrame(id, "n * 2"); err == nil || !strings.Contains(err.Error(), "cannot run code") {
-		t.Errorf("n * 2: %v", err)
+	if v := frameVar(t, in, 0, "total"); v.Value != "11" {
+		t.Errorf("session total = %+v", v)
+	}
+	for expr, want := range map[string]string{
+		"f(p, xs, m)": "not a variable of the stopped frame or the session",
+		"xs[n]":       "index out of range",
+		"nope":        "undefined: nope",
+		"p.Z":         "Z",
+		"xs[9]":       "no field or element 9",
+		"1 +":         "not a Go expression",
+		"return 1":    "does not run in a stopped frame",
+		"q = 1":       "cannot assign to q",
+	} {
+		if v, err := in.EvaluateInFrame(id, expr); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s = %+v, %v; want an error saying %q", expr, v, err, want)
+		}
 	}
 	if err := in.Resume(s.Thread, engine.Continue); err != nil {
 		t.Fatal(err)
 	}
 	r.wait(t)
+	if r.err != nil || r.val == nil || r.val.Data["text/plain"] != "7" {
+		t.Errorf("the cell's value after n = 7: %+v %v", r.val, r.err)
+	}
 	if _, err := in.EvaluateInFrame(0, "total"); err == nil {
 		t.Error("evaluate with no cell stopped")
 	}
@@ -324,8 +448,8 @@ func TestDebugTopLevelFuncLiteral(t *testing.T) {
 }
 
 // A cell without breakpoints that calls a function of a cell with one
-// stops there; a cell that names nothing of such a cell runs without
-// the debugger.
+// stops there, and a cell that does not call it does not stop; without
+// a debug session, cells run without the debugger.
 func TestDebugCallIntoABreakpointedCell(t *testing.T) {
 	in := newInterp(t)
 	cell1 := "func sq(x float64) float64 {\n\treturn x * x\n}\n"
@@ -340,7 +464,183 @@ func TestDebugCallIntoABreakpointedCell(t *testing.T) {
 	if stopped, err := runStopping(in, "fmt.Println(4)\n", stops); err != nil || stopped {
 		t.Errorf("a cell that does not call sq: stopped %v, %v", stopped, err)
 	}
+	in.OnStop(nil)
 	if cells := in.debugCells(cellSlot(in.cell)); cells != nil {
-		t.Error("the last cell ran with the debugger")
+		t.Error("a cell runs with the debugger without a debug session")
+	}
+}
+
+// A cell that runs under the debugger stops at its panic(v) before the
+// panic unwinds: the panicking frame's locals are there. Continue lets
+// the cell end with its panic, reported once, without a second stop.
+func TestDebugPanicStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "func check(xs []int, limit int) {\n\ttotal := 0\n\tfor _, x := range xs {\n\t\ttotal += x\n\t}\n\tif total > limit {\n\t\tpanic(fmt.Sprintf(\"total %d over %d\", total, limit))\n\t}\n}\nxs := []int{4, 5, 6}\nfmt.Println(\"before\")\ncheck(xs, 10)\nfmt.Println(\"after\")\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code, 13) // never reached
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: total 15 over 10" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frames) < 2 || frames[0].Name != "check" || frames[0].Line != 7 || frames[1].Name != "cell" || frames[1].Line != 12 {
+		t.Fatalf("frames %+v", frames)
+	}
+	if v := frameVar(t, in, frames[0].ID, "total"); v.Value != "15" || v.Type != "int" {
+		t.Errorf("total = %+v", v)
+	}
+	if v := frameVar(t, in, frames[0].ID, "limit"); v.Value != "10" {
+		t.Errorf("limit = %+v", v)
+	}
+	if err := in.Resume(s.Thread, engine.Continue); err != nil {
+		t.Fatal(err)
+	}
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Name != ErrPanic || e.Value != "total 15 over 10" {
+		t.Fatalf("cell error %v", r.err)
+	}
+	if got := r.rec.stream("stdout"); got != "before\n" {
+		t.Errorf("stdout %q", got)
+	}
+	// Recovered panics stop too (as Go debuggers stop at every panic);
+	// the cell goes on after the recovery.
+	code2 := "func safe() (msg string) {\n\tdefer func() {\n\t\tmsg = fmt.Sprint(recover())\n\t}()\n\tlocal := 42\n\tpanic(local)\n}\nm := safe()\nfmt.Println(m)\n"
+	r = debugCell(t, in, context.Background(), code2, 9)
+	s = r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: 42" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err = in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 || frames[0].Name != "safe" || frames[0].Line != 6 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "local"); v.Value != "42" {
+		t.Errorf("local = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	if s := r.stop(t); s.Reason != "breakpoint" {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "42\n" {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+}
+
+// An index out of range stops before it unwinds too, at the index
+// expression, with the frame's locals; the cell then reports Go's
+// runtime error (index and length), and a recover sees it as well.
+func TestDebugIndexStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "func last(xs []int) int {\n\tn := len(xs)\n\treturn xs[n]\n}\nv := last([]int{7, 8})\nfmt.Println(v)\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code, 6)
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: runtime error: index out of range [2] with length 2" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "last" || frames[0].Line != 3 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "n"); v.Value != "2" {
+		t.Errorf("n = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Value != "runtime error: index out of range [2] with length 2" {
+		t.Fatalf("cell error %v", r.err)
+	}
+
+	code2 := "func get(xs []int, i int) (v int, err error) {\n\tdefer func() {\n\t\tif p := recover(); p != nil {\n\t\t\terr = p.(error)\n\t\t}\n\t}()\n\treturn xs[i], nil\n}\n_, err := get([]int{1}, 5)\nfmt.Println(err)\n"
+	r = debugCell(t, in, context.Background(), code2, 10)
+	s = r.stop(t)
+	if s.Reason != "exception" || !strings.Contains(s.Text, "[5] with length 1") {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	if s := r.stop(t); s.Reason != "breakpoint" {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "runtime error: index out of range [5] with length 1\n" {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+}
+
+// The locals of a function declared in an earlier cell have the types
+// the type checker gave them when it checked that cell: a cell's struct
+// by its name, its parts unfolding typed.
+func TestDebugLocalTypesOfEarlierCells(t *testing.T) {
+	in := newInterp(t)
+	cell1 := "type Point struct{ X, Y float64 }\nfunc scale(ps []Point, k float64) []Point {\n\tout := make([]Point, 0, len(ps))\n\tfor _, p := range ps {\n\t\tout = append(out, Point{p.X * k, p.Y * k})\n\t}\n\treturn out\n}\n"
+	mustRun(t, in, cell1)
+	mustRun(t, in, "var unrelated = 1")
+	in.SetBreakpoints(cell1, []int{7})
+	r := debugCell(t, in, context.Background(), "res := scale([]Point{{1, 2}}, 3)\nfmt.Println(res)\n")
+	r.stop(t)
+	frames, err := in.StackTrace(mainThread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "scale" || frames[0].Code != cell1 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	id := frames[0].ID
+	for name, want := range map[string]string{"ps": "[]Point", "k": "float64", "out": "[]Point"} {
+		if v := frameVar(t, in, id, name); v.Type != want {
+			t.Errorf("%s: type %q, want %q", name, v.Type, want)
+		}
+	}
+	parts, err := in.FrameVariables(id, []string{"out", "0"})
+	if err != nil || len(parts) != 2 || parts[0].Name != "X" || parts[0].Type != "float64" || parts[0].Value != "3" {
+		t.Errorf("out[0]: %+v %v", parts, err)
+	}
+	in.Resume(mainThread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "[{3 6}]\n" {
+		t.Fatalf("%v %q", r.err, r.rec.stream("stdout"))
+	}
+	// Only the checks of live cells that may declare functions are kept:
+	// the memory of a long session stays flat.
+	in.OnStop(nil)
+	for i := 0; i < 30; i++ {
+		mustRun(t, in, fmt.Sprintf("v := %d\nfor j := 0; j < 3; j++ { v += j }", i))
+	}
+	mustRun(t, in, "func scale(x float64) float64 { return x }")
+	mustRun(t, in, "w := 1")
+	if n := len(in.cellChecks); n != 2 {
+		t.Errorf("%d cell checks kept, want 2 (Point's cell, the new scale's)", n)
+	}
+}
+
+// An integer division by zero stops before it unwinds too, at the
+// division, with the frame's locals; the cell then reports Go's error,
+// once.
+func TestDebugDivideStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "func mean(xs []int) int {\n\tsum := 0\n\tfor _, x := range xs {\n\t\tsum += x\n\t}\n\treturn sum / len(xs)\n}\nfmt.Println(mean(nil))\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code)
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: runtime error: integer divide by zero" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "mean" || frames[0].Line != 6 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "sum"); v.Value != "0" || v.Type != "int" {
+		t.Errorf("sum = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Value != "runtime error: integer divide by zero" {
+		t.Fatalf("cell error %v", r.err)
 	}
 }

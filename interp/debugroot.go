@@ -17,8 +17,30 @@ import (
 // resumed). rootDebug keeps one debugger data for the root frame for the
 // life of a yaegi interpreter, and each new debugged program's data is
 // copied into it: literals made at the top level of any cell take the
-// goroutine of the program that runs. (yaegi cannot be patched here:
-// this reaches its unexported fields, as dynamic does.)
+// goroutine of the program that runs.
+//
+// Why this reaches yaegi's unexported fields (yaegi v0.16.1), and cannot
+// be done with its public API:
+//   - Interpreter.Debug sets interp.frame.debug = &frameDebugData{...}, a
+//     new value for each program (debugger.go), and nothing public reads
+//     or sets it;
+//   - a function literal's value is made by getFunc (run.go), which
+//     clones the frame it runs in (frame.clone copies the debug pointer,
+//     interp.go): the literal keeps the pointer of the program that made
+//     it, and nothing public reaches the literal's frame either;
+//   - Debugger.enterCall then takes the new call's goroutine from that
+//     pointer (f.debug.g = f.anc.debug.g): nil (a crash, a nil
+//     dereference) or an ended program's goroutine.
+//
+// Keeping one pointer for the root frame and copying each program's data
+// into what it points to is the smallest change that makes all such
+// literals follow the running program. Writing an unexported field
+// takes unsafe (reflect refuses to set it): reflect.NewAt over the
+// field's address, as yaegi's own values are reached in dynamic. The
+// layout it relies on: Interpreter.frame, a *frame, whose field debug is
+// a pointer to a struct. When the layout differs, rootDebugField says so
+// and nothing is written (literals then fail as described above);
+// TestDebugRootLayout fails loudly, so that an upgrade of yaegi is noticed.
 type rootDebug struct {
 	of   *yaegi.Interpreter
 	keep reflect.Value // *frameDebugData

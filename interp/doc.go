@@ -138,22 +138,34 @@
 //
 // The interpreter is an engine.Debugger. Breakpoints are set by a cell's
 // code and its lines, and taken only on lines where a run stops (a
-// statement, a var or const with a value, a call: see breakLines); a
-// cell whose code has breakpoints, or names something a cell with
-// breakpoints declares (a function it calls), runs each of its programs
-// through yaegi's debugger (other cells run as before, with no cost),
-// with the breakpoints of every cell of the session marked (a function
-// declared in another cell stops too). A stop calls the
+// statement, a var or const with a value, a call: see breakLines).
+// While a stop function is set (OnStop: a debug session is attached),
+// every cell runs each of its programs through yaegi's debugger (about
+// 300 times slower for a loop: BenchmarkDebugger; without a session,
+// cells run as before, with no cost), with the breakpoints of every cell
+// of the session marked (a function declared in another cell stops
+// too); a program whose node tree yaegi's debugger cannot walk (a
+// recursive generic function's instance: walkable) runs without it. A stop calls the
 // kernel's callback and holds the cell's goroutine until Resume:
 // StackTrace gives the frames at the cells' own lines (the cell's
 // statements, or the top-level definition x := f() that called, are the
 // frame "cell"), FrameVariables a frame's locals (typed by the front end
 // in the running cell's code) or the session's variables,
-// EvaluateInFrame a variable or a part of one (no code runs). Pause
-// stops a running debugged cell at its next line. With StopOnPanic, a
-// cell that panics stops once the panic has unwound (reason
-// "exception"; the frames are where it panicked, without locals) and
-// then reports it; this needs no breakpoint.
+// EvaluateInFrame a variable or a part of one in place, or runs code
+// (operators, compiled calls, assignments to variables) in a scratch
+// interpreter, the variables it names passed in and written back
+// (runInFrame: the stopped interpreter cannot run code, so a cell's
+// functions cannot be called). Pause
+// stops a running debugged cell at its next line (a cell started before
+// the session runs without the debugger: Pause says so). With
+// StopOnPanic, a cell that panics stops (reason "exception") and then
+// reports it: at a panic(v) call, an index out of range or an integer
+// division by zero (every cell's indices and divisors are checked then),
+// before the panic unwinds, with the frames' locals (the helpers
+// _gocalc.Panicking, _gocalc.Index and _gocalc.Divisor tell the debugger
+// first, and the cell pauses at its next node); at another
+// runtime error once the panic has unwound (the frames are where it
+// panicked, without locals).
 // yaegi stops at every node: Next and StepIn go on to the next line
 // (StepIn also into a call), StepOut to the caller, and a step that ends
 // one of the cell's programs stops at the start of the next. A
@@ -162,9 +174,9 @@
 // literals made at a cell's top level stop and go on from any later
 // cell (rootDebug). A cancelled context ends a stopped cell; Detach
 // clears the breakpoints and resumes it. A debugged cell cannot call a
-// function literal that a cell made inside a function while it had no
-// breakpoints (yaegi's debugger fails on its frame): the cell fails with
-// an UnsupportedError that says so; one made so while it had breakpoints
+// function literal that a cell made inside a function before the debug
+// session (yaegi's debugger fails on its frame): the cell fails with an
+// UnsupportedError that says so; one made so while it had breakpoints
 // stops at its breakpoints under a goroutine yaegi can no longer resume
 // (Resume gives up after a few seconds and says so; an interrupt ends
 // the cell). Goroutines that a debugged cell starts keep yaegi's

@@ -57,12 +57,15 @@ type Interpreter struct {
 	closed   bool
 
 	front     *front.Checker
-	lowered   lowerings         // the front end's replacements of the session's cells
-	checkTime time.Duration     // spent type-checking cells, for benchmarks
-	lastCheck *front.Result     // the front end's view of the session after the last cell it accepted
-	typedDone int               // the generation whose variables declareTyped declared
-	aliases   map[string]string // packages imported under an alias (front.Alias) -> import path
-	aliasGen  map[string]int    // alias -> the generation that imported it
+	lowered   lowerings     // the front end's replacements of the session's cells
+	checkTime time.Duration // spent type-checking cells, for benchmarks
+	lastCheck *front.Result // the front end's view of the session after the last cell it accepted
+	// cellChecks are the front end's results of the live cells, by slot:
+	// the types of their functions' locals, for the debugger.
+	cellChecks map[int]*front.Result
+	typedDone  int               // the generation whose variables declareTyped declared
+	aliases    map[string]string // packages imported under an alias (front.Alias) -> import path
+	aliasGen   map[string]int    // alias -> the generation that imported it
 
 	dbgs     debugState       // breakpoints and the debugged run (its own lock)
 	progs    []*yaegi.Program // programs run in the yaegi interpreter of generation progsGen, where breakpoints are set
@@ -81,12 +84,14 @@ var (
 // New returns an interpreter with the standard library and the preloaded
 // packages ready to use without imports.
 func New(opts Options) (*Interpreter, error) {
-	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}}
+	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}, cellChecks: map[int]*front.Result{}}
 	in.front = front.NewChecker(checkerNames())
 	in.lowered = lowerings{}
 	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
 	in.modUsed = map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
+	in.rt.atPanic = in.preemptPanic
+	in.rt.atFault = in.preemptFault
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
 	var err error
@@ -242,7 +247,9 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	in.cell++
 	in.compiles++
 	cur := cellSlot(in.cell)
+	in.dbgs.startCell(cur)
 	in.sources[cur] = code
+	delete(in.cellChecks, cur)
 	in.pruneSources(cur)
 	items := cellItems(code, cur)
 	if err := in.importModules(ctx, cur, items); err != nil {
@@ -349,6 +356,7 @@ func (in *Interpreter) pruneSources(cur int) {
 		age := (cur - c + maxCells) % maxCells
 		if age >= keepSources && !keep[c] {
 			delete(in.sources, c)
+			delete(in.cellChecks, c)
 		}
 	}
 }

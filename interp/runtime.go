@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"reflect"
 	"runtime/debug"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gocalc/gocalc/display"
@@ -37,6 +39,61 @@ type rt struct {
 	cancel chan struct{} // closed when the running cell is interrupted
 	live   counter       // goroutines that cells started and that still run
 	steps  counter       // statement programs yaegi runs (see stmtBody)
+	// atPanic, when set, is told of a panic(v) of a cell before it
+	// happens (see panicking).
+	atPanic func(v any)
+	// atFault, when set, is told of a runtime error a check helper is
+	// about to raise; it returns true when the debugger will stop the
+	// cell before it (see checkedIndex). fault then holds the error,
+	// which the interpreter's own panic that follows stands for.
+	atFault func(e runtimeError) bool
+	fault   atomic.Pointer[runtimeError]
+}
+
+// preempt tells the debugger of runtime error e before it is raised
+// (see atFault).
+func (r *rt) preempt(e runtimeError) bool {
+	if f := r.atFault; f != nil && f(e) {
+		r.fault.Store(&e)
+		return true
+	}
+	return false
+}
+
+// takeFault returns the runtime error that the interpreter's panic v
+// stands for after a debugger stopped before it (see checkedIndex), or
+// v.
+func (r *rt) takeFault(v any) any {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
+	s, ok := v.(string)
+	if !ok || !strings.HasPrefix(s, "reflect: ") || !strings.Contains(s, "index out of range") {
+		return v
+	}
+	if e := r.fault.Swap(nil); e != nil {
+		return *e
+	}
+	return v
+}
+
+// recovered is _gocalc.Recovered (see recovered), with the runtime error
+// a debugger stopped before (takeFault).
+func (r *rt) recovered(v any) any {
+	if r.fault.Load() != nil {
+		v = r.takeFault(v)
+	}
+	return recovered(v)
+}
+
+// panicking is _gocalc.Panicking, which a cell's panic(v) calls first
+// (front.RuntimeLowering): it tells the debugger, which may stop the
+// cell at the panic call, before the panic unwinds its frames.
+func (r *rt) panicking(v any) any {
+	if f := r.atPanic; f != nil {
+		f(v)
+	}
+	return v
 }
 
 // counter counts things that run, and lets one wait until none does.

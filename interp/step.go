@@ -276,16 +276,32 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	in.errw.takeFrames()
 	if in.progsGen != in.gen {
 		in.progs, in.progsGen = nil, in.gen
+		in.dbgs.mu.Lock()
+		in.dbgs.walks = nil
+		in.dbgs.mu.Unlock()
 	}
 	var err error
+	in.dbgs.mu.Lock()
+	in.dbgs.preStopped = ""
+	in.dbgs.mu.Unlock()
+	in.rt.fault.Store(nil)
 	in.dbgs.root.keepRoot(in.y)
 	cells := in.debugCells(cur)
+	if cells != nil && !in.dbgs.debuggableLocked(prog) {
+		// yaegi's debugger would overflow the stack on it.
+		cells = nil
+		in.dbgs.setPlain(cur, errNotWalkable)
+	} else if cells == nil {
+		in.dbgs.setPlain(cur, errNotAttached)
+	} else {
+		in.dbgs.setPlain(cur, "")
+	}
 	switch {
 	case ctx.Err() != nil:
 		// Interrupted between two steps: the next does not start (yaegi
 		// might run it whole if its goroutine started after the stop).
 	case cells != nil:
-		err = in.debugExec(ctx, prog, cells)
+		err = in.debugExec(ctx, cur, prog, cells)
 	default:
 		_, err = in.y.ExecuteWithContext(ctx, prog)
 	}
@@ -315,7 +331,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 				return debuggerLimit()
 			}
 			frames := in.errw.takeFrames()
-			e := in.runtimeError(p.Value, frames, cur)
+			e := in.runtimeError(in.rt.takeFault(p.Value), frames, cur)
+			in.dbgs.mu.Lock()
+			in.dbgs.carry = false // a step request ends with the panic
+			in.dbgs.mu.Unlock()
 			in.stopAtPanic(ctx, e, frames)
 			return e
 		}

@@ -17,6 +17,14 @@ import (
 
 // debugHashSeed is the seed of the Murmur2 hash that names cells' source
 // paths; the frontend learns it from debugInfo.
+//
+// The paths' directory (tmpFilePrefix, nothing is written there) has
+// "ipykernel_" in its name: JupyterLab 4.4 and later show a frame's
+// source as "Cell [n]" only for paths that hold it (its notebook's
+// display provider was written for ipykernel's paths), and the path
+// otherwise; they find the cell from the path with debugInfo's hash, as
+// for breakpoints. The DAP source.name, which other frontends show, is
+// "Cell [n]" too.
 const debugHashSeed = 0x676f6361
 
 // debugger answers the Debug Adapter Protocol requests that a Jupyter
@@ -48,18 +56,48 @@ type debugger struct {
 	stoppedMu  sync.Mutex
 	stopped    map[int]bool
 	exceptions map[int]string // the panic text of threads stopped at one
+	counts     map[string]int // cell path -> the execution count it last ran with
 }
 
 func newDebugger(exec engine.Executor) *debugger {
 	return &debugger{
 		exec:        exec,
-		prefix:      filepath.Join(os.TempDir(), "gocalc_"+strconv.Itoa(os.Getpid())) + string(os.PathSeparator),
+		prefix:      filepath.Join(os.TempDir(), "gocalc_ipykernel_"+strconv.Itoa(os.Getpid())) + string(os.PathSeparator),
 		cells:       map[string]string{},
 		breakpoints: map[string][]dap.SourceBreakpoint{},
 		refs:        map[int]varRef{},
 		stopped:     map[int]bool{},
 		exceptions:  map[int]string{},
+		counts:      map[string]int{},
 	}
+}
+
+// ran records that a cell's code runs with execution count n, for the
+// name of its source in stack traces ("Cell [n]"). It is called from
+// shell, and takes stoppedMu only.
+func (d *debugger) ran(code string, n int) {
+	path := d.cellPath(code)
+	d.stoppedMu.Lock()
+	defer d.stoppedMu.Unlock()
+	if len(d.counts) >= maxCounts {
+		clear(d.counts)
+	}
+	d.counts[path] = n
+}
+
+// maxCounts bounds the execution counts kept for source names.
+const maxCounts = 10000
+
+// sourceOf is the source of a cell's path: named as JupyterLab names the
+// cell in a notebook, "Cell [n]" with the count it last ran with.
+func (d *debugger) sourceOf(path string) dap.Source {
+	d.stoppedMu.Lock()
+	n, ok := d.counts[path]
+	d.stoppedMu.Unlock()
+	if !ok {
+		return dap.Source{Path: path}
+	}
+	return dap.Source{Name: fmt.Sprintf("Cell [%d]", n), Path: path}
 }
 
 // debugCommand answers one DAP request with a response body, or fails
@@ -415,7 +453,7 @@ func (d *debugger) stackTrace(req dap.Request) (any, error) {
 			if _, known := d.cells[path]; !known {
 				d.cells[path] = f.Code
 			}
-			sf["source"] = dap.Source{Path: path}
+			sf["source"] = d.sourceOf(path)
 		}
 		out = append(out, sf)
 	}

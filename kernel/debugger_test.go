@@ -409,6 +409,11 @@ func TestDebuggerStopsACell(t *testing.T) {
 	if top["line"] != 2.0 || top["source"].(map[string]any)["path"] != path || top["name"] != "f" {
 		t.Errorf("stackTrace %v", frames)
 	}
+	// The cell is named as JupyterLab names it, by its execution count;
+	// the path holds "ipykernel_", for which JupyterLab shows that name.
+	if name := top["source"].(map[string]any)["name"]; name != "Cell [1]" || !strings.Contains(path, "ipykernel_") {
+		t.Errorf("source name %v of %s", name, path)
+	}
 	scopes := request("scopes", map[string]any{"frameId": top["id"]})["scopes"].([]any)
 	if len(scopes) != 2 || scopes[0].(map[string]any)["name"] != "Locals" || scopes[1].(map[string]any)["name"] != "Globals" {
 		t.Errorf("scopes %v", scopes)

@@ -21,8 +21,10 @@ func (d *debugger) exceptionFilters() []any {
 	}
 	return []any{map[string]any{
 		"filter": panicFilter, "label": "Go panics", "default": false,
-		"description": "Stop a cell where it panics, before the panic is reported " +
-			"(the panicking calls have returned: the frames show where, the session's variables what)",
+		"description": "Stop a cell where it panics, before the panic is reported: at a panic(v) call, " +
+			"an index out of range or an integer division by zero before it unwinds, with the frames' variables; " +
+			"at another runtime error once its calls have returned " +
+			"(the frames show where, the session's variables what)",
 	}}
 }
 

@@ -29,7 +29,9 @@
 // debug_event on iopub. The kernel answers what JupyterLab's debugger
 // sends to start a session and fill its variables panel: initialize,
 // attach, configurationDone, disconnect, debugInfo (cells' paths are
-// tmpFilePrefix + Murmur2 of the code + ".go"), dumpCell and source
+// tmpFilePrefix + Murmur2 of the code + ".go"; the prefix's directory,
+// where nothing is written, has "ipykernel_" in its name, for which
+// JupyterLab 4.4+ shows a frame's cell as "Cell [n]"), dumpCell and source
 // (cells kept in memory), setBreakpoints (handed to the interpreter's
 // engine.Debugger by the cell's code, verified when it takes them; a
 // refused line is answered with why),
@@ -39,7 +41,8 @@
 // When a cell stops at a breakpoint or after a step, the stopped event
 // goes out at once (its parent the last debug_request), and while shell
 // runs the stopped cell, control answers threads, stackTrace (frames at
-// the cells' own lines, sources named by the cells' paths), scopes (the
+// the cells' own lines, sources at the cells' paths and named "Cell [n]"
+// by the execution count they last ran with), scopes (the
 // frame's locals, and the session's variables as Globals), variables,
 // continue, next, stepIn and stepOut, evaluate (engine.FrameEvaluator)
 // and exceptionInfo. pause asks the interpreter's engine.Pauser to stop

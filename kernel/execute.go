@@ -44,6 +44,9 @@ func (s *Server) execute(r *request) {
 		s.execCount++
 	}
 	count := s.execCount
+	if store {
+		s.debug.ran(req.Code, count)
+	}
 	parent := r.msg.RawHeader
 	if !req.Silent {
 		s.publish(parent, "execute_input", map[string]any{"code": req.Code, "execution_count": count})

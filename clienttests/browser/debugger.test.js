@@ -255,6 +255,10 @@ test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 1
     // The caller: the cell's line b := double(a + 1).
     assert.equal(names.length, 2, `the call stack: ${names.join(' | ')}`);
     assert.match(names[1], /^cell .*\b7$/, `the caller's frame: ${names[1]}`);
+    // The frames' sources are named as the notebook names the cell (it
+    // runs: "Cell [*]"), not by the kernel's path for it.
+    assert.match(names[0], /Cell \[\*\]:\d+$/, `the top frame's source: ${names[0]}`);
+    assert.doesNotMatch(names.join(' '), /gocalc_ipykernel_/, `the call stack shows paths: ${names.join(' | ')}`);
     // The line the cell stopped at is highlighted in the cell.
     await cell().locator('.jp-DebuggerEditor-highlight').first().waitFor({ timeout: 10 * second });
 
@@ -305,6 +309,13 @@ test('the debugger stops a cell at a breakpoint set in its gutter', { timeout: 1
     assert.match(lastStopped.text, /index out of range/);
     const top = (await frames.first().innerText()).replace(/\s+/g, ' ');
     assert.match(top, /^at .*\b2$/, `the top frame: ${top}`);
+    // Stopped before the panic unwound: the panicking frame's locals.
+    const variables = sidebar().locator('.jp-DebuggerVariables');
+    const scope = variables.getByLabel('Scope');
+    if (await scope.count()) await scope.selectOption('Locals');
+    await variables.getByRole('treeitem', { name: /^i:/ }).first().waitFor({ timeout: 10 * second });
+    const locals = (await variables.innerText()).replace(/\s+/g, ' ');
+    assert.match(locals, /\bi:?\s*3\b/, `the variables panel reads: ${locals}`);
     await second.scrollIntoViewIfNeeded();
     await shot('debugger-panic.png');
     await sidebar().locator('jp-button[title^=Continue]').click();

@@ -43,9 +43,14 @@ const (
 // shift evaluated (a loop summing a slice's elements by index ran 7 times
 // slower), and the panic's value is only seen by a program that recovers
 // it: only cells that call recover are lowered, and x[i] is left alone
-// where i is known to be an index of x (loopIndices).
-func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
-	if r == nil || r.Info == nil || r.file == nil || !r.callsRecover() {
+// where i is known to be an index of x (loopIndices). With all, every
+// cell is lowered: a debugger that stops at panics stops at the helpers'
+// before they unwind; and the divisor y of an integer x / y or x % y
+// (not constant) becomes T(_gocalc.Divisor(int64(y))), y's type T
+// basic or declared in a cell, so that a division by zero stops there
+// too (the helper returns y: the division then panics as Go's does).
+func (r *Result) CheckLowering(all bool) ([]Replacement, map[string]string) {
+	if r == nil || r.Info == nil || r.file == nil || !all && !r.callsRecover() {
 		return nil, nil
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
@@ -65,6 +70,11 @@ func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
 				out = append(out, rep)
 			}
 		case *ast.BinaryExpr:
+			if all && (n.Op == token.QUO || n.Op == token.REM) {
+				if rep, ok := l.divisorCheck(n.Y); ok {
+					out = append(out, rep)
+				}
+			}
 			if n.Op == token.SHL || n.Op == token.SHR {
 				if tv := r.Info.Types[n]; tv.Value == nil {
 					if rep, ok := l.shiftCheck(n.Y); ok {
@@ -73,6 +83,11 @@ func (r *Result) CheckLowering() ([]Replacement, map[string]string) {
 				}
 			}
 		case *ast.AssignStmt:
+			if all && (n.Tok == token.QUO_ASSIGN || n.Tok == token.REM_ASSIGN) && len(n.Rhs) == 1 {
+				if rep, ok := l.divisorCheck(n.Rhs[0]); ok {
+					out = append(out, rep)
+				}
+			}
 			if (n.Tok == token.SHL_ASSIGN || n.Tok == token.SHR_ASSIGN) && len(n.Rhs) == 1 {
 				if rep, ok := l.shiftCheck(n.Rhs[0]); ok {
 					out = append(out, rep)
@@ -358,6 +373,24 @@ func (l *lowerer) text(e ast.Expr) string {
 		return l.text(e.X) + "." + e.Sel.Name
 	}
 	return ""
+}
+
+// divisorCheck lowers the divisor of an integer division or remainder.
+func (l *lowerer) divisorCheck(y ast.Expr) (Replacement, bool) {
+	tv := l.res.Info.Types[y]
+	if tv.Value != nil || tv.Type == nil {
+		return Replacement{}, false
+	}
+	if isInt, _ := l.integer(y); !isInt {
+		return Replacement{}, false
+	}
+	if n, ok := tv.Type.(*types.Named); ok && !IsSession(n.Obj().Pkg()) {
+		return Replacement{}, false // a package's type: an import to add
+	}
+	if _, ok := tv.Type.(*types.Alias); ok {
+		return Replacement{}, false
+	}
+	return l.span(y, l.localType(tv.Type)+"("+FmtName+".Divisor(int64("+ArgName+")))"), true
 }
 
 // shiftCheck lowers a shift count of a signed type that is not constant.

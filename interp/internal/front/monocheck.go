@@ -132,7 +132,10 @@ func (mono *Mono) lower(sub *Result, imports map[string]string) {
 	var all []Replacement
 	for _, lowering := range []func() ([]Replacement, map[string]string){
 		sub.FmtLowering, sub.IterLowering, sub.RuntimeLowering, sub.ShiftLowering, sub.BoolLowering,
-		sub.BlankFieldLowering, sub.ConstLowering, sub.DeferLowering, sub.CheckLowering, sub.EmbeddedLowering,
+		sub.BlankFieldLowering, sub.ConstLowering, sub.DeferLowering, sub.EmbeddedLowering,
+		// Bounds as in cells that recover; not the debugger's checks of
+		// every index (a copy's index error stops after unwinding).
+		func() ([]Replacement, map[string]string) { return sub.CheckLowering(false) },
 	} {
 		reps, used := lowering()
 		all = append(all, reps...)

@@ -29,6 +29,11 @@ import (
 //     range", "reflect.MakeSlice: negative len", ...), so that a program
 //     that recovers a runtime error sees a runtime.Error, as in Go, and
 //     that os.Exit, which a cell raises as a panic, is not recovered.
+//   - panic(v) (but in defer panic(v) or go panic(v)) becomes
+//     panic(_gocalc.Panicking(v)): the helper returns v, and first tells
+//     a debugger that stops at panics, which then stops the cell at the
+//     panic call, before the panic unwinds its frames (their variables
+//     are still there).
 //   - v, ok := x.(I), with I an interface of the standard library or of
 //     a preloaded package (error, fmt.Stringer, runtime.Error), when x
 //     may be nil: the interpreter fails on a nil x (a nil dereference of
@@ -145,6 +150,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			case "recover":
 				if !deferred[n] {
 					out = append(out, l.span(n, FmtName+".Recovered("+ArgName+")"))
+				}
+			case "panic":
+				if !deferred[n] && len(n.Args) == 1 {
+					out = append(out, l.span(n.Args[0], FmtName+".Panicking("+ArgName+")"))
 				}
 			}
 		}

@@ -96,5 +96,8 @@ type SourceBreakpoint struct {
 
 // Source names a source file by its path.
 type Source struct {
+	// Name is what a frontend shows for the source ("Cell [3]");
+	// JupyterLab finds the cell by Path.
+	Name string `json:"name,omitempty"`
 	Path string `json:"path"`
 }
