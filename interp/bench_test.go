@@ -202,22 +202,26 @@ func BenchmarkRedefineType500(b *testing.B) {
 	}
 }
 
-// BenchmarkDebugger runs a loop cell detached (at full speed), attached
-// with breakpoints only in another cell, and with a breakpoint of its own
-// on a line it never reaches: attached, every cell runs through yaegi's
-// debugger (so that it can pause), which costs about as much as a
-// breakpoint of its own.
+// BenchmarkDebugger runs a loop cell detached, attached with nothing to
+// stop at (both at full speed), attached with a breakpoint in another
+// cell only, and with a breakpoint of its own on a line it never
+// reaches: with a breakpoint anywhere (or panic stops on), cells run
+// through yaegi's debugger, so that they can pause, which costs two
+// orders of magnitude.
 func BenchmarkDebugger(b *testing.B) {
 	const loop = "s := 0\nfor i := 0; i < 100000; i++ {\n\ts += i\n}\nif s < 0 {\n\tfmt.Println(s)\n}"
-	for _, mode := range []string{"detached", "attached", "breakpoint"} {
+	for _, mode := range []string{"detached", "attached", "elsewhere", "breakpoint"} {
 		b.Run(mode, func(b *testing.B) {
 			in := newInterp(b)
 			if mode != "detached" {
+				// attached: a debug session with nothing to stop at.
 				in.OnStop(func(s engine.Stop) { go in.Resume(s.Thread, engine.Continue) })
+			}
+			if mode == "elsewhere" {
 				in.SetBreakpoints("other := 1\nother++\n", []int{2})
 			}
 			if mode == "breakpoint" {
-				in.SetBreakpoints(loop, []int{6})
+				in.SetBreakpoints(loop, []int{6}) // never reached
 			}
 			for b.Loop() {
 				mustRun(b, in, loop)

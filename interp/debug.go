@@ -189,20 +189,21 @@ func (in *Interpreter) resumeAll() {
 	}
 }
 
-// debugCells tells whether cell cur runs with the debugger: every cell
-// does while a debug session is attached (a stop function is set), so
-// that any cell can pause, stop at a breakpoint in a function it calls,
-// or stop at a panic before it unwinds: yaegi's debugger has to be on
-// from the program's start for that (it looks for itself as each
-// function is entered). A cell pays for it (a loop runs two orders of
-// magnitude slower: BenchmarkDebugger); without a debug session, cells
-// run without the debugger, at full speed. It returns the slots each
-// cell's code ran in, to find breakpoints in every cell.
+// debugCells tells whether cell cur runs with the debugger: while a
+// debug session is attached and asks for it, with a breakpoint set in
+// any cell or stops at panics on (or a pause asked between two of the
+// cell's programs). Such a cell can then pause, stop at a breakpoint in a
+// function it calls, or stop at a panic before it unwinds: yaegi's
+// debugger has to be on from the program's start for that. It costs: a
+// loop runs about 300 times slower under it (BenchmarkDebugger). So an
+// attached session with nothing to stop at leaves cells at full speed,
+// and pause then answers why it cannot (errFullSpeed). It returns the
+// slots each cell's code ran in, to find breakpoints in every cell.
 func (in *Interpreter) debugCells(cur int) map[string][]int {
 	d := &in.dbgs
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.onStop == nil {
+	if !d.wantsDebuggerLocked(cur) {
 		return nil
 	}
 	cells := map[string][]int{}
@@ -210,6 +211,32 @@ func (in *Interpreter) debugCells(cur int) map[string][]int {
 		cells[src] = append(cells[src], slot)
 	}
 	return cells
+}
+
+// wantsDebuggerLocked tells, with d.mu held, whether cell cur runs under
+// the debugger (see debugCells).
+func (d *debugState) wantsDebuggerLocked(cur int) bool {
+	if d.onStop == nil {
+		return false
+	}
+	if d.panics || d.pauseCell == cur {
+		return true
+	}
+	for _, lines := range d.bps {
+		if len(lines) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// plainReasonLocked says why a cell runs without the debugger, with d.mu
+// held.
+func (d *debugState) plainReasonLocked() string {
+	if d.onStop == nil {
+		return errNotAttached
+	}
+	return errFullSpeed
 }
 
 // debugExec runs prog through yaegi's debugger, stopping at lines (see

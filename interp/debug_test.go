@@ -243,6 +243,9 @@ func TestDebugClosureOfAnEarlierCell(t *testing.T) {
 	maker := "counter := func() func() int { n := 0; return func() int { n++; return n } }()"
 	mustRun(t, in, maker)
 	code := "a := counter()\nfmt.Println(a)\n"
+	// A breakpoint in a cell that does not run: cells run under the
+	// debugger.
+	in.SetBreakpoints("unused := 0\n", []int{1})
 	r := debugCell(t, in, context.Background(), code)
 	r.wait(t)
 	var e *engine.Error

@@ -98,12 +98,12 @@ func (d *debugState) setPlain(cur int, why string) {
 }
 
 // startCell records that cell cur starts: it runs under the debugger
-// when a debug session is attached now (see debugCells).
+// when a debug session attached now asks for it (see debugCells).
 func (d *debugState) startCell(cur int) {
 	d.mu.Lock()
 	d.cell, d.plain, d.pauseCell = cur, "", 0
-	if d.onStop == nil {
-		d.plain = errNotAttached
+	if !d.wantsDebuggerLocked(cur) {
+		d.plain = d.plainReasonLocked()
 	}
 	d.mu.Unlock()
 }
@@ -112,6 +112,9 @@ func (d *debugState) startCell(cur int) {
 const (
 	errNotAttached = "the running cell started before the debugger was attached, so it runs without it and cannot pause " +
 		"(cells run under the debugger, and can pause, while a debug session is attached); interrupt the kernel to stop it, then run it again"
+	errFullSpeed = "the running cell runs at full speed, without the debugger, since no breakpoint is set and panics are not stopped at " +
+		"(yaegi's debugger slows a cell down about 300 times), so it cannot pause; set a breakpoint or stop at panics before running a cell " +
+		"you want to pause, or interrupt the kernel to stop this one"
 	errNotWalkable = "this part of the running cell runs without the debugger, so it cannot pause: it instantiates a recursive " +
 		"generic function, whose code yaegi's debugger cannot walk (gocalc's interpreter would crash); interrupt the kernel to stop it"
 )

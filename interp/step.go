@@ -292,7 +292,10 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		cells = nil
 		in.dbgs.setPlain(cur, errNotWalkable)
 	} else if cells == nil {
-		in.dbgs.setPlain(cur, errNotAttached)
+		in.dbgs.mu.Lock()
+		why := in.dbgs.plainReasonLocked()
+		in.dbgs.mu.Unlock()
+		in.dbgs.setPlain(cur, why)
 	} else {
 		in.dbgs.setPlain(cur, "")
 	}
