@@ -170,15 +170,29 @@ func (r *rewriter) switchChain(s *ast.TypeSwitchStmt) *ast.BlockStmt {
 	}
 	at := s.Switch
 	x := ta.X
+	var inner ast.Expr // x's operand, when x is the any(...) of a copy
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && kind == front.SwitchChainUnwrap && len(call.Args) == 1 && call.Ellipsis == token.NoPos {
 		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "any" {
-			x = call.Args[0]
+			inner = call.Args[0]
 		}
 	}
 	tmp := r.temp("tsx", at)
 	ref := func() *ast.Ident { return r.ident(tmp.Name, at) }
+	nilRef := ref
+	var init []ast.Stmt
+	if inner != nil {
+		// _gocalc_tsyN := i; _gocalc_tsxN := any(_gocalc_tsyN): yaegi
+		// took any(i) of a nil i for a value, and refused an
+		// assertion of i to a type that cannot implement its interface
+		// (which a copy may have).
+		y := r.temp("tsy", at)
+		nilRef = func() *ast.Ident { return r.ident(y.Name, at) }
+		init = append(init, &ast.AssignStmt{Lhs: []ast.Expr{y}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{inner}})
+		x.(*ast.CallExpr).Args[0] = nilRef()
+	}
+	init = append(init, &ast.AssignStmt{Lhs: []ast.Expr{tmp}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{x}})
 	nilCmp := func(op token.Token) ast.Expr {
-		return &ast.BinaryExpr{X: ref(), OpPos: at, Op: op, Y: r.ident("nil", at)}
+		return &ast.BinaryExpr{X: nilRef(), OpPos: at, Op: op, Y: r.ident("nil", at)}
 	}
 	holds := func(t ast.Expr) ast.Expr {
 		ok := r.temp("ok", at)
@@ -223,6 +237,9 @@ func (r *rewriter) switchChain(s *ast.TypeSwitchStmt) *ast.BlockStmt {
 			case len(cc.List) == 1 && r.emptyIface(cc.List[0]):
 				body = append(body, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
 					Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{name}, Type: cc.List[0], Values: []ast.Expr{ref()}}}}})
+			case len(cc.List) == 1 && !isNilIdent(cc.List[0]) && inner != nil:
+				body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{name}, TokPos: at, Tok: token.DEFINE,
+					Rhs: []ast.Expr{r.assertAny(ref, cc.List[0], at)}})
 			case len(cc.List) == 1 && !isNilIdent(cc.List[0]):
 				body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{name, r.ident("_", at)}, TokPos: at, Tok: token.DEFINE,
 					Rhs: []ast.Expr{&ast.TypeAssertExpr{X: ref(), Lparen: at, Type: cc.List[0], Rparen: at}}})
@@ -242,7 +259,42 @@ func (r *rewriter) switchChain(s *ast.TypeSwitchStmt) *ast.BlockStmt {
 	if s.Init != nil {
 		list = append(list, s.Init)
 	}
-	list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{tmp}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{x}})
+	list = append(list, init...)
 	list = append(list, &ast.SwitchStmt{Switch: at, Body: &ast.BlockStmt{Lbrace: s.Body.Lbrace, List: clauses, Rbrace: s.Body.Rbrace}})
 	return &ast.BlockStmt{Lbrace: at, List: list, Rbrace: s.Body.Rbrace}
+}
+
+// assertAny is x.(t), for x of type any holding a value that the copy of a
+// generic function converted from an interface with methods:
+//
+//	func() (z t) {
+//		defer func() { if recover() != nil { switch r := x.(type) { case t: z = r } } }()
+//		z, _ = x.(t)
+//		return
+//	}()
+//
+// yaegi's assertion of such a value to an interface failed ("reflect.Set:
+// value of type interface {} is not assignable to type
+// interp.valueInterface"), where its type switch takes it; its type switch
+// matched no concrete type, where its assertion does.
+func (r *rewriter) assertAny(x func() *ast.Ident, t ast.Expr, at token.Pos) ast.Expr {
+	z, rv := r.temp("z", at), r.temp("r", at)
+	// No position: the front end's marks are by the switch keyword's.
+	sw := &ast.TypeSwitchStmt{
+		Assign: &ast.AssignStmt{Lhs: []ast.Expr{rv}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: x(), Lparen: at, Rparen: at}}},
+		Body: &ast.BlockStmt{Lbrace: at, Rbrace: at, List: []ast.Stmt{&ast.CaseClause{Case: at, Colon: at, List: []ast.Expr{t},
+			Body: []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{r.ident(z.Name, at)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{r.ident(rv.Name, at)}}}}}}}
+	recovered := &ast.IfStmt{If: at, Cond: &ast.BinaryExpr{X: &ast.CallExpr{Fun: r.ident("recover", at), Lparen: at, Rparen: at}, OpPos: at, Op: token.NEQ, Y: r.ident("nil", at)},
+		Body: &ast.BlockStmt{Lbrace: at, Rbrace: at, List: []ast.Stmt{sw}}}
+	deferred := &ast.DeferStmt{Defer: at, Call: &ast.CallExpr{Lparen: at, Rparen: at, Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: at, Params: &ast.FieldList{Opening: at, Closing: at}},
+		Body: &ast.BlockStmt{Lbrace: at, Rbrace: at, List: []ast.Stmt{recovered}}}}}
+	assign := &ast.AssignStmt{Lhs: []ast.Expr{r.ident(z.Name, at), r.ident("_", at)}, TokPos: at, Tok: token.ASSIGN,
+		Rhs: []ast.Expr{&ast.TypeAssertExpr{X: x(), Lparen: at, Type: t, Rparen: at}}}
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Func: at, Params: &ast.FieldList{Opening: at, Closing: at},
+			Results: &ast.FieldList{Opening: at, Closing: at, List: []*ast.Field{{Names: []*ast.Ident{z}, Type: t}}}},
+		Body: &ast.BlockStmt{Lbrace: at, Rbrace: at, List: []ast.Stmt{deferred, assign, &ast.ReturnStmt{Return: at}}},
+	}
+	return &ast.CallExpr{Fun: lit, Lparen: at, Rparen: at}
 }

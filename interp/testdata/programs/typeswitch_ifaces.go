@@ -49,7 +49,8 @@ func onI(i I) string {
 	return "none"
 }
 
-// Generic: T is an interface in some instances.
+// Generic: T is an interface in some instances, and a type that cannot
+// implement I in another.
 func gen[T any](i I) string {
 	switch x := i.(type) {
 	case T:
@@ -78,12 +79,12 @@ L:
 func main() {
 	fmt.Println(kind(myint32(1)), kind(myint(2)), kind(3), kind(struct{ a, b float64 }{1, 2}), kind("s"), kind(nil))
 	fmt.Println(onI(myint(1)), onI(myint32(2)), onI(nil))
-	fmt.Println(gen[I](myint(1)), gen[J](myint32(2)), gen[J](myint(3)), gen[myint32](myint32(4)), gen[any](nil))
+	fmt.Println(gen[I](myint(1)), gen[J](myint32(2)), gen[J](myint(3)), gen[myint32](myint32(4)), gen[any](nil), gen[string](myint(5)))
 	fmt.Println(labeled(myint32(1)), labeled(myint(1)))
 }
 
 // Output:
 // I I int struct any nil
 // myint 1 J 2 nil
-// T 1 T 2 myint 3 T 4 other
+// T 1 T 2 myint 3 T 4 other myint 5
 // 1 -1
