@@ -92,10 +92,11 @@ func (r *Result) IfaceSwitches() map[[2]int]string {
 }
 
 // bindCases tells whether a case of sw is of an interface type, a type
-// parameter or an unnamed struct type. Bound, yaegi matched a case of a
-// named type with a basic underlying type to a value of that basic type:
-// others are left unbound.
+// parameter or an unnamed struct type, and none of a named concrete type:
+// bound, yaegi matched a case of a named type to a value of its
+// underlying type, and not to one of the named type.
 func bindCases(info *types.Info, sw *ast.TypeSwitchStmt) bool {
+	bind := false
 	for _, st := range sw.Body.List {
 		cc, ok := st.(*ast.CaseClause)
 		if !ok {
@@ -108,12 +109,15 @@ func bindCases(info *types.Info, sw *ast.TypeSwitchStmt) bool {
 			}
 			switch tv.Type.(type) {
 			case *types.Interface, *types.TypeParam, *types.Struct:
-				return true
+				bind = true
+				continue
 			}
 			if _, ok := tv.Type.Underlying().(*types.Interface); ok {
-				return true
+				bind = true
+			} else if _, ok := types.Unalias(tv.Type).(*types.Named); ok {
+				return false
 			}
 		}
 	}
-	return false
+	return bind
 }

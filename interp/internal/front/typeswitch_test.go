@@ -11,7 +11,8 @@ import (
 // interface type or of a type parameter are marked at their switch
 // keyword; unwrap unless the operand as written is a call. A switch on
 // an empty interface (any(i) too) with a case of an interface or unnamed
-// struct type is bound by the rewriter, one with named cases is left.
+// struct type is bound by the rewriter, one with a case of a named
+// concrete type is left.
 func TestIfaceSwitches(t *testing.T) {
 	c := NewChecker(short)
 	src := `type I interface{ M() }
@@ -23,7 +24,7 @@ func d(i I) { switch i.(type) { case nil: } }
 func e[T any](i I) { switch i.(type) { case T: } }
 func f(i I) { switch x := i.(type) { case nil, J: _ = x } }
 type B bool
-func g(e any) { switch e.(type) { case B, int: }; switch e.(type) { case struct{ a int }: } }`
+func g(e any) { switch e.(type) { case B, int: }; switch e.(type) { case struct{ a int }: }; switch e.(type) { case I, B: } }`
 	res := c.Check(1, pieces(src), nil, nil, true)
 	if len(res.Errors) > 0 {
 		t.Fatal(res.Errors)
