@@ -52,6 +52,16 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		embeds, _ := res.EmbeddedLowering()
 		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
+		if sw := res.IfaceSwitches(); len(sw) > 0 {
+			// Keyed by their switch keyword, which no range statement
+			// shares.
+			if ranges == nil {
+				ranges = map[[2]int]string{}
+			}
+			for k, v := range sw {
+				ranges[k] = v
+			}
+		}
 		vars, usedByVars := res.MultiVarTypes()
 		refs, imports := res.PkgRefs()
 		// Last: the other lowerings write the copies' names too.

@@ -20,7 +20,7 @@ type lowerings map[int]*lowering
 type lowering struct {
 	exprs  map[span]replacement // expressions to replace (before the rewriter)
 	pkgs   map[[2]int][2]string // line, col -> package name as written, its alias
-	ranges map[[2]int]string    // line, col of a range's for -> what it ranges over (front.Result.RangeKinds)
+	ranges map[[2]int]string    // line, col of a range's for -> what it ranges over (front.Result.RangeKinds); of a type switch's switch -> front.SwitchChain... (front.Result.IfaceSwitches)
 	vars   map[[2]int][]string  // line, col of a multi-value var declaration -> its variables' types (front.Result.MultiVarTypes)
 	monos  []*front.Mono        // the concrete copies of generic declarations the cell needs (front.Result.MonoLowering)
 }

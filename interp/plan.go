@@ -303,10 +303,15 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 	declStep := func(at int) {
 		var ds []ast.Decl
 		var es []*entry
-		for i, d := range decls {
-			if pins[i] == at {
-				ds = append(ds, d)
-				es = append(es, entries[i])
+		// The copies of generic declarations first: yaegi took an alias
+		// of one declared after it in the step (type U = List[int]) for
+		// a type without methods.
+		for _, copies := range []bool{true, false} {
+			for i, d := range decls {
+				if pins[i] == at && (entries[i].mono != nil) == copies {
+					ds = append(ds, d)
+					es = append(es, entries[i])
+				}
 			}
 		}
 		if len(ds) > 0 {

@@ -62,7 +62,7 @@ func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewrit
 	for n := range intGlobals {
 		r.ints[n] = true
 	}
-	for _, b := range []string{"min", "max", "clear"} {
+	for _, b := range []string{"min", "max", "clear", "any"} {
 		if declared[b] {
 			r.shadow[b] = true
 		}
@@ -247,6 +247,10 @@ func (r *rewriter) rewrite(root ast.Node) {
 		case *ast.SwitchStmt:
 			if n.Tag == nil && !r.ranges {
 				orCases(n)
+			}
+		case *ast.TypeSwitchStmt:
+			if !r.ranges {
+				r.typeSwitch(n)
 			}
 		case *ast.CaseClause:
 			n.Body = r.list(n.Body)
@@ -575,9 +579,22 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		return s
 	}
 	switch s := s.(type) {
+	case *ast.TypeSwitchStmt:
+		if b := r.switchChain(s); b != nil {
+			return b
+		}
 	case *ast.LabeledStmt:
 		if _, ok := s.Stmt.(*ast.SelectStmt); ok {
 			return s // break L leaves the select: it keeps its operands
+		}
+		if ts, ok := s.Stmt.(*ast.TypeSwitchStmt); ok {
+			if b := r.switchChain(ts); b != nil {
+				// keep the label on the switch: { ...; L: switch { ... } }
+				last := len(b.List) - 1
+				s.Stmt = b.List[last]
+				b.List[last] = s
+				return b
+			}
 		}
 		inner := r.stmt(s.Stmt)
 		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 && isLoop(b.List[1]) {

@@ -542,6 +542,12 @@ func (m *monoState) body(src *genericSrc, node ast.Node, sub map[*types.TypePara
 			}
 			return true
 		}
+		if kv, ok := n.(*ast.KeyValueExpr); ok {
+			if rep, ok := m.constConv(src, kv.Key, sub); ok {
+				out = append(out, rep)
+			}
+			return true
+		}
 		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
 			// x.(T) with T a type argument that x's interface type cannot
 			// hold is an impossible assertion in concrete code, not in
@@ -1028,3 +1034,35 @@ func dropCases(root ast.Node) {
 // ConcreteType is t as the interpreter knows it: the instances of the
 // cells' generic types that have concrete copies named after them.
 func (r *Result) ConcreteType(t types.Type) types.Type { return r.concreteType(t) }
+
+// constConv makes a conversion of a constant to a type parameter, T(0), a
+// key of a map literal, a value in the copy: func() int { return int(0)
+// }(). Constant in the copy, two such keys may be equal, which is an
+// error in concrete code ("duplicate key"), not in generic code (the later
+// element wins). (Not the cases of an expression switch: yaegi matched a
+// case list of calls wrongly.)
+func (m *monoState) constConv(src *genericSrc, x ast.Expr, sub map[*types.TypeParam]types.Type) (Replacement, bool) {
+	tv, ok := src.info.Types[x]
+	if !ok || tv.Type == nil || tv.Value != nil {
+		return Replacement{}, false
+	}
+	tp, ok := tv.Type.(*types.TypeParam)
+	if !ok {
+		return Replacement{}, false
+	}
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return Replacement{}, false
+	}
+	if at, ok := src.info.Types[call.Args[0]]; !ok || at.Value == nil {
+		return Replacement{}, false
+	}
+	t, ok := sub[tp]
+	if !ok {
+		return Replacement{}, false
+	}
+	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsConstType == 0 {
+		return Replacement{}, false
+	}
+	return m.r.span(x, "func() "+m.typeText(t)+" { return "+ArgName+" }()"), true
+}
