@@ -33,6 +33,8 @@ import (
 //     a preloaded package (error, fmt.Stringer, runtime.Error), when x
 //     may be nil: the interpreter fails on a nil x (a nil dereference of
 //     its own), so a function literal answers false for it first.
+//   - x.(I), with x of an empty interface type and I an interface of the
+//     session or an interface literal, asks a type switch (emptyAssert).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -76,6 +78,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			deferred[n.Call] = true
 		case *ast.TypeAssertExpr:
 			if rep, ok := l.commaOk(n); ok {
+				out = append(out, rep)
+			} else if rep, ok := l.emptyAssert(n); ok {
 				out = append(out, rep)
 			}
 		case *ast.ValueSpec:
