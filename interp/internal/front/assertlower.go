@@ -95,3 +95,53 @@ func isIdent(e ast.Expr) bool {
 	_, ok := e.(*ast.Ident)
 	return ok
 }
+
+// concreteAssert lowers v, ok := x.(T), with T a type of the session
+// that has methods and x of an interface type the interpreter declares
+// itself (not error or fmt.Stringer), to a function literal that asks a type switch
+// whether x holds a T:
+//
+//	func(v interface{}) (r T, ok bool) { switch v.(type) { case T: r, ok = v.(T), 0 == 0 }; return }(x)
+//
+// yaegi's comma-ok assertion compared the value's Go type only: x.(U)
+// held for a T when both were defined as string, say. Its type switch
+// without a variable compares the interpreter's own types.
+func (l *lowerer) concreteAssert(x *ast.TypeAssertExpr) (Replacement, bool) {
+	if x.Type == nil {
+		return Replacement{}, false
+	}
+	tuple, ok := l.res.Info.Types[x].Type.(*types.Tuple)
+	if !ok || tuple.Len() != 2 {
+		return Replacement{}, false
+	}
+	t := tuple.At(0).Type()
+	n, isNamed := t.(*types.Named)
+	if !isNamed || !IsSession(n.Obj().Pkg()) || types.IsInterface(t) || hasTypeParam(t) || n.NumMethods() == 0 {
+		return Replacement{}, false
+	}
+	xt := l.res.Info.Types[x.X].Type
+	if xt == nil || hasTypeParam(xt) {
+		return Replacement{}, false
+	}
+	if xn, isNamed := xt.(*types.Named); isNamed && (xn.Obj().Pkg() == nil || !IsSession(xn.Obj().Pkg())) {
+		return Replacement{}, false // error, fmt.Stringer: compiled interfaces hold values otherwise
+	}
+	if !l.universal("bool", x.Pos()) {
+		return Replacement{}, false
+	}
+	var typ string
+	switch {
+	case isIdent(x.Type):
+		typ = x.Type.(*ast.Ident).Name
+	case l.expressible(t):
+		typ = l.localType(t)
+	default:
+		return Replacement{}, false
+	}
+	v, r, okv := l.fresh(), l.fresh(), l.fresh()
+	src := "func(" + v + " interface{}) (" + r + " " + typ + ", " + okv + " bool) { switch " + v + ".(type) { case " + typ + ": " +
+		r + ", " + okv + " = " + v + ".(" + typ + "), 0 == 0 }; return }(" + ArgName + ")"
+	rep := l.span(x, src)
+	rep.Operand = true
+	return rep, true
+}

@@ -34,7 +34,9 @@ import (
 //     may be nil: the interpreter fails on a nil x (a nil dereference of
 //     its own), so a function literal answers false for it first.
 //   - x.(I), with x of an empty interface type and I an interface of the
-//     session or an interface literal, asks a type switch (emptyAssert).
+//     session or an interface literal, asks a type switch (emptyAssert),
+//     and so does v, ok := x.(T), with T a type of the session that has
+//     methods (concreteAssert).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -80,6 +82,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.commaOk(n); ok {
 				out = append(out, rep)
 			} else if rep, ok := l.emptyAssert(n); ok {
+				out = append(out, rep)
+			} else if rep, ok := l.concreteAssert(n); ok {
 				out = append(out, rep)
 			}
 		case *ast.ValueSpec:
