@@ -37,6 +37,7 @@ import (
 //     session or an interface literal, asks a type switch (emptyAssert),
 //     and so does v, ok := x.(T), with T a type of the session that has
 //     methods (concreteAssert).
+//   - return <-c puts the receive in parentheses (returnRecv).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -100,6 +101,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 					out = append(out, rep)
 				}
 			}
+		case *ast.ReturnStmt:
+			out = append(out, l.returnRecv(n)...)
 		case *ast.IncDecStmt:
 			if rep, ok := l.pkgVar(n.X); ok {
 				out = append(out, rep)
