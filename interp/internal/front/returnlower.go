@@ -5,16 +5,25 @@ import (
 	"go/token"
 )
 
-// returnRecv puts in parentheses each result of a return statement that
-// is a receive (return <-c, or return <-c, nil): yaegi stored the value
-// received straight into the function's result, which it cannot set
-// ("reflect: reflect.Value.Set using unaddressable value"). In
-// parentheses, the value is received first.
-func (l *lowerer) returnRecv(ret *ast.ReturnStmt) []Replacement {
+// returnResults puts in parentheses each result of a return statement
+// that is a receive (return <-c), and, when it returns several, each that
+// calls a builtin function (return s, len(s)): yaegi stored such values
+// straight into the function's results, which it failed to do ("reflect:
+// reflect.Value.Set using unaddressable value", "reflect: call of
+// reflect.Value.SetInt on string Value"). In parentheses, the value is
+// computed first.
+func (l *lowerer) returnResults(ret *ast.ReturnStmt) []Replacement {
 	var out []Replacement
 	for _, x := range ret.Results {
-		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			out = append(out, l.span(u, "("+ArgName+")"))
+		switch x := x.(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.ARROW {
+				out = append(out, l.span(x, "("+ArgName+")"))
+			}
+		case *ast.CallExpr:
+			if len(ret.Results) > 1 && l.builtin(x) != "" {
+				out = append(out, l.span(x, "("+ArgName+")"))
+			}
 		}
 	}
 	return out

@@ -37,7 +37,8 @@ import (
 //     session or an interface literal, asks a type switch (emptyAssert),
 //     and so does v, ok := x.(T), with T a type of the session that has
 //     methods (concreteAssert).
-//   - return <-c puts the receive in parentheses (returnRecv).
+//   - return <-c, and a builtin's call among several results (return s,
+//     len(s)), are put in parentheses (returnResults).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -73,6 +74,7 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	var out []Replacement
 	deferred := map[ast.Expr]bool{} // calls of defer and go statements
 	called := map[ast.Expr]bool{}   // the functions of calls
+	var results []Replacement       // of return statements
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
@@ -102,7 +104,7 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				}
 			}
 		case *ast.ReturnStmt:
-			out = append(out, l.returnRecv(n)...)
+			results = append(results, l.returnResults(n)...)
 		case *ast.IncDecStmt:
 			if rep, ok := l.pkgVar(n.X); ok {
 				out = append(out, rep)
@@ -135,6 +137,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 		}
 		return true
 	})
+	// After the other lowerings of the same calls, which hold them.
+	out = append(out, results...)
 	return out, l.imports
 }
 

@@ -19,6 +19,20 @@ func recvClosed(c chan string) (string, int) {
 	return <-c, 7
 }
 
+// Builtins' calls among several results: yaegi failed on them too
+// ("reflect: call of reflect.Value.SetInt on string Value").
+func sizes(s []int) (string, int, int) {
+	return "sizes", len(s), cap(s)
+}
+
+func grow(s []int, v int) (int, []int) {
+	return v, append(s, v)
+}
+
+func fresh(n int) (*int, []int) {
+	return new(int), make([]int, n)
+}
+
 func main() {
 	c := make(chan int, 3)
 	c <- 1
@@ -31,6 +45,10 @@ func main() {
 	close(s)
 	v, n := recvClosed(s)
 	fmt.Printf("%q %d\n", v, n)
+	fmt.Println(sizes(make([]int, 2, 5)))
+	fmt.Println(grow([]int{1}, 2))
+	p, z := fresh(3)
+	fmt.Println(*p, z)
 }
 
 // Output:
@@ -38,3 +56,6 @@ func main() {
 // 2 accepted
 // 3
 // "" 7
+// sizes 2 5
+// 2 [1 2]
+// 0 [0 0 0]
