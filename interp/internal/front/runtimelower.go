@@ -38,7 +38,8 @@ import (
 //     and so does v, ok := x.(T), with T a type of the session that has
 //     methods (concreteAssert).
 //   - return <-c, and a builtin's call among several results (return s,
-//     len(s)), are put in parentheses (returnResults).
+//     len(s)), are put in parentheses (returnResults), and so is a
+//     receive assigned to a variable, v := <-c (assignRecv).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
@@ -74,7 +75,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	var out []Replacement
 	deferred := map[ast.Expr]bool{} // calls of defer and go statements
 	called := map[ast.Expr]bool{}   // the functions of calls
-	var results []Replacement       // of return statements
+	var results []Replacement       // receives and builtins' calls put in parentheses
+	comms := map[ast.Stmt]bool{}    // the statements of select cases
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
@@ -93,11 +95,17 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.commaOkVar(n); ok {
 				out = append(out, rep)
 			}
+			results = append(results, l.assignRecv(len(n.Names), n.Values)...)
 		case *ast.SelectorExpr:
 			if rep, ok := l.methodValue(n, called); ok {
 				out = append(out, rep)
 			}
+		case *ast.CommClause:
+			comms[n.Comm] = true
 		case *ast.AssignStmt:
+			if !comms[n] {
+				results = append(results, l.assignRecv(len(n.Lhs), n.Rhs)...)
+			}
 			for _, x := range n.Lhs {
 				if rep, ok := l.pkgVar(x); ok {
 					out = append(out, rep)

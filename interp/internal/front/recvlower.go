@@ -28,3 +28,21 @@ func (l *lowerer) returnResults(ret *ast.ReturnStmt) []Replacement {
 	}
 	return out
 }
+
+// assignRecv puts in parentheses a receive assigned to a variable (v :=
+// <-c, v = <-c, var v = <-c), but for the comma-ok form and a select's
+// case: yaegi stored the value received as the variable itself, which
+// could not be set afterwards (v = 7 failed with "reflect.Value.Set using
+// unaddressable value").
+func (l *lowerer) assignRecv(lhs int, rhs []ast.Expr) []Replacement {
+	if lhs != len(rhs) {
+		return nil
+	}
+	var out []Replacement
+	for _, x := range rhs {
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			out = append(out, l.span(u, "("+ArgName+")"))
+		}
+	}
+	return out
+}
