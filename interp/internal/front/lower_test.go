@@ -95,6 +95,8 @@ func lowered(cell string, r *Result) string {
 				operand = text[len("unsafe.SliceData(") : len(text)-1]
 			case strings.HasPrefix(text, "maps.Clone("):
 				operand = text[len("maps.Clone(") : len(text)-1]
+			case strings.HasPrefix(text, "len("), strings.HasPrefix(text, "cap("):
+				operand = text[len("len(") : len(text)-1]
 			case strings.HasSuffix(text, ")"):
 				operand = text[:strings.LastIndex(text, ".(")]
 			default:

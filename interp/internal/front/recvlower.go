@@ -3,6 +3,8 @@ package front
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
+	"strconv"
 )
 
 // returnResults puts in parentheses each result of a return statement
@@ -45,4 +47,32 @@ func (l *lowerer) assignRecv(lhs int, rhs []ast.Expr) []Replacement {
 		}
 	}
 	return out
+}
+
+// arrayPtrLen lowers len(p) or cap(p), with p a pointer to an array that
+// is not constant (it calls a function or receives), to func(interface{})
+// int { return N }(p): Go evaluates p and gives the array's length N, nil
+// p or not; yaegi read the array through p (a nil dereference).
+func (l *lowerer) arrayPtrLen(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) != 1 {
+		return Replacement{}, false
+	}
+	if tv, ok := l.res.Info.Types[call]; !ok || tv.Value != nil {
+		return Replacement{}, false
+	}
+	at := l.res.Info.Types[call.Args[0]].Type
+	if at == nil || hasTypeParam(at) {
+		return Replacement{}, false
+	}
+	p, ok := at.Underlying().(*types.Pointer)
+	if !ok {
+		return Replacement{}, false
+	}
+	a, ok := p.Elem().Underlying().(*types.Array)
+	if !ok || !l.universal("int", call.Pos()) {
+		return Replacement{}, false
+	}
+	rep := l.span(call, "func(interface{}) int { return "+strconv.FormatInt(a.Len(), 10)+" }("+ArgName+")")
+	rep.Operand = true
+	return rep, true
 }

@@ -44,6 +44,9 @@ import (
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
 //     the variable: after v = f, calling f called itself forever.
+//   - len(p) and cap(p), p a pointer to an array computed by a call or
+//     a receive, give the array's length without reading through p
+//     (arrayPtrLen).
 //   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
@@ -131,6 +134,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				out = append(out, l.makeSlice(n)...)
 			case "copy", "delete", "complex", "append":
 				if rep, ok := l.spreadBuiltin(n); ok {
+					out = append(out, rep)
+				}
+			case "len", "cap":
+				if rep, ok := l.arrayPtrLen(n); ok {
 					out = append(out, rep)
 				}
 			case "new":
