@@ -115,6 +115,12 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				// length (a nil pointer to an array included).
 				out = append(out, l.span(rangeX(n), strconv.FormatInt(n.len, 10)))
 				return true
+			} else if n.rs != nil && l.universal("int", n.rs.X.Pos()) {
+				// It evaluates the array (or the pointer) that a call or
+				// a receive gives, and ranges over its length: yaegi read
+				// the array through a nil pointer.
+				out = append(out, l.span(rangeX(n), "func(interface{}) int { return "+strconv.FormatInt(n.len, 10)+" }("+ArgName+")"))
+				return true
 			}
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
@@ -358,7 +364,7 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 			return true
 		}
 		p := r.Fset.Position(rs.For)
-		if _, ok := arrayLen(r.Info, rs); ok {
+		if n, ok := arrayLen(r.Info, rs); ok || n.rs != nil {
 			out[[2]int{p.Line, p.Column}] = "int"
 			return true
 		}
@@ -470,7 +476,9 @@ type rangeLen struct {
 
 func rangeX(n rangeLen) ast.Expr { return n.rs.X }
 
-// arrayLen tells whether rs ranges over the constant length of an array.
+// arrayLen tells whether rs ranges over the constant length of an array;
+// when rs ranges over an array it must evaluate (or a pointer to one),
+// without a value variable, it gives the length but false.
 func arrayLen(info *types.Info, rs *ast.RangeStmt) (rangeLen, bool) {
 	if rs.X == nil {
 		return rangeLen{}, false

@@ -24,7 +24,26 @@ func main() {
 	c <- new([50]int)
 	n := len(none()) + cap(<-c)
 	fmt.Println(n, len(some()), calls, len(c))
+	// So does a range over such a pointer, or an array a call gives,
+	// without a value variable.
+	iters := 0
+	for range none() {
+		iters++
+	}
+	for i := range some() {
+		iters += i
+	}
+	c <- nil
+	for range <-c {
+		iters++
+	}
+	fmt.Println(iters, calls)
+	defer func() { fmt.Println("recovered:", recover() != nil) }()
+	for range *none() {
+	}
 }
 
 // Output:
 // 90 4 2 1
+// 96 4
+// recovered: true
