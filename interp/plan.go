@@ -426,6 +426,10 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 // initializers (var x int) before the cell's first var step: in Go they
 // exist, zero, before any initializer runs (var a = f(x) above var x int
 // reads x), and yaegi needs them declared to compile what reads them.
+// So it moves var declarations whose values are literals (var bug =
+// false), which depend on nothing: functions and methods that use such a
+// variable are declared right after it, and a var declaration above it
+// that needs those methods (var list = []I{T(1)}) failed to compile.
 func zeroVarsFirst(seq []step) []step {
 	first := -1
 	var zero, rest []step
@@ -437,7 +441,7 @@ func zeroVarsFirst(seq []step) []step {
 		if first < 0 {
 			first = i
 		}
-		if zeroVars(st) {
+		if zeroVars(st) || literalVars(st) {
 			zero = append(zero, st)
 		} else {
 			rest = append(rest, st)
@@ -463,6 +467,30 @@ func zeroVars(st step) bool {
 		}
 		for _, s := range gd.Specs {
 			if vs, ok := s.(*ast.ValueSpec); !ok || len(vs.Values) > 0 || vs.Type == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// literalVars tells whether a var step is a var declaration (not x :=
+// v) whose values are all literals: var bug = false, var n int = 3.
+func literalVars(st step) bool {
+	if st.assign != nil || len(st.decls) != 1 {
+		return false
+	}
+	gd, ok := st.decls[0].(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR {
+		return false
+	}
+	for _, s := range gd.Specs {
+		vs, ok := s.(*ast.ValueSpec)
+		if !ok || len(vs.Values) == 0 {
+			return false
+		}
+		for _, v := range vs.Values {
+			if !constant(v) {
 				return false
 			}
 		}
