@@ -247,9 +247,31 @@ func (r *rewriter) rewrite(root ast.Node) {
 			}
 		case *ast.SelectorExpr:
 			return n.X != nil && r.walkSel(n)
+		case *ast.FuncDecl:
+			if n.Recv != nil && !r.ranges {
+				blankParams(n.Type.Params)
+			}
 		}
 		return true
 	})
+}
+
+// blankParams names the parameters of a method that are not named _:
+// a method value (f := s.M) of a method with unnamed parameters, M(int),
+// wrote its results over the receiver's fields ("reflect.Set: value of
+// type int is not assignable to type bool").
+func blankParams(params *ast.FieldList) {
+	if params == nil {
+		return
+	}
+	for _, f := range params.List {
+		if len(f.Names) > 0 {
+			return // all named, or all not
+		}
+	}
+	for _, f := range params.List {
+		f.Names = []*ast.Ident{{NamePos: f.Type.Pos(), Name: "_"}}
+	}
 }
 
 // orCases writes the case a, b: of a switch without tag as case a || b:
