@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 )
 
 // returnResults puts in parentheses each result of a return statement
@@ -17,6 +18,14 @@ import (
 func (l *lowerer) returnResults(ret *ast.ReturnStmt) []Replacement {
 	var out []Replacement
 	for _, x := range ret.Results {
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			// (g) as a whole: yaegi fails on a function literal in
+			// parentheses too.
+			if rep, ok := l.funcResult(x, id); ok {
+				out = append(out, rep)
+			}
+			continue
+		}
 		switch x := x.(type) {
 		case *ast.UnaryExpr:
 			if x.Op == token.ARROW {
@@ -29,6 +38,43 @@ func (l *lowerer) returnResults(ret *ast.ReturnStmt) []Replacement {
 		}
 	}
 	return out
+}
+
+// funcResult lowers a function of the session that a return statement
+// returns (return g) to a function literal calling it, func(a T) R {
+// return g(a) }: yaegi returned the function's node, not a function
+// ("reflect.Set: value of type *interp.node is not assignable to type
+// func()").
+func (l *lowerer) funcResult(x ast.Expr, id *ast.Ident) (Replacement, bool) {
+	fn, ok := l.res.Info.Uses[id].(*types.Func)
+	if !ok || !IsSession(fn.Pkg()) || fn.Parent() == nil || fn.Parent() != fn.Pkg().Scope() {
+		return Replacement{}, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.TypeParams().Len() > 0 || hasTypeParam(sig) || !l.expressible(sig) {
+		return Replacement{}, false
+	}
+	var params, args, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		a := l.fresh()
+		t := sig.Params().At(i).Type()
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
+			args = append(args, a+"...")
+			continue
+		}
+		params = append(params, a+" "+l.localType(t))
+		args = append(args, a)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, l.localType(sig.Results().At(i).Type()))
+	}
+	body := id.Name + "(" + strings.Join(args, ", ") + ")"
+	res := ""
+	if len(results) > 0 {
+		res, body = " ("+strings.Join(results, ", ")+")", "return "+body
+	}
+	return l.span(x, "func("+strings.Join(params, ", ")+")"+res+" { "+body+" }"), true
 }
 
 // assignRecv puts in parentheses a receive assigned to a variable (v :=

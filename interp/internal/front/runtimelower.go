@@ -38,7 +38,9 @@ import (
 //     and so does v, ok := x.(T), with T a type of the session that has
 //     methods (concreteAssert).
 //   - return <-c, and a builtin's call among several results (return s,
-//     len(s)), are put in parentheses (returnResults), and so is a
+//     len(s)), are put in parentheses (returnResults), a function of
+//     the session returned (return g) is called by a function literal
+//     (funcResult), and a
 //     receive assigned to a variable, v := <-c (assignRecv).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
