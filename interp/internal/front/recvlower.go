@@ -122,3 +122,45 @@ func (l *lowerer) arrayPtrLen(call *ast.CallExpr) (Replacement, bool) {
 	rep.Operand = true
 	return rep, true
 }
+
+// nilMapKey converts the key nil of m[nil] to the map's key type, K(nil):
+// yaegi failed to use the untyped nil as a key of a pointer, channel or
+// function type ("reflect.Value.MapIndex: value of type interface {} is
+// not assignable to type *struct { Xx int }").
+func (l *lowerer) nilMapKey(x *ast.IndexExpr) (Replacement, bool) {
+	if tv, ok := l.res.Info.Types[x.Index]; !ok || !tv.IsNil() {
+		return Replacement{}, false
+	}
+	xt := l.res.Info.Types[x.X].Type
+	if xt == nil || hasTypeParam(xt) {
+		return Replacement{}, false
+	}
+	m, ok := xt.Underlying().(*types.Map)
+	if !ok || types.IsInterface(m.Key()) {
+		return Replacement{}, false
+	}
+	typ := l.typeAt(m.Key(), x.Index.Pos())
+	if typ == "" || !l.universal("nil", x.Index.Pos()) {
+		return Replacement{}, false
+	}
+	return l.span(x.Index, "("+typ+")(nil)"), true
+}
+
+// typeAt writes t as code at pos may: a named type by its name where the
+// name means it (a local type included), else as lowered code writes
+// types, or "" when it cannot.
+func (l *lowerer) typeAt(t types.Type, pos token.Pos) string {
+	if n, ok := t.(*types.Named); ok && IsSession(n.Obj().Pkg()) && n.TypeArgs().Len() == 0 {
+		sc := l.res.Pkg.Scope().Innermost(pos)
+		if sc == nil {
+			sc = l.res.Pkg.Scope()
+		}
+		if _, obj := sc.LookupParent(n.Obj().Name(), pos); obj == n.Obj() {
+			return n.Obj().Name()
+		}
+	}
+	if hasTypeParam(t) || !l.expressible(t) {
+		return ""
+	}
+	return l.localType(t)
+}

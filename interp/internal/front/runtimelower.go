@@ -49,6 +49,7 @@ import (
 //   - len(p) and cap(p), p a pointer to an array computed by a call or
 //     a receive, give the array's length without reading through p
 //     (arrayPtrLen).
+//   - m[nil] converts nil to the map's key type (nilMapKey).
 //   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
@@ -103,6 +104,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			results = append(results, l.assignRecv(len(n.Names), n.Values)...)
 		case *ast.SelectorExpr:
 			if rep, ok := l.methodValue(n, called); ok {
+				out = append(out, rep)
+			}
+		case *ast.IndexExpr:
+			if rep, ok := l.nilMapKey(n); ok {
 				out = append(out, rep)
 			}
 		case *ast.CommClause:
