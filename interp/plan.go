@@ -489,6 +489,10 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 // initializers (var x int) before the cell's first var step: in Go they
 // exist, zero, before any initializer runs (var a = f(x) above var x int
 // reads x), and yaegi needs them declared to compile what reads them.
+// So it moves var declarations whose values are literals (var bug =
+// false), which depend on nothing: functions and methods that use such a
+// variable are declared right after it, and a var declaration above it
+// that needs those methods (var list = []I{T(1)}) failed to compile.
 func zeroVarsFirst(seq []step) []step {
 	first := -1
 	var zero, rest []step
@@ -514,41 +518,6 @@ func zeroVarsFirst(seq []step) []step {
 	return append(out, rest[first:]...)
 }
 
-// literalVars tells whether a var step declares variables whose values
-// are literals, true or false (var bug = false): Go initializes them before any
-// initializer that reads them, and the funcs that use them are declared
-// right after them (pinDecls), so they go first too (var test = []I{T(1)}
-// above them needed T's methods, which used bug).
-func literalVars(st step) bool {
-	if st.assign != nil || len(st.decls) == 0 {
-		return false
-	}
-	for _, d := range st.decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			return false
-		}
-		for _, s := range gd.Specs {
-			vs, ok := s.(*ast.ValueSpec)
-			if !ok || len(vs.Values) == 0 || len(vs.Values) != len(vs.Names) {
-				return false
-			}
-			for _, v := range vs.Values {
-				switch v := v.(type) {
-				case *ast.BasicLit:
-				case *ast.Ident:
-					if v.Name != "true" && v.Name != "false" {
-						return false
-					}
-				default:
-					return false
-				}
-			}
-		}
-	}
-	return true
-}
-
 // zeroVars tells whether a var step declares variables without values.
 func zeroVars(st step) bool {
 	if st.define != nil || st.assign != nil || len(st.decls) == 0 {
@@ -561,6 +530,30 @@ func zeroVars(st step) bool {
 		}
 		for _, s := range gd.Specs {
 			if vs, ok := s.(*ast.ValueSpec); !ok || len(vs.Values) > 0 || vs.Type == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// literalVars tells whether a var step is a var declaration (not x :=
+// v) whose values are all literals: var bug = false, var n int = 3.
+func literalVars(st step) bool {
+	if st.assign != nil || len(st.decls) != 1 {
+		return false
+	}
+	gd, ok := st.decls[0].(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR {
+		return false
+	}
+	for _, s := range gd.Specs {
+		vs, ok := s.(*ast.ValueSpec)
+		if !ok || len(vs.Values) == 0 {
+			return false
+		}
+		for _, v := range vs.Values {
+			if !constant(v) {
 				return false
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/gocalc/gocalc/interp/internal/front"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -41,6 +42,7 @@ type rewriter struct {
 	imports map[string]string        // the session's explicit imports: name -> path
 	fset    *token.FileSet           // positions of the cells rewritten
 	lowered lowerings                // what the front end knows of ranges, by cell
+	keyed   map[*ast.RangeStmt]bool  // the loops rangeChanElems made
 }
 
 // rangeKind is what the front end says range s ranges over: "int", an
@@ -281,9 +283,31 @@ func (r *rewriter) rewrite(root ast.Node) {
 			}
 		case *ast.SelectorExpr:
 			return n.X != nil && r.walkSel(n)
+		case *ast.FuncDecl:
+			if n.Recv != nil && !r.ranges {
+				blankParams(n.Type.Params)
+			}
 		}
 		return true
 	})
+}
+
+// blankParams names the parameters of a method that are not named _:
+// a method value (f := s.M) of a method with unnamed parameters, M(int),
+// wrote its results over the receiver's fields ("reflect.Set: value of
+// type int is not assignable to type bool").
+func blankParams(params *ast.FieldList) {
+	if params == nil {
+		return
+	}
+	for _, f := range params.List {
+		if len(f.Names) > 0 {
+			return // all named, or all not
+		}
+	}
+	for _, f := range params.List {
+		f.Names = []*ast.Ident{{NamePos: f.Type.Pos(), Name: "_"}}
+	}
 }
 
 // orCases writes the case a, b: of a switch without tag as case a || b:
@@ -611,6 +635,8 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		switch kind := r.rangeKind(s); {
 		case kind == "int":
 			return r.rangeInt(s)
+		case kind == front.RangeChanElems && !r.keyed[s]:
+			return r.rangeChanElems(s)
 		case kind != "":
 			if f := r.rangeFuncOf(s, kind); f != nil {
 				return f
@@ -935,6 +961,42 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 	}
 	def := &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{s.X}}
 	return &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, loop}, Rbrace: s.Body.Rbrace}
+}
+
+// rangeChanElems rewrites for k, v := range x, whose elements are
+// channels, into { t := x; for i := range t { k, v := i, t[i]; ... } }
+// (after rangeAssign): yaegi took a range whose value variable is a
+// channel for a range over a channel ("reflect: call of reflect.Value.Len
+// on int Value"). x is evaluated once, as Go does, and each iteration has
+// variables of its own.
+func (r *rewriter) rangeChanElems(s *ast.RangeStmt) ast.Stmt {
+	at := s.For
+	x, i := r.temp("x", at), r.temp("i", at)
+	var lhs, rhs []ast.Expr
+	if s.Key != nil && !isBlankIdent(s.Key) {
+		lhs = append(lhs, s.Key)
+		rhs = append(rhs, r.ident(i.Name, at))
+	}
+	if s.Value != nil && !isBlankIdent(s.Value) {
+		lhs = append(lhs, s.Value)
+		rhs = append(rhs, &ast.IndexExpr{X: r.ident(x.Name, at), Lbrack: at, Index: r.ident(i.Name, at), Rbrack: at})
+	}
+	if len(lhs) > 0 {
+		set := &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: s.Tok, Rhs: rhs}
+		s.Body.List = append([]ast.Stmt{set}, s.Body.List...)
+	}
+	loop := &ast.RangeStmt{For: at, Key: i, TokPos: at, Tok: token.DEFINE, Range: s.Range, X: r.ident(x.Name, at), Body: s.Body}
+	if r.keyed == nil {
+		r.keyed = map[*ast.RangeStmt]bool{}
+	}
+	r.keyed[loop] = true
+	def := &ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{s.X}}
+	return &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, loop}, Rbrace: s.Body.Rbrace}
+}
+
+func isBlankIdent(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
 }
 
 // reserved reports names reserved for gocalc's own helpers.

@@ -13,6 +13,12 @@ import (
 // a second one ("reflect.StructOf: duplicate field X_"). No Go code can
 // name a blank field, and only unsafe code can make one nonzero, so the
 // program runs as before; printed with %+v, the field shows its new name.
+//
+// It also writes runtime/cgo's Incomplete, wherever a cell names it, as
+// struct{}: the interpreter has no runtime/cgo (yaegi crashed with a nil
+// pointer dereference on the type that held the field). Incomplete is an
+// empty struct whose only use is to keep values off the garbage collected
+// heap, which the interpreter cannot do anyway.
 func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -21,6 +27,12 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 	var out []Replacement
 	blanks := 0
 	ast.Inspect(r.file, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if tn, ok := r.Info.Uses[sel.Sel].(*types.TypeName); ok && isCgoIncomplete(tn.Type()) {
+				out = append(out, l.span(sel, "struct{}"))
+				return false
+			}
+		}
 		st, ok := n.(*ast.StructType)
 		if !ok || st.Fields == nil {
 			return true
@@ -55,7 +67,7 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 				b.WriteString(f.Name() + " ")
 			}
 			if isCgoIncomplete(f.Type()) {
-				b.WriteString("struct{}") // as RuntimeLowering writes it
+				b.WriteString("struct{}") // as wherever a cell names it (above)
 			} else {
 				b.WriteString(l.localType(f.Type()))
 			}

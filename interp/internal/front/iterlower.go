@@ -115,6 +115,12 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				// length (a nil pointer to an array included).
 				out = append(out, l.span(rangeX(n), strconv.FormatInt(n.len, 10)))
 				return true
+			} else if n.rs != nil && l.universal("int", n.rs.X.Pos()) {
+				// It evaluates the array (or the pointer) that a call or
+				// a receive gives, and ranges over its length: yaegi read
+				// the array through a nil pointer.
+				out = append(out, l.span(rangeX(n), "func(interface{}) int { return "+strconv.FormatInt(n.len, 10)+" }("+ArgName+")"))
+				return true
 			}
 			if rep, ok := l.arrayPointer(n.X); ok {
 				out = append(out, rep)
@@ -338,9 +344,10 @@ func hasTypeParamFree(t types.Type) bool {
 
 // RangeKinds tells, for each range statement of the cell (by the line and
 // column of its for keyword), what it ranges over when the interpreter
-// needs telling: "int" for an integer, or the iterator's function type
-// (as func(func(K, V) bool)) for a function. Statements ranging over
-// anything else are not listed.
+// needs telling: "int" for an integer, the iterator's function type (as
+// func(func(K, V) bool)) for a function, or RangeChanElems for a slice,
+// array or map of channels ranged over with a value variable. Statements
+// ranging over anything else are not listed.
 func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -357,7 +364,7 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 			return true
 		}
 		p := r.Fset.Position(rs.For)
-		if _, ok := arrayLen(r.Info, rs); ok {
+		if n, ok := arrayLen(r.Info, rs); ok || n.rs != nil {
 			out[[2]int{p.Line, p.Column}] = "int"
 			return true
 		}
@@ -365,6 +372,10 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 		case *types.Basic:
 			if u.Info()&types.IsInteger != 0 {
 				out[[2]int{p.Line, p.Column}] = "int"
+			}
+		case *types.Slice, *types.Array, *types.Map, *types.Pointer:
+			if rs.Value != nil && chanElems(u) {
+				out[[2]int{p.Line, p.Column}] = RangeChanElems
 			}
 		case *types.Signature:
 			if u.Params().Len() != 1 {
@@ -383,6 +394,37 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 		return true
 	})
 	return out, l.imports
+}
+
+// RangeChanElems is the range kind of a slice, array or map whose
+// elements are channels, ranged over with a value variable: the
+// interpreter took such a range for one over a channel, and ranges over
+// the keys instead.
+const RangeChanElems = "chan elements"
+
+// chanElems tells whether the elements of a slice, array, pointer to an
+// array or map are channels.
+func chanElems(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		a, ok := p.Elem().Underlying().(*types.Array)
+		if !ok {
+			return false
+		}
+		t = a
+	}
+	var elem types.Type
+	switch u := t.(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	_, ok := elem.Underlying().(*types.Chan)
+	return ok
 }
 
 // DeclUses tells, for each func, method, type and const declaration of
@@ -434,7 +476,9 @@ type rangeLen struct {
 
 func rangeX(n rangeLen) ast.Expr { return n.rs.X }
 
-// arrayLen tells whether rs ranges over the constant length of an array.
+// arrayLen tells whether rs ranges over the constant length of an array;
+// when rs ranges over an array it must evaluate (or a pointer to one),
+// without a value variable, it gives the length but false.
 func arrayLen(info *types.Info, rs *ast.RangeStmt) (rangeLen, bool) {
 	if rs.X == nil {
 		return rangeLen{}, false

@@ -133,6 +133,8 @@ func applyLowering(cell string, r *Result, all []Replacement) string {
 				operand = text[len("maps.Clone(") : len(text)-1]
 			case strings.HasPrefix(text, "error("):
 				operand = text[len("error(") : len(text)-1]
+			case strings.HasPrefix(text, "len("), strings.HasPrefix(text, "cap("):
+				operand = text[len("len(") : len(text)-1]
 			case strings.HasSuffix(text, ")"):
 				operand = text[:strings.LastIndex(text, ".(")]
 			default:

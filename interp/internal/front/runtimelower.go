@@ -41,13 +41,23 @@ import (
 //   - a composite literal assigned to a variable of type error is put
 //     in parentheses, and error(x) becomes a call of a function literal
 //     (errorLit, errorConv): yaegi lost the literal's methods.
-//   - the type cgo.Incomplete (of runtime/cgo), a field that keeps a
-//     struct out of Go's heap, is struct{}: yaegi failed on it with a nil
-//     dereference of its own.
+//   - x.(I), with x of an empty interface type and I an interface of the
+//     session or an interface literal, asks a type switch (emptyAssert),
+//     and so does v, ok := x.(T), with T a type of the session that has
+//     methods (concreteAssert).
+//   - return <-c, and a builtin's call among several results (return s,
+//     len(s)), are put in parentheses (returnResults), a function of
+//     the session returned (return g) is called by a function literal
+//     (funcResult), and a
+//     receive assigned to a variable, v := <-c (assignRecv).
 //   - a method value of a session type that is not called at once
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
 //     the variable: after v = f, calling f called itself forever.
+//   - len(p) and cap(p), p a pointer to an array computed by a call or
+//     a receive, give the array's length without reading through p
+//     (arrayPtrLen).
+//   - m[nil] converts nil to the map's key type (nilMapKey).
 //   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
@@ -79,6 +89,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	var out []Replacement
 	deferred := map[ast.Expr]bool{} // calls of defer and go statements
 	called := map[ast.Expr]bool{}   // the functions of calls
+	var results []Replacement       // receives and builtins' calls put in parentheses
+	comms := map[ast.Stmt]bool{}    // the statements of select cases
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
@@ -87,6 +99,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			deferred[n.Call] = true
 		case *ast.TypeAssertExpr:
 			if rep, ok := l.commaOk(n); ok {
+				out = append(out, rep)
+			} else if rep, ok := l.emptyAssert(n); ok {
+				out = append(out, rep)
+			} else if rep, ok := l.concreteAssert(n); ok {
 				out = append(out, rep)
 			}
 		case *ast.ValueSpec:
@@ -100,14 +116,21 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 					}
 				}
 			}
+			results = append(results, l.assignRecv(len(n.Names), n.Values)...)
 		case *ast.SelectorExpr:
 			if rep, ok := l.methodValue(n, called); ok {
 				out = append(out, rep)
 			}
-			if obj, ok := r.Info.Uses[n.Sel].(*types.TypeName); ok && isCgoIncomplete(obj.Type()) {
-				out = append(out, l.span(n, "struct{}"))
+		case *ast.IndexExpr:
+			if rep, ok := l.nilMapKey(n); ok {
+				out = append(out, rep)
 			}
+		case *ast.CommClause:
+			comms[n.Comm] = true
 		case *ast.AssignStmt:
+			if !comms[n] {
+				results = append(results, l.assignRecv(len(n.Lhs), n.Rhs)...)
+			}
 			for _, x := range n.Lhs {
 				if rep, ok := l.pkgVar(x); ok {
 					out = append(out, rep)
@@ -120,6 +143,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 					}
 				}
 			}
+		case *ast.ReturnStmt:
+			results = append(results, l.returnResults(n)...)
 		case *ast.IncDecStmt:
 			if rep, ok := l.pkgVar(n.X); ok {
 				out = append(out, rep)
@@ -143,6 +168,10 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				if rep, ok := l.spreadBuiltin(n); ok {
 					out = append(out, rep)
 				}
+			case "len", "cap":
+				if rep, ok := l.arrayPtrLen(n); ok {
+					out = append(out, rep)
+				}
 			case "new":
 				if rep, ok := l.newValue(n); ok {
 					out = append(out, rep)
@@ -159,6 +188,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 		}
 		return true
 	})
+	// After the other lowerings of the same calls, which hold them.
+	out = append(out, results...)
 	return out, l.imports
 }
 
