@@ -118,12 +118,13 @@ func (r *rt) divisor(d int64) int64 {
 // (front.CheckLowering(all)): it returns 0, the index of the pointer in
 // the lowered [1]*T{p}[...]; when the pointer is nil, it first tells the
 // debugger (rt.atFault), which stops the cell at the dereference, whose
-// frame is intact; the dereference then fails, and the interpreter's
+// frame is intact (line and col are the dereference's, which the stop
+// reports); the dereference then fails, and the interpreter's
 // panic reads as Go's runtime error (recovered, panicMessage).
-func (r *rt) deref(isNil bool) int {
+func (r *rt) deref(isNil bool, line, col int) int {
 	if isNil {
-		if f := r.atFault; f != nil {
-			f(runtimeError{"runtime error: invalid memory address or nil pointer dereference"})
+		if f := r.atFaultAt; f != nil {
+			f(runtimeError{"runtime error: invalid memory address or nil pointer dereference"}, line, col)
 		}
 	}
 	return 0
@@ -133,10 +134,10 @@ func (r *rt) deref(isNil bool) int {
 // map that is assigned: when the map is nil, the debugger stops the cell
 // at the assignment first, which then panics with Go's own runtime
 // error (the interpreter assigns through reflect).
-func (r *rt) mapWrite(isNil bool) int {
+func (r *rt) mapWrite(isNil bool, line, col int) int {
 	if isNil {
-		if f := r.atFault; f != nil {
-			f(runtimeError{"assignment to entry in nil map"})
+		if f := r.atFaultAt; f != nil {
+			f(runtimeError{"assignment to entry in nil map"}, line, col)
 		}
 	}
 	return 0

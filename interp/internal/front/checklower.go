@@ -50,11 +50,12 @@ const (
 // basic or declared in a cell, so that a division by zero stops there
 // too (the helper returns y: the division then panics as Go's does).
 // Likewise, with all, the pointer p of *p, of p.f and of p.M() (M with a
-// value receiver) becomes [1]*T{p}[_gocalc.Deref(p == nil)], and the
-// key k of a map write m[k] = v, m[k] op= v, m[k]++ becomes
-// [1]K{k}[_gocalc.MapWrite(m == nil)] (see derefCheck, mapWriteCheck):
-// the helpers return 0 and tell the debugger of a nil pointer
-// dereference or an assignment to an entry in a nil map first.
+// value receiver) becomes [1]*T{p}[_gocalc.Deref(p == nil, line, col)],
+// and the key k of a map write m[k] = v, m[k] op= v, m[k]++ becomes
+// [1]K{k}[_gocalc.MapWrite(m == nil, line, col)] (see derefCheck,
+// mapWriteCheck): the helpers return 0 and tell the debugger of a nil
+// pointer dereference or an assignment to an entry in a nil map first,
+// at the line and column of *p, p.f or m[k].
 //
 // Without all, nothing of the kind is lowered: the interpreter raises
 // those runtime errors itself, and recover sees Go's.
@@ -93,13 +94,13 @@ func (r *Result) CheckLowering(all bool) ([]Replacement, map[string]string) {
 			}
 		case *ast.StarExpr:
 			if all && r.Info.Types[n].IsValue() {
-				if rep, ok := l.derefCheck(n.X); ok {
+				if rep, ok := l.derefCheck(n, n.X); ok {
 					out = append(out, rep)
 				}
 			}
 		case *ast.SelectorExpr:
 			if all && l.derefs(n) {
-				if rep, ok := l.derefCheck(n.X); ok {
+				if rep, ok := l.derefCheck(n, n.X); ok {
 					out = append(out, rep)
 				}
 			}
@@ -493,9 +494,9 @@ func (l *lowerer) writable(t types.Type) bool {
 }
 
 // derefCheck lowers the pointer p that *p, p.f or p.M() dereferences
-// into [1]*T{p}[_gocalc.Deref(p == nil)]: p, evaluated once more to
-// check it (p is a path).
-func (l *lowerer) derefCheck(p ast.Expr) (Replacement, bool) {
+// into [1]*T{p}[_gocalc.Deref(p == nil, line, col)]: p, evaluated once
+// more to check it (p is a path); at is the dereferencing expression.
+func (l *lowerer) derefCheck(at, p ast.Expr) (Replacement, bool) {
 	tv := l.res.Info.Types[p]
 	if !tv.IsValue() || tv.Value != nil || !l.path(p) || !l.writable(tv.Type) {
 		return Replacement{}, false
@@ -503,11 +504,12 @@ func (l *lowerer) derefCheck(p ast.Expr) (Replacement, bool) {
 	if _, isPtr := tv.Type.Underlying().(*types.Pointer); !isPtr {
 		return Replacement{}, false
 	}
-	return l.span(p, "[1]"+l.localType(tv.Type)+"{"+ArgName+"}["+FmtName+".Deref("+l.text(p)+" == nil)]"), true
+	return l.span(p, "[1]"+l.localType(tv.Type)+"{"+ArgName+"}["+FmtName+".Deref("+l.text(p)+" == nil, "+l.at(at)+")]"), true
 }
 
 // mapWriteCheck lowers the key k of m[k] written to (m a path of a map
-// type) into [1]K{k}[_gocalc.MapWrite(m == nil)], K the map's key type:
+// type) into [1]K{k}[_gocalc.MapWrite(m == nil, line, col)], K the
+// map's key type (line and col are m[k]'s):
 // the key is evaluated, then the map checked, before the assignment.
 func (l *lowerer) mapWriteCheck(lhs ast.Expr) (Replacement, bool) {
 	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
@@ -522,5 +524,11 @@ func (l *lowerer) mapWriteCheck(lhs ast.Expr) (Replacement, bool) {
 	if !isMap || !l.writable(m.Key()) {
 		return Replacement{}, false
 	}
-	return l.span(ix.Index, "[1]"+l.localType(m.Key())+"{"+ArgName+"}["+FmtName+".MapWrite("+l.text(ix.X)+" == nil)]"), true
+	return l.span(ix.Index, "[1]"+l.localType(m.Key())+"{"+ArgName+"}["+FmtName+".MapWrite("+l.text(ix.X)+" == nil, "+l.at(ix)+")]"), true
+}
+
+// at is the line and column of e in its cell, as a helper's arguments.
+func (l *lowerer) at(e ast.Expr) string {
+	p := l.res.Fset.Position(e.Pos())
+	return strconv.Itoa(p.Line) + ", " + strconv.Itoa(p.Column)
 }
