@@ -500,6 +500,34 @@ def test_stop_at_a_panic_before_it_unwinds():
         assert name == f"Cell [{reply['content']['execution_count']}]", name
         assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
         assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events  # one stop, not a second after
+
+        # A runtime error stops before it unwinds too: an assignment to an
+        # entry in a nil map, at the assignment, with the frame's locals;
+        # continued, Go's runtime error, which recover sees as Go's.
+        cell = ("type Index struct{ pos map[string][]int }\n"
+                "func (ix *Index) Add(word string, at int) {\n\tn := len(word)\n\tix.pos[word] = append(ix.pos[word], at+n)\n}\n"
+                "var ix Index\nix.Add(\"go\", 1)\nfmt.Println(\"after\")\n")
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception" and stopped["text"] == "panic: assignment to entry in nil map", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["line"] == 4 and frames[0]["column"] == 2 and "Add" in frames[0]["name"], frames
+        local = locals_of(dbg, frames[0]["id"])
+        assert local["n"]["value"] == "2" and local["word"]["value"] == '"go"' and local["at"]["value"] == "1", local
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["evalue"] == "assignment to entry in nil map", reply["content"]
+        assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
+        assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events
+        cell = ("func put(m map[string]int) (err error) {\n\tdefer func() { err = recover().(runtime.Error) }()\n"
+                "\tm[\"a\"]++\n\treturn nil\n}\nfmt.Println(put(nil))\n")
+        msg_id = kc.execute("import \"runtime\"\n" + cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception" and stopped["text"] == "panic: assignment to entry in nil map", stopped
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        assert reply["content"]["status"] == "ok" and printed == "assignment to entry in nil map\n", (reply["content"], outputs)
     finally:
         stop(km, kc)
 
