@@ -762,3 +762,52 @@ func TestDebugNilDerefStopBeforeUnwind(t *testing.T) {
 		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
 	}
 }
+
+// Evaluate calls the functions declared in cells that stand on their
+// own (they name no variable or type of the session, and call only such
+// functions): declared in the scratch interpreter, they compute what the
+// session's do. The others are refused, saying why.
+func TestDebugEvaluateCellFunctions(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func sq(x float64) float64 { return x * x }\nfunc hyp(a, b float64) float64 { return math.Sqrt(sq(a) + sq(b)) }\n"+
+		"func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\nscale := 2.0\nfunc scaled(x float64) float64 { return x * scale }\n")
+	code := "func words(s string) []string { return strings.Fields(s) }\nfunc f(a float64, n int) float64 {\n\tk := a + 1\n\treturn k\n}\nf(3, 10)\n"
+	r := debugCell(t, in, context.Background(), code, 4)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	id := frames[0].ID
+	for _, tc := range []struct{ expr, value string }{
+		{"hyp(a, k)", "5"},
+		{"fib(n)", "55"},
+		{"len(words(\"a b c\")) + fib(5)", "8"},
+		{"k = hyp(6, 8)", "10"},
+		{"k", "10"},
+	} {
+		v, err := in.EvaluateInFrame(id, tc.expr)
+		if err != nil || v.Value != tc.value {
+			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
+		}
+	}
+	if v, err := in.EvaluateInFrame(id, "scaled(k)"); err == nil || !strings.Contains(err.Error(), "scaled") {
+		t.Errorf("scaled(k) = %+v, %v; want an error", v, err)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.val == nil || r.val.Data["text/plain"] != "10" {
+		t.Errorf("the cell's value after k = hyp(6, 8): %+v %v", r.val, r.err)
+	}
+	// A function redefined later is the new one.
+	mustRun(t, in, "func sq(x float64) float64 { return 2 * x }")
+	want, _ := mustRun(t, in, "hyp(3, 4)")
+	r = debugCell(t, in, context.Background(), code, 4)
+	s = r.stop(t)
+	frames, _ = in.StackTrace(s.Thread)
+	if v, err := in.EvaluateInFrame(frames[0].ID, "hyp(a, k)"); err != nil || v.Value != want || want != "3.7416573867739413" {
+		t.Errorf("hyp(a, k) with the new sq = %+v, %v; want %s (sqrt(14))", v, err, want)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+}
