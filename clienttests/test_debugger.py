@@ -381,8 +381,10 @@ def test_breakpoints_only_where_the_cell_can_stop():
 
 def test_evaluate_what_a_stopped_frame_can():
     """In a stopped frame, a variable and its parts evaluate, and code
-    runs (operators, compiled calls, assignments the cell then sees); a
-    function declared in a cell fails with a message saying why."""
+    runs (operators, compiled calls, assignments the cell then sees, the
+    functions declared in cells that use no variable or type of the
+    session); another function declared in a cell fails with a message
+    saying why."""
     km, kc = start("gocalc")
     try:
         cell = ("type Point struct{ X, Y float64 }\n"
@@ -390,6 +392,7 @@ def test_evaluate_what_a_stopped_frame_can():
                 "\ts := p.X + p.Y\n"
                 "\treturn s + xs[0]\n"
                 "}\n"
+                "func half(x float64) float64 { return x / 2 }\n"
                 "fmt.Println(norm1(Point{1, 2}, []float64{0.5}))\n")
         dbg = Debug(kc)
         start_session(dbg, "gocalc")
@@ -413,7 +416,10 @@ def test_evaluate_what_a_stopped_frame_can():
                                 ("strings.Repeat(\"ab\", len(xs))", '"ab"', "string"), ("s = 10", "10", "float64")]:
             body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
             assert (body["result"], body["type"]) == (want, typ), (expr, body)
-        # A function declared in a cell cannot run while the cell is stopped.
+        # A function declared in a cell that stands on its own runs; one
+        # that uses a type of the session cannot while the cell is stopped.
+        body = ok(dbg.request("evaluate", {"expression": "half(s) + xs[0]", "frameId": frame, "context": "repl"}), "evaluate")
+        assert (body["result"], body["type"]) == ("5.5", "float64"), body
         rep = dbg.request("evaluate", {"expression": "norm1(p, xs)", "frameId": frame, "context": "repl"})
         assert rep["success"] is False and "declared in cells" in rep["message"], rep
         ok(dbg.request("continue", {"threadId": thread}), "continue")
