@@ -381,8 +381,10 @@ def test_breakpoints_only_where_the_cell_can_stop():
 
 def test_evaluate_what_a_stopped_frame_can():
     """In a stopped frame, a variable and its parts evaluate, and code
-    runs (operators, compiled calls, assignments the cell then sees); a
-    function declared in a cell fails with a message saying why."""
+    runs (operators, compiled calls, assignments the cell then sees, the
+    functions declared in cells that use no variable or type of the
+    session); another function declared in a cell fails with a message
+    saying why."""
     km, kc = start("gocalc")
     try:
         cell = ("type Point struct{ X, Y float64 }\n"
@@ -390,6 +392,7 @@ def test_evaluate_what_a_stopped_frame_can():
                 "\ts := p.X + p.Y\n"
                 "\treturn s + xs[0]\n"
                 "}\n"
+                "func half(x float64) float64 { return x / 2 }\n"
                 "fmt.Println(norm1(Point{1, 2}, []float64{0.5}))\n")
         dbg = Debug(kc)
         start_session(dbg, "gocalc")
@@ -413,7 +416,10 @@ def test_evaluate_what_a_stopped_frame_can():
                                 ("strings.Repeat(\"ab\", len(xs))", '"ab"', "string"), ("s = 10", "10", "float64")]:
             body = ok(dbg.request("evaluate", {"expression": expr, "frameId": frame, "context": "repl"}), "evaluate")
             assert (body["result"], body["type"]) == (want, typ), (expr, body)
-        # A function declared in a cell cannot run while the cell is stopped.
+        # A function declared in a cell that stands on its own runs; one
+        # that uses a type of the session cannot while the cell is stopped.
+        body = ok(dbg.request("evaluate", {"expression": "half(s) + xs[0]", "frameId": frame, "context": "repl"}), "evaluate")
+        assert (body["result"], body["type"]) == ("5.5", "float64"), body
         rep = dbg.request("evaluate", {"expression": "norm1(p, xs)", "frameId": frame, "context": "repl"})
         assert rep["success"] is False and "declared in cells" in rep["message"], rep
         ok(dbg.request("continue", {"threadId": thread}), "continue")
@@ -500,6 +506,34 @@ def test_stop_at_a_panic_before_it_unwinds():
         assert name == f"Cell [{reply['content']['execution_count']}]", name
         assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
         assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events  # one stop, not a second after
+
+        # A runtime error stops before it unwinds too: an assignment to an
+        # entry in a nil map, at the assignment, with the frame's locals;
+        # continued, Go's runtime error, which recover sees as Go's.
+        cell = ("type Index struct{ pos map[string][]int }\n"
+                "func (ix *Index) Add(word string, at int) {\n\tn := len(word)\n\tix.pos[word] = append(ix.pos[word], at+n)\n}\n"
+                "var ix Index\nix.Add(\"go\", 1)\nfmt.Println(\"after\")\n")
+        msg_id = kc.execute(cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception" and stopped["text"] == "panic: assignment to entry in nil map", stopped
+        frames = ok(dbg.request("stackTrace", {"threadId": stopped["threadId"]}), "stackTrace")["stackFrames"]
+        assert frames[0]["line"] == 4 and frames[0]["column"] == 2 and "Add" in frames[0]["name"], frames
+        local = locals_of(dbg, frames[0]["id"])
+        assert local["n"]["value"] == "2" and local["word"]["value"] == '"go"' and local["at"]["value"] == "1", local
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        assert reply["content"]["status"] == "error" and reply["content"]["evalue"] == "assignment to entry in nil map", reply["content"]
+        assert not [m for m in outputs if m["msg_type"] == "stream" and "after" in m["content"]["text"]], outputs
+        assert not [e for e in dbg.events if e["event"] == "stopped"], dbg.events
+        cell = ("func put(m map[string]int) (err error) {\n\tdefer func() { err = recover().(runtime.Error) }()\n"
+                "\tm[\"a\"]++\n\treturn nil\n}\nfmt.Println(put(nil))\n")
+        msg_id = kc.execute("import \"runtime\"\n" + cell)
+        stopped = dbg.wait_event("stopped")["body"]
+        assert stopped["reason"] == "exception" and stopped["text"] == "panic: assignment to entry in nil map", stopped
+        ok(dbg.request("continue", {"threadId": stopped["threadId"]}), "continue")
+        reply, outputs = dbg.finish(msg_id)
+        printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        assert reply["content"]["status"] == "ok" and printed == "assignment to entry in nil map\n", (reply["content"], outputs)
     finally:
         stop(km, kc)
 

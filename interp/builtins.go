@@ -154,6 +154,8 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["Index"] = reflect.ValueOf(r.checkedIndex)
 	m["IndexU"] = reflect.ValueOf(r.checkedIndexU)
 	m["Divisor"] = reflect.ValueOf(r.divisor)
+	m["Deref"] = reflect.ValueOf(r.deref)
+	m["MapWrite"] = reflect.ValueOf(r.mapWrite)
 	m["Slice"] = reflect.ValueOf(slice)
 	m["ShiftCount"] = reflect.ValueOf(shiftCount)
 	m["MakeLen"] = reflect.ValueOf(makeLen)

@@ -48,7 +48,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		in.dbgs.mu.Lock()
 		all := in.dbgs.panics && in.dbgs.onStop != nil
 		in.dbgs.mu.Unlock()
-		bounds, _ := res.CheckLowering(all)
+		bounds, usedByBounds := res.CheckLowering(all)
 		embeds, _ := res.EmbeddedLowering()
 		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
@@ -77,7 +77,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedByDefers, usedByMonos} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedByDefers, usedByBounds, usedByMonos} {
 			for a, p := range m {
 				imports[a] = p
 			}

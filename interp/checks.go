@@ -113,6 +113,36 @@ func (r *rt) divisor(d int64) int64 {
 	return d
 }
 
+// deref is _gocalc.Deref, which a pointer that a cell lowered for a
+// debugger that stops at panics dereferences goes through
+// (front.CheckLowering(all)): it returns 0, the index of the pointer in
+// the lowered [1]*T{p}[...]; when the pointer is nil, it first tells the
+// debugger (rt.atFault), which stops the cell at the dereference, whose
+// frame is intact (line and col are the dereference's, which the stop
+// reports); the dereference then fails, and the interpreter's
+// panic reads as Go's runtime error (recovered, panicMessage).
+func (r *rt) deref(isNil bool, line, col int) int {
+	if isNil {
+		if f := r.atFaultAt; f != nil {
+			f(runtimeError{"runtime error: invalid memory address or nil pointer dereference"}, line, col)
+		}
+	}
+	return 0
+}
+
+// mapWrite is _gocalc.MapWrite, as deref for the key of an element of a
+// map that is assigned: when the map is nil, the debugger stops the cell
+// at the assignment first, which then panics with Go's own runtime
+// error (the interpreter assigns through reflect).
+func (r *rt) mapWrite(isNil bool, line, col int) int {
+	if isNil {
+		if f := r.atFaultAt; f != nil {
+			f(runtimeError{"assignment to entry in nil map"}, line, col)
+		}
+	}
+	return 0
+}
+
 // indexU checks x[i] for an unsigned i and returns i.
 func indexU(i uint64, length int) int {
 	if !inRange(int64(i), true, length, true) {

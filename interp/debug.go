@@ -77,6 +77,13 @@ type debugRun struct {
 	// panicking is the text of the panic the cell's goroutine is about
 	// to raise (preemptPanic): its next stop is at that panic.
 	panicking string
+	// panickingAt is the line and column, in its cell, of the
+	// expression that raises the panic of panicking, when a check
+	// helper knows it (deref, mapWrite); faultAt is that of the stop at
+	// it, which replaces the innermost frame's position: yaegi's
+	// debugger tells the nodes of lowered code apart by their functions
+	// only, and may report another node of the same kind.
+	panickingAt, faultAt [2]int
 }
 
 // lineStep is a step request in progress: yaegi stops at every node, the
@@ -345,6 +352,7 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 		// At the panic call, before the panic unwinds the frames.
 		reason, text = "exception", run.panicking
 		run.panicking = ""
+		run.faultAt, run.panickingAt = run.panickingAt, [2]int{}
 		d.preStopped = text
 		delete(run.pausing, g)
 		delete(run.steps, g)
@@ -472,6 +480,9 @@ func (in *Interpreter) Resume(g int, how engine.Resume) error {
 	}
 	delete(run.stops, g)
 	run.frames = nil
+	if g == mainThread {
+		run.faultAt = [2]int{}
+	}
 	if how != engine.Continue {
 		line := 0
 		if fs := e.Frames(0, 1); len(fs) > 0 {

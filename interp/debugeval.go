@@ -25,8 +25,10 @@ var errEvalUnsupported = errors.New("not a variable or a part of one")
 // place, with its type as the cell writes it. Other code, an expression
 // or statements (calls of compiled functions, operators, assignments to
 // variables of the frame or the session: x = 2, xs[0]++), runs in a
-// scratch interpreter (runInFrame); what it cannot run (a function
-// declared in a cell) is an error saying why.
+// scratch interpreter (runInFrame), with the functions declared in
+// cells that stand on their own (cellFuncs); what it cannot run (a
+// function declared in a cell that uses the session's variables or
+// types) is an error saying why.
 func (in *Interpreter) EvaluateInFrame(frame int, expr string) (v engine.Variable, err error) {
 	d := &in.dbgs
 	d.mu.Lock()

@@ -51,6 +51,9 @@ func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
 		}
 		out = append(out, engine.Frame{ID: id, Name: name, Code: in.sources[cell], Line: line, Column: p.Column})
 	}
+	if at := run.faultAt; at[0] > 0 && len(out) > 0 && g == mainThread {
+		out[0].Line, out[0].Column = at[0], at[1]
+	}
 	if n := len(out); n > 0 && g == mainThread && d.varStep == nil && out[n-1].Name == "func literal" {
 		out[n-1].Name = "cell" // the function literal a cell's statements run in
 	}

@@ -137,13 +137,19 @@ func (in *Interpreter) preemptPanic(v any) {
 	if rv, isRV := v.(reflect.Value); isRV && rv.IsValid() && rv.CanInterface() {
 		v = rv.Interface()
 	}
-	in.preemptStop(func() string { return "panic: " + panicMessage(v) })
+	in.preemptStop(func() string { return "panic: " + panicMessage(v) }, [2]int{})
 }
 
 // preemptFault is told of a runtime error that a check helper is about
 // to raise (see rt.atFault and preemptStop).
 func (in *Interpreter) preemptFault(e runtimeError) bool {
-	return in.preemptStop(func() string { return "panic: " + panicMessage(e) })
+	return in.preemptStop(func() string { return "panic: " + panicMessage(e) }, [2]int{})
+}
+
+// preemptFaultAt is preemptFault for a runtime error raised by the
+// expression at line and col of its cell (see rt.atFaultAt).
+func (in *Interpreter) preemptFaultAt(e runtimeError, line, col int) bool {
+	return in.preemptStop(func() string { return "panic: " + panicMessage(e) }, [2]int{line, col})
 }
 
 // preemptStop arranges a stop before a panic whose text is text(): when
@@ -151,8 +157,9 @@ func (in *Interpreter) preemptFault(e runtimeError) bool {
 // panic is raised on the cell's own goroutine, the goroutine is asked to
 // pause: its next node is the panic call (or the index expression that
 // panics), where it stops with reason "exception" and its frames
-// intact. It reports whether it did.
-func (in *Interpreter) preemptStop(text func() string) bool {
+// intact. It reports whether it did. at, when set, is the line and
+// column of the expression that panics.
+func (in *Interpreter) preemptStop(text func() string, at [2]int) bool {
 	d := &in.dbgs
 	d.mu.Lock()
 	run := d.run
@@ -167,7 +174,7 @@ func (in *Interpreter) preemptStop(text func() string) bool {
 		d.mu.Unlock()
 		return false
 	}
-	run.panicking = t
+	run.panicking, run.panickingAt = t, at
 	d.mu.Unlock()
 	return run.dbg.Interrupt(mainThread, yaegi.DebugPause)
 }

@@ -85,7 +85,9 @@ func TestDebugPanicStop(t *testing.T) {
 func TestDebugPanicStopAfterUnwind(t *testing.T) {
 	in := newInterp(t)
 	mustRun(t, in, "base := 3")
-	code := "func put(m map[string]int, k string) {\n\tm[k] = base\n}\nvar m map[string]int\nput(m, \"a\")\n"
+	// (A failed type assertion: runtime errors the checks of
+	// front.CheckLowering(all) see stop before they unwind.)
+	code := "func put(v any, k string) {\n\tbase += v.(int)\n}\nvar m any = \"x\"\nput(m, \"a\")\n"
 	stops := make(chan engine.Stop, 1)
 	in.OnStop(func(s engine.Stop) { stops <- s })
 	in.StopOnPanic(true)
@@ -100,7 +102,7 @@ func TestDebugPanicStopAfterUnwind(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no stop")
 	}
-	if s.Reason != "exception" || !strings.Contains(s.Text, "assignment to entry in nil map") {
+	if s.Reason != "exception" || !strings.Contains(s.Text, "interface conversion") {
 		t.Errorf("stop %+v", s)
 	}
 	frames, err := in.StackTrace(s.Thread)
@@ -648,4 +650,164 @@ func TestDebugDivideStopBeforeUnwind(t *testing.T) {
 	if !errors.As(r.err, &e) || e.Value != "runtime error: integer divide by zero" {
 		t.Fatalf("cell error %v", r.err)
 	}
+}
+
+// An assignment to an entry in a nil map stops before it unwinds, at the
+// assignment, with the frame's locals; the cell then reports Go's error,
+// once, and recover sees Go's runtime.Error as without a debugger.
+func TestDebugNilMapStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	code := "type Counter struct{ seen map[string]int }\nfunc (c *Counter) Add(w string) {\n\tn := len(w)\n\tc.seen[w] += n\n}\nvar c Counter\nc.Add(\"go\")\n"
+	in.StopOnPanic(true)
+	r := debugCell(t, in, context.Background(), code)
+	s := r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: assignment to entry in nil map" {
+		t.Fatalf("stop %+v", s)
+	}
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) < 2 || frames[0].Name != "Counter.Add" && frames[0].Name != "Add" || frames[0].Line != 4 || frames[0].Column != 2 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	if v := frameVar(t, in, frames[0].ID, "n"); v.Value != "2" || v.Type != "int" {
+		t.Errorf("n = %+v", v)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	var e *engine.Error
+	if !errors.As(r.err, &e) || e.Value != "assignment to entry in nil map" {
+		t.Fatalf("cell error %v", r.err)
+	}
+
+	code2 := "func put(m map[int]bool, k int) (err error) {\n\tdefer func() {\n\t\tr := recover()\n\t\t_, isRT := r.(runtime.Error)\n\t\terr = fmt.Errorf(\"%v %v\", r, isRT)\n\t}()\n\tm[k] = true\n\treturn nil\n}\nfmt.Println(put(nil, 3))\n"
+	want := "assignment to entry in nil map true\n"
+	_, rec, err := run(t, newInterp(t), "import \"runtime\"\n"+code2)
+	if err != nil || rec.stream("stdout") != want {
+		t.Fatalf("without a debugger: %v %q", err, rec.stream("stdout"))
+	}
+	r = debugCell(t, in, context.Background(), "import \"runtime\"\n"+code2)
+	s = r.stop(t)
+	if s.Reason != "exception" || s.Text != "panic: assignment to entry in nil map" {
+		t.Fatalf("stop %+v", s)
+	}
+	if frames, err := in.StackTrace(s.Thread); err != nil || frames[0].Name != "put" || frames[0].Line != 8 {
+		t.Fatalf("frames %+v %v", frames, err)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != want {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+	// A map that is not nil is written as before.
+	r = debugCell(t, in, context.Background(), "m := map[string]int{}\nm[\"a\"]++\nm[\"a\"] += 2\nfmt.Println(m)\n")
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != "map[a:3]\n" {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+}
+
+// A nil pointer dereference (*p, p.f, p.M() with a value receiver)
+// stops before it unwinds too, and then fails with Go's runtime error.
+func TestDebugNilDerefStopBeforeUnwind(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "type Node struct {\n\tVal  int\n\tNext *Node\n}\nfunc (n Node) Value() int { return n.Val }\n")
+	const msg = "runtime error: invalid memory address or nil pointer dereference"
+	in.StopOnPanic(true)
+	for _, c := range []struct {
+		code      string
+		line, col int
+		vars      map[string]string
+	}{
+		// (yaegi's debugger would report the stop at line 5: the
+		// helpers tell the position.)
+		{"func sum(n *Node, k int) int {\n\ts := 0\n\tfor i := 0; i < k; i++ {\n\t\ts += n.Val\n\t\tn = n.Next\n\t}\n\treturn s\n}\nfmt.Println(sum(&Node{Val: 1, Next: &Node{Val: 2}}, 3))\n", 4, 8, map[string]string{"s": "3", "i": "2"}},
+		{"func get(p *int) int {\n\tq := 5\n\treturn *p + q\n}\nfmt.Println(get(nil))\n", 3, 9, map[string]string{"q": "5"}},
+		{"func value(n *Node) int {\n\tk := 7\n\treturn n.Value() + k\n}\nfmt.Println(value(nil))\n", 3, 9, map[string]string{"k": "7"}},
+		{"func set(n *Node) {\n\tk := 8\n\tn.Next.Val = k\n}\nset(&Node{})\n", 3, 2, map[string]string{"k": "8"}},
+	} {
+		r := debugCell(t, in, context.Background(), c.code)
+		s := r.stop(t)
+		if s.Reason != "exception" || s.Text != "panic: "+msg {
+			t.Fatalf("%q: stop %+v", c.code, s)
+		}
+		frames, err := in.StackTrace(s.Thread)
+		if err != nil || len(frames) < 2 || frames[0].Line != c.line || frames[0].Column != c.col {
+			t.Fatalf("%q: frames %+v %v", c.code, frames, err)
+		}
+		for name, want := range c.vars {
+			if v := frameVar(t, in, frames[0].ID, name); v.Value != want {
+				t.Errorf("%q: %s = %+v", c.code, name, v)
+			}
+		}
+		in.Resume(s.Thread, engine.Continue)
+		r.wait(t)
+		var e *engine.Error
+		if !errors.As(r.err, &e) || e.Value != msg {
+			t.Fatalf("%q: cell error %v", c.code, r.err)
+		}
+	}
+	// recover sees the runtime.Error it sees without a debugger.
+	code := "func at(n *Node) (v int, err error) {\n\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\terr = r.(runtime.Error)\n\t\t}\n\t}()\n\treturn n.Next.Val, nil\n}\nfmt.Println(at(&Node{}))\n"
+	want := "0 " + msg + "\n"
+	_, rec, err := run(t, newInterp(t), "import \"runtime\"\ntype Node struct {\n\tVal  int\n\tNext *Node\n}\n"+code)
+	if err != nil || rec.stream("stdout") != want {
+		t.Fatalf("without a debugger: %v %q", err, rec.stream("stdout"))
+	}
+	r := debugCell(t, in, context.Background(), "import \"runtime\"\n"+code)
+	if s := r.stop(t); s.Reason != "exception" || s.Text != "panic: "+msg {
+		t.Fatalf("stop %+v", s)
+	}
+	in.Resume(mainThread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.rec.stream("stdout") != want {
+		t.Fatalf("err %v, stdout %q", r.err, r.rec.stream("stdout"))
+	}
+}
+
+// Evaluate calls the functions declared in cells that stand on their
+// own (they name no variable or type of the session, and call only such
+// functions): declared in the scratch interpreter, they compute what the
+// session's do. The others are refused, saying why.
+func TestDebugEvaluateCellFunctions(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "func sq(x float64) float64 { return x * x }\nfunc hyp(a, b float64) float64 { return math.Sqrt(sq(a) + sq(b)) }\n"+
+		"func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\nscale := 2.0\nfunc scaled(x float64) float64 { return x * scale }\n")
+	code := "func words(s string) []string { return strings.Fields(s) }\nfunc f(a float64, n int) float64 {\n\tk := a + 1\n\treturn k\n}\nf(3, 10)\n"
+	r := debugCell(t, in, context.Background(), code, 4)
+	s := r.stop(t)
+	frames, err := in.StackTrace(s.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	id := frames[0].ID
+	for _, tc := range []struct{ expr, value string }{
+		{"hyp(a, k)", "5"},
+		{"fib(n)", "55"},
+		{"len(words(\"a b c\")) + fib(5)", "8"},
+		{"k = hyp(6, 8)", "10"},
+		{"k", "10"},
+	} {
+		v, err := in.EvaluateInFrame(id, tc.expr)
+		if err != nil || v.Value != tc.value {
+			t.Errorf("%s = %+v, %v; want %s", tc.expr, v, err, tc.value)
+		}
+	}
+	if v, err := in.EvaluateInFrame(id, "scaled(k)"); err == nil || !strings.Contains(err.Error(), "scaled") {
+		t.Errorf("scaled(k) = %+v, %v; want an error", v, err)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
+	if r.err != nil || r.val == nil || r.val.Data["text/plain"] != "10" {
+		t.Errorf("the cell's value after k = hyp(6, 8): %+v %v", r.val, r.err)
+	}
+	// A function redefined later is the new one.
+	mustRun(t, in, "func sq(x float64) float64 { return 2 * x }")
+	want, _ := mustRun(t, in, "hyp(3, 4)")
+	r = debugCell(t, in, context.Background(), code, 4)
+	s = r.stop(t)
+	frames, _ = in.StackTrace(s.Thread)
+	if v, err := in.EvaluateInFrame(frames[0].ID, "hyp(a, k)"); err != nil || v.Value != want || want != "3.7416573867739413" {
+		t.Errorf("hyp(a, k) with the new sq = %+v, %v; want %s (sqrt(14))", v, err, want)
+	}
+	in.Resume(s.Thread, engine.Continue)
+	r.wait(t)
 }

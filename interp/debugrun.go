@@ -45,22 +45,64 @@ type scratch struct {
 }
 
 func (s *scratch) interp(out *sink) (*yaegi.Interpreter, error) {
-	s.once.Do(func() {
-		y := yaegi.New(yaegi.Options{Stdout: streamWriter{out, "stdout"}, Stderr: streamWriter{out, "stderr"}})
-		for _, table := range []yaegi.Exports{stdlibSymbols(), symbols.Symbols} {
-			if err := y.Use(table); err != nil {
-				s.err = err
-				return
-			}
-		}
-		for _, p := range modules.Loaded() {
-			if p.Symbols != nil {
-				_ = y.Use(p.Symbols)
-			}
-		}
-		s.y = y
-	})
+	s.once.Do(func() { s.y, s.err = newScratch(out) })
 	return s.y, s.err
+}
+
+// newScratch is an interpreter of the standard library and the
+// preloaded and loaded packages, for evaluate's code.
+func newScratch(out *sink) (*yaegi.Interpreter, error) {
+	y := yaegi.New(yaegi.Options{Stdout: streamWriter{out, "stdout"}, Stderr: streamWriter{out, "stderr"}})
+	for _, table := range []yaegi.Exports{stdlibSymbols(), symbols.Symbols} {
+		if err := y.Use(table); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range modules.Loaded() {
+		if p.Symbols != nil {
+			_ = y.Use(p.Symbols)
+		}
+	}
+	return y, nil
+}
+
+// cellFuncs are the declarations of the session's functions names, and
+// of those they call, with the packages they name (name -> path), when
+// each stands on its own (front.Result.FuncSource: it names no variable
+// or type of the session, so that declared in the scratch interpreter,
+// it computes what the session's computes); none when one of them does
+// not, or when names holds no function of the session.
+func (in *Interpreter) cellFuncs(names []string) ([]string, map[string]string) {
+	var decls []string
+	imports := map[string]string{}
+	done := map[string]bool{}
+	for len(names) > 0 {
+		name := names[0]
+		names = names[1:]
+		if done[name] {
+			continue
+		}
+		done[name] = true
+		var e *entry
+		for _, d := range in.sess.decls {
+			if d.role == "function" && contains(d.keys, name) {
+				e = d
+			}
+		}
+		if e == nil {
+			continue // not a function of the session
+		}
+		src, calls, imps, ok := in.cellChecks[e.cell].FuncSource(name)
+		if e.generic || !ok {
+			return nil, nil
+		}
+		decls = append(decls, src)
+		for n, p := range imps {
+			imports[n] = p
+		}
+		names = append(names, calls...)
+	}
+	return decls, imports
 }
 
 // evalVar is a variable evaluate's code names.
@@ -150,7 +192,27 @@ func (in *Interpreter) runInFrame(code string, scopes [][]shown) (shown, error) 
 		return fmt.Sprintf("func(%s) (%s) {\n%sreturn %s\n}", strings.Join(params, ", "), strings.Join(results, ", "), body, strings.Join(rets, ", "))
 	}
 
-	y, err := in.dbgs.scratch.interp(in.sink)
+	// Functions of the session the code calls, declared in a fresh
+	// scratch interpreter when they stand on their own (cellFuncs).
+	var funcs []string
+	for name := range used {
+		if !seen[name] {
+			funcs = append(funcs, name)
+		}
+	}
+	sort.Strings(funcs)
+	decls, funcImports := in.cellFuncs(funcs)
+	var y *yaegi.Interpreter
+	if len(decls) > 0 {
+		y, err = newScratch(in.sink)
+		for name, path := range funcImports {
+			if _, taken := imports[path]; !taken {
+				imports[path] = name
+			}
+		}
+	} else {
+		y, err = in.dbgs.scratch.interp(in.sink)
+	}
 	if err != nil {
 		return shown{}, fmt.Errorf("cannot evaluate %s: %v", code, err)
 	}
@@ -165,6 +227,12 @@ func (in *Interpreter) runInFrame(code string, scopes [][]shown) (shown, error) 
 	}
 	if imp.Len() > 0 {
 		if _, err := y.Eval(imp.String()); err != nil {
+			return shown{}, fmt.Errorf("cannot evaluate %s: %v", code, err)
+		}
+	}
+	if len(decls) > 0 {
+		// At once: they may call each other.
+		if _, err := y.Eval(strings.Join(decls, "\n")); err != nil {
 			return shown{}, fmt.Errorf("cannot evaluate %s: %v", code, err)
 		}
 	}
@@ -383,7 +451,8 @@ func compileEvalError(code string, err error, used, vars map[string]bool) error 
 		name := strings.Fields(msg[i+len("undefined: "):])
 		if len(name) > 0 && used[name[0]] && !vars[name[0]] {
 			return fmt.Errorf("cannot evaluate %s: %s is not a variable of the stopped frame or the session; evaluate runs code "+
-				"with the standard library and the preloaded packages, not the functions, methods and types declared in cells "+
+				"with the standard library, the preloaded packages and the functions declared in cells that name none of the session's "+
+				"variables, constants or types (nor call a function that does), not the other functions, methods and types declared in cells "+
 				"(they run in the stopped interpreter, which yaegi's debugger cannot run code in)", code, name[0])
 		}
 	}

@@ -92,6 +92,7 @@ func New(opts Options) (*Interpreter, error) {
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
 	in.rt.atPanic = in.preemptPanic
 	in.rt.atFault = in.preemptFault
+	in.rt.atFaultAt = in.preemptFaultAt
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
 	var err error

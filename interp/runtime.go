@@ -47,7 +47,10 @@ type rt struct {
 	// cell before it (see checkedIndex). fault then holds the error,
 	// which the interpreter's own panic that follows stands for.
 	atFault func(e runtimeError) bool
-	fault   atomic.Pointer[runtimeError]
+	// atFaultAt is atFault for a runtime error that the cell's
+	// expression at line and col raises.
+	atFaultAt func(e runtimeError, line, col int) bool
+	fault     atomic.Pointer[runtimeError]
 }
 
 // preempt tells the debugger of runtime error e before it is raised

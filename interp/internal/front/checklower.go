@@ -49,6 +49,16 @@ const (
 // (not constant) becomes T(_gocalc.Divisor(int64(y))), y's type T
 // basic or declared in a cell, so that a division by zero stops there
 // too (the helper returns y: the division then panics as Go's does).
+// Likewise, with all, the pointer p of *p, of p.f and of p.M() (M with a
+// value receiver) becomes [1]*T{p}[_gocalc.Deref(p == nil, line, col)],
+// and the key k of a map write m[k] = v, m[k] op= v, m[k]++ becomes
+// [1]K{k}[_gocalc.MapWrite(m == nil, line, col)] (see derefCheck,
+// mapWriteCheck): the helpers return 0 and tell the debugger of a nil
+// pointer dereference or an assignment to an entry in a nil map first,
+// at the line and column of *p, p.f or m[k].
+//
+// Without all, nothing of the kind is lowered: the interpreter raises
+// those runtime errors itself, and recover sees Go's.
 func (r *Result) CheckLowering(all bool) ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil || !all && !r.callsRecover() {
 		return nil, nil
@@ -82,7 +92,32 @@ func (r *Result) CheckLowering(all bool) ([]Replacement, map[string]string) {
 					}
 				}
 			}
+		case *ast.StarExpr:
+			if all && r.Info.Types[n].IsValue() {
+				if rep, ok := l.derefCheck(n, n.X); ok {
+					out = append(out, rep)
+				}
+			}
+		case *ast.SelectorExpr:
+			if all && l.derefs(n) {
+				if rep, ok := l.derefCheck(n, n.X); ok {
+					out = append(out, rep)
+				}
+			}
+		case *ast.IncDecStmt:
+			if all {
+				if rep, ok := l.mapWriteCheck(n.X); ok {
+					out = append(out, rep)
+				}
+			}
 		case *ast.AssignStmt:
+			if all && n.Tok != token.DEFINE {
+				for _, lhs := range n.Lhs {
+					if rep, ok := l.mapWriteCheck(lhs); ok {
+						out = append(out, rep)
+					}
+				}
+			}
 			if all && (n.Tok == token.QUO_ASSIGN || n.Tok == token.REM_ASSIGN) && len(n.Rhs) == 1 {
 				if rep, ok := l.divisorCheck(n.Rhs[0]); ok {
 					out = append(out, rep)
@@ -403,4 +438,97 @@ func (l *lowerer) shiftCheck(n ast.Expr) (Replacement, bool) {
 		return Replacement{}, false
 	}
 	return l.span(n, FmtName+".ShiftCount(int64("+ArgName+"))"), true
+}
+
+// path tells whether e is a variable or a chain of field selections of
+// one (through pointers too): written twice, it means the same, and its
+// second copy, evaluated after the first, fails only where the first
+// did.
+func (l *lowerer) path(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, isVar := l.res.Info.Uses[e].(*types.Var)
+		return isVar && !v.IsField()
+	case *ast.SelectorExpr:
+		s, ok := l.res.Info.Selections[e]
+		return ok && s.Kind() == types.FieldVal && l.path(e.X)
+	}
+	return false
+}
+
+// derefs tells whether the selector x.f (or x.M, M with a value
+// receiver) dereferences the pointer x.
+func (l *lowerer) derefs(sel *ast.SelectorExpr) bool {
+	s, ok := l.res.Info.Selections[sel]
+	if !ok {
+		return false
+	}
+	tv := l.res.Info.Types[sel.X]
+	if tv.Type == nil {
+		return false
+	}
+	if _, isPtr := tv.Type.Underlying().(*types.Pointer); !isPtr {
+		return false
+	}
+	switch s.Kind() {
+	case types.FieldVal:
+		return true
+	case types.MethodVal:
+		if len(s.Index()) != 1 {
+			return false // promoted: the embedded fields decide
+		}
+		sig, ok := s.Obj().Type().(*types.Signature)
+		if !ok || sig.Recv() == nil {
+			return false
+		}
+		_, ptrRecv := sig.Recv().Type().Underlying().(*types.Pointer)
+		return !ptrRecv
+	}
+	return false
+}
+
+// writable tells whether a value of type t may be written in lowered
+// code: no type parameters, no local types of other scopes.
+func (l *lowerer) writable(t types.Type) bool {
+	return t != nil && !hasTypeParam(t) && l.expressible(t)
+}
+
+// derefCheck lowers the pointer p that *p, p.f or p.M() dereferences
+// into [1]*T{p}[_gocalc.Deref(p == nil, line, col)]: p, evaluated once
+// more to check it (p is a path); at is the dereferencing expression.
+func (l *lowerer) derefCheck(at, p ast.Expr) (Replacement, bool) {
+	tv := l.res.Info.Types[p]
+	if !tv.IsValue() || tv.Value != nil || !l.path(p) || !l.writable(tv.Type) {
+		return Replacement{}, false
+	}
+	if _, isPtr := tv.Type.Underlying().(*types.Pointer); !isPtr {
+		return Replacement{}, false
+	}
+	return l.span(p, "[1]"+l.localType(tv.Type)+"{"+ArgName+"}["+FmtName+".Deref("+l.text(p)+" == nil, "+l.at(at)+")]"), true
+}
+
+// mapWriteCheck lowers the key k of m[k] written to (m a path of a map
+// type) into [1]K{k}[_gocalc.MapWrite(m == nil, line, col)], K the
+// map's key type (line and col are m[k]'s):
+// the key is evaluated, then the map checked, before the assignment.
+func (l *lowerer) mapWriteCheck(lhs ast.Expr) (Replacement, bool) {
+	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+	if !ok || !l.path(ix.X) {
+		return Replacement{}, false
+	}
+	tv := l.res.Info.Types[ix.X]
+	if tv.Type == nil {
+		return Replacement{}, false
+	}
+	m, isMap := tv.Type.Underlying().(*types.Map)
+	if !isMap || !l.writable(m.Key()) {
+		return Replacement{}, false
+	}
+	return l.span(ix.Index, "[1]"+l.localType(m.Key())+"{"+ArgName+"}["+FmtName+".MapWrite("+l.text(ix.X)+" == nil, "+l.at(ix)+")]"), true
+}
+
+// at is the line and column of e in its cell, as a helper's arguments.
+func (l *lowerer) at(e ast.Expr) string {
+	p := l.res.Fset.Position(e.Pos())
+	return strconv.Itoa(p.Line) + ", " + strconv.Itoa(p.Column)
 }
