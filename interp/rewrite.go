@@ -479,24 +479,9 @@ func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
 			calls = true
 		}
 	}
-	for _, st := range s.Body.List {
-		cc, ok := st.(*ast.CommClause)
-		if !ok {
-			continue
-		}
-		// (Not the left of case *f() = <-c: Go evaluates it when the
-		// case is chosen.)
-		switch c := cc.Comm.(type) {
-		case *ast.SendStmt:
-			calls = calls || hasCall(c.Chan) || hasCall(c.Value)
-		case *ast.ExprStmt:
-			recvCall(c.X)
-		case *ast.AssignStmt:
-			if len(c.Rhs) == 1 {
-				recvCall(c.Rhs[0])
-			}
-		}
-	}
+	// (Not the left of case *f() = <-c: Go evaluates it when the case is
+	// chosen.)
+	eachComm(s, func(c *ast.SendStmt) { calls = calls || hasCall(c.Chan) || hasCall(c.Value) }, recvCall)
 	if !calls {
 		return s
 	}
@@ -523,6 +508,19 @@ func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
 			u.X = take(u.X, false)
 		}
 	}
+	eachComm(s, func(c *ast.SendStmt) {
+		c.Chan = take(c.Chan, false)
+		c.Value = take(c.Value, true)
+	}, recv)
+	if len(list) == 0 {
+		return s
+	}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: append(list, s), Rbrace: s.End()}
+}
+
+// eachComm calls send with each send case of s, and recv with the
+// receive expression of each receive case.
+func eachComm(s *ast.SelectStmt, send func(*ast.SendStmt), recv func(ast.Expr)) {
 	for _, st := range s.Body.List {
 		cc, ok := st.(*ast.CommClause)
 		if !ok {
@@ -530,8 +528,7 @@ func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
 		}
 		switch c := cc.Comm.(type) {
 		case *ast.SendStmt:
-			c.Chan = take(c.Chan, false)
-			c.Value = take(c.Value, true)
+			send(c)
 		case *ast.ExprStmt:
 			recv(c.X)
 		case *ast.AssignStmt:
@@ -540,10 +537,6 @@ func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
 			}
 		}
 	}
-	if len(list) == 0 {
-		return s
-	}
-	return &ast.BlockStmt{Lbrace: s.Pos(), List: append(list, s), Rbrace: s.End()}
 }
 
 // deferArgs rewrites defer f(v), with v a variable, into

@@ -574,6 +574,13 @@ func (l *lowerer) funcLit(e ast.Expr, inst types.Instance, fun string) (Replacem
 		// such a value stays as it is.
 		return Replacement{}, false
 	}
+	return l.span(e, l.callingLit(sig, fun)), true
+}
+
+// callingLit is a function literal of signature sig that calls fun with
+// its parameters and returns its results: func(a T, b ...U) R { return
+// fun(a, b...) }.
+func (l *lowerer) callingLit(sig *types.Signature, fun string) string {
 	var params, call, results []string
 	for i := 0; i < sig.Params().Len(); i++ {
 		a := l.fresh()
@@ -598,5 +605,5 @@ func (l *lowerer) funcLit(e ast.Expr, inst types.Instance, fun string) (Replacem
 	default:
 		res, body = " ("+strings.Join(results, ", ")+")", "return "+body
 	}
-	return l.span(e, "func("+strings.Join(params, ", ")+")"+res+" { "+body+" }"), true
+	return "func(" + strings.Join(params, ", ") + ")" + res + " { " + body + " }"
 }

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 )
 
 // returnResults puts in parentheses each result of a return statement
@@ -54,27 +53,7 @@ func (l *lowerer) funcResult(x ast.Expr, id *ast.Ident) (Replacement, bool) {
 	if !ok || sig.TypeParams().Len() > 0 || hasTypeParam(sig) || !l.expressible(sig) {
 		return Replacement{}, false
 	}
-	var params, args, results []string
-	for i := 0; i < sig.Params().Len(); i++ {
-		a := l.fresh()
-		t := sig.Params().At(i).Type()
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
-			args = append(args, a+"...")
-			continue
-		}
-		params = append(params, a+" "+l.localType(t))
-		args = append(args, a)
-	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		results = append(results, l.localType(sig.Results().At(i).Type()))
-	}
-	body := id.Name + "(" + strings.Join(args, ", ") + ")"
-	res := ""
-	if len(results) > 0 {
-		res, body = " ("+strings.Join(results, ", ")+")", "return "+body
-	}
-	return l.span(x, "func("+strings.Join(params, ", ")+")"+res+" { "+body+" }"), true
+	return l.span(x, l.callingLit(sig, id.Name)), true
 }
 
 // assignRecv puts in parentheses a receive assigned to a variable (v :=
