@@ -63,6 +63,13 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			}
 		}
 		vars, usedByVars := res.MultiVarTypes()
+		selects, usedBySelects := res.SelectTypes()
+		for k, v := range selects {
+			if ranges == nil {
+				ranges = map[[2]int]string{}
+			}
+			ranges[k] = v
+		}
 		refs, imports := res.PkgRefs()
 		// Last: the other lowerings write the copies' names too.
 		monoReps, monos, usedByMonos := res.MonoLowering()
@@ -77,7 +84,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedByDefers, usedByBounds, usedByMonos} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedBySelects, usedByDefers, usedByBounds, usedByMonos} {
 			for a, p := range m {
 				imports[a] = p
 			}

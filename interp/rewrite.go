@@ -473,16 +473,7 @@ func (r *rewriter) zeroCommaOk(s ast.Stmt) ast.Stmt {
 // them. A value sent is taken first when it calls a function or is a
 // variable (a constant keeps its own type).
 func (r *rewriter) selectOperands(s *ast.SelectStmt) ast.Stmt {
-	calls := false
-	recvCall := func(e ast.Expr) {
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW && hasCall(u.X) {
-			calls = true
-		}
-	}
-	// (Not the left of case *f() = <-c: Go evaluates it when the case is
-	// chosen.)
-	eachComm(s, func(c *ast.SendStmt) { calls = calls || hasCall(c.Chan) || hasCall(c.Value) }, recvCall)
-	if !calls {
+	if !selectCalls(s) {
 		return s
 	}
 	var list []ast.Stmt
@@ -537,6 +528,21 @@ func eachComm(s *ast.SelectStmt, send func(*ast.SendStmt), recv func(ast.Expr)) 
 			}
 		}
 	}
+}
+
+// selectCalls tells whether a select's channels or values sent call
+// functions.
+func selectCalls(s *ast.SelectStmt) bool {
+	calls := false
+	recvCall := func(e ast.Expr) {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW && hasCall(u.X) {
+			calls = true
+		}
+	}
+	// (Not the left of case *f() = <-c: Go evaluates it when the case is
+	// chosen.)
+	eachComm(s, func(c *ast.SendStmt) { calls = calls || hasCall(c.Chan) || hasCall(c.Value) }, recvCall)
+	return calls
 }
 
 // deferArgs rewrites defer f(v), with v a variable, into
@@ -601,7 +607,10 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			return b
 		}
 	case *ast.LabeledStmt:
-		if _, ok := s.Stmt.(*ast.SelectStmt); ok {
+		if sel, ok := s.Stmt.(*ast.SelectStmt); ok {
+			if sw := r.selectSwitch(sel); sw != nil && !selectCalls(sel) {
+				s.Stmt = sw // break L leaves the switch as it left the select
+			}
 			return s // break L leaves the select: it keeps its operands
 		}
 		if ts, ok := s.Stmt.(*ast.TypeSwitchStmt); ok {
@@ -666,7 +675,17 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.DeferStmt:
 		return r.deferArgs(s)
 	case *ast.SelectStmt:
-		return r.selectOperands(s)
+		st := r.selectOperands(s)
+		if b, ok := st.(*ast.BlockStmt); ok {
+			if sw := r.selectSwitch(s); sw != nil {
+				b.List[len(b.List)-1] = sw
+			}
+			return b
+		}
+		if sw := r.selectSwitch(s); sw != nil {
+			return sw
+		}
+		return st
 	case *ast.AssignStmt:
 		if p := r.leftOperands(s); p != nil {
 			return p

@@ -264,6 +264,61 @@ func (r *rt) sleep(d time.Duration) {
 	}
 }
 
+// selectCases runs a select statement (rewriter.selectSwitch): dirs has
+// one letter per clause, r for a receive, s for a send, d for the default,
+// and ops two operands per clause, the channel and the value sent. It
+// returns the index of the clause chosen, with the value received and
+// whether it came from a send; -1 when the cell is interrupted. yaegi
+// kept a select's cases in its node, shared by the goroutines running the
+// same statement, which then took each other's channels.
+func (r *rt) selectCases(dirs string, ops ...any) (int, any, bool) {
+	if len(ops) != 2*len(dirs) {
+		panic(fmt.Sprintf("select: %d operands for %d clauses", len(ops), len(dirs)))
+	}
+	r.mu.Lock()
+	cancel := r.cancel
+	r.mu.Unlock()
+	cases := make([]reflect.SelectCase, len(dirs), len(dirs)+1)
+	for i := range dirs {
+		c := &cases[i]
+		switch dirs[i] {
+		case 'd':
+			c.Dir = reflect.SelectDefault
+			continue
+		case 's':
+			c.Dir = reflect.SelectSend
+		default:
+			c.Dir = reflect.SelectRecv
+		}
+		if ops[2*i] == nil {
+			continue // a nil channel: never ready
+		}
+		c.Chan = reflect.ValueOf(ops[2*i])
+		if c.Dir == reflect.SelectSend {
+			elem := c.Chan.Type().Elem()
+			v := reflect.ValueOf(ops[2*i+1])
+			switch {
+			case !v.IsValid():
+				v = reflect.Zero(elem)
+			case !v.Type().AssignableTo(elem) && v.Type().ConvertibleTo(elem):
+				v = v.Convert(elem)
+			}
+			c.Send = v
+		}
+	}
+	if cancel != nil {
+		cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(cancel)})
+	}
+	i, v, ok := reflect.Select(cases)
+	if i == len(dirs) {
+		return -1, nil, false
+	}
+	if cases[i].Dir != reflect.SelectRecv || !v.IsValid() {
+		return i, nil, ok
+	}
+	return i, v.Interface(), ok
+}
+
 // clear implements the clear builtin for maps and slices.
 func clearValue(v any) {
 	rv := reflect.ValueOf(v)
@@ -285,6 +340,7 @@ func clearValue(v any) {
 func (r *rt) exports() map[string]map[string]reflect.Value {
 	helpers := fmtExports()
 	helpers["Go"] = reflect.ValueOf(r.goCall)
+	helpers["Select"] = reflect.ValueOf(r.selectCases)
 	helpers["GoSlice"] = reflect.ValueOf(r.goSlice)
 	helpers["Show"] = reflect.ValueOf(r.show)
 	helpers["Clear"] = reflect.ValueOf(clearValue)

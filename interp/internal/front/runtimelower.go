@@ -54,10 +54,16 @@ import (
 //     (f := v.M) binds a copy of its receiver, as Go does, through a
 //     function literal: func(r T) func() { return r.M }(v). yaegi bound
 //     the variable: after v = f, calling f called itself forever.
+//     The same for the method of a go or defer statement's call with a
+//     value receiver (go v.M(x)): Go copies v at the statement, yaegi
+//     read v when the goroutine or the deferred call ran (bug512).
 //   - len(p) and cap(p), p a pointer to an array computed by a call or
 //     a receive, give the array's length without reading through p
 //     (arrayPtrLen).
 //   - m[nil] converts nil to the map's key type (nilMapKey).
+//   - the composite literals among the values of an assignment or a
+//     declaration of several variables are put in parentheses
+//     (multiLits).
 //   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
@@ -91,12 +97,15 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 	called := map[ast.Expr]bool{}   // the functions of calls
 	var results []Replacement       // receives and builtins' calls put in parentheses
 	comms := map[ast.Stmt]bool{}    // the statements of select cases
+	started := map[ast.Expr]bool{}  // the functions of defer and go statements' calls
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
 			deferred[n.Call] = true
+			started[ast.Unparen(n.Call.Fun)] = true
 		case *ast.GoStmt:
 			deferred[n.Call] = true
+			started[ast.Unparen(n.Call.Fun)] = true
 		case *ast.TypeAssertExpr:
 			if rep, ok := l.commaOk(n); ok {
 				out = append(out, rep)
@@ -109,7 +118,9 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.commaOkVar(n); ok {
 				out = append(out, rep)
 			}
-			if n.Type != nil && len(n.Names) == len(n.Values) {
+			multi := l.multiLits(len(n.Names), n.Values)
+			out = append(out, multi...)
+			if n.Type != nil && len(n.Names) == len(n.Values) && len(multi) == 0 {
 				for _, x := range n.Values {
 					if rep, ok := l.errorLit(l.res.Info.Types[n.Type].Type, x); ok {
 						out = append(out, rep)
@@ -118,7 +129,7 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			}
 			results = append(results, l.assignRecv(len(n.Names), n.Values)...)
 		case *ast.SelectorExpr:
-			if rep, ok := l.methodValue(n, called); ok {
+			if rep, ok := l.methodValue(n, called, started); ok {
 				out = append(out, rep)
 			}
 		case *ast.IndexExpr:
@@ -136,7 +147,9 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 					out = append(out, rep)
 				}
 			}
-			if len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN {
+			multi := l.multiLits(len(n.Lhs), n.Rhs)
+			out = append(out, multi...)
+			if len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN && len(multi) == 0 {
 				for i, x := range n.Rhs {
 					if rep, ok := l.errorLit(l.res.Info.Types[n.Lhs[i]].Type, x); ok {
 						out = append(out, rep)
@@ -352,6 +365,22 @@ func (l *lowerer) errorLit(lhs types.Type, x ast.Expr) (Replacement, bool) {
 	return l.span(lit, "("+ArgName+")"), true
 }
 
+// multiLits puts in parentheses the composite literals among the values
+// of an assignment or declaration of several variables (s, n := S{1}, 2):
+// yaegi assigned the zero value to the other variables (n was 0).
+func (l *lowerer) multiLits(vars int, values []ast.Expr) []Replacement {
+	if vars < 2 || len(values) != vars {
+		return nil
+	}
+	var out []Replacement
+	for _, x := range values {
+		if lit, ok := x.(*ast.CompositeLit); ok {
+			out = append(out, l.span(lit, "("+ArgName+")"))
+		}
+	}
+	return out
+}
+
 // errorConv lowers the conversion error(x), of a value x of a concrete
 // type, to func(v error) error { return v }(x): yaegi failed on the
 // conversion ("reflect.Set: value of type struct {...} is not assignable
@@ -411,9 +440,10 @@ func (l *lowerer) commaOkVar(s *ast.ValueSpec) (Replacement, bool) {
 }
 
 // methodValue lowers a method value v.M of a session type that is not
-// called where it stands.
-func (l *lowerer) methodValue(sel *ast.SelectorExpr, called map[ast.Expr]bool) (Replacement, bool) {
-	if called[sel] {
+// called where it stands, or that a go or defer statement calls with a
+// value receiver.
+func (l *lowerer) methodValue(sel *ast.SelectorExpr, called, started map[ast.Expr]bool) (Replacement, bool) {
+	if called[sel] && !started[sel] {
 		return Replacement{}, false
 	}
 	s, ok := l.res.Info.Selections[sel]
@@ -433,9 +463,19 @@ func (l *lowerer) methodValue(sel *ast.SelectorExpr, called map[ast.Expr]bool) (
 		return Replacement{}, false
 	}
 	r, arg := l.fresh(), ArgName
-	if _, isPtr := recv.(*types.Pointer); !isPtr {
+	if p, isPtr := recv.(*types.Pointer); isPtr {
+		if m, ok := s.Obj().(*types.Func); ok {
+			if _, ptrRecv := m.Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptrRecv {
+				// p.M with M on T binds a copy of *p.
+				recv, arg = p.Elem(), "*"+ArgName
+			}
+		}
+	} else {
 		if m, ok := s.Obj().(*types.Func); ok {
 			if _, ptrRecv := m.Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv {
+				if called[sel] {
+					return Replacement{}, false // go v.M() with M on *T: &v is the same later
+				}
 				// v.M with M on *T binds &v.
 				recv, arg = types.NewPointer(recv), "&"+ArgName
 			}
