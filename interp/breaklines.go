@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+
+	"github.com/gocalc/gocalc/interp/internal/cells"
 )
 
 // breakLines returns the lines of a cell at which a debugged run surely
@@ -56,17 +58,17 @@ func breakLines(code string) map[int]bool {
 func parseRoots(code string) (*token.FileSet, []ast.Node) {
 	fset := token.NewFileSet()
 	roots := []ast.Node{}
-	for _, it := range cellItems(code, 0) {
-		dir := lineDirective(0, it.line, it.col)
-		switch it.kind {
-		case itemStmt:
-			f, err := parser.ParseFile(fset, srcName, "package main\nfunc main() {\n"+dir+it.text+"\n}\n", 0)
+	for _, it := range cells.CellItems(code, 0) {
+		dir := cells.LineDirective(0, it.Line, it.Col)
+		switch it.Kind {
+		case cells.ItemStmt:
+			f, err := parser.ParseFile(fset, cells.SrcName, "package main\nfunc main() {\n"+dir+it.Text+"\n}\n", 0)
 			if err != nil {
 				return fset, nil
 			}
 			roots = append(roots, f.Decls[0].(*ast.FuncDecl).Body)
-		case itemDecl, itemVar:
-			f, err := parser.ParseFile(fset, srcName, "package main\n"+dir+it.text+"\n", 0)
+		case cells.ItemDecl, cells.ItemVar:
+			f, err := parser.ParseFile(fset, cells.SrcName, "package main\n"+dir+it.Text+"\n", 0)
 			if err != nil {
 				return fset, nil
 			}

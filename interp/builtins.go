@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"github.com/gocalc/gocalc/interp/internal/cells"
 )
 
 // The helpers below are what front.RuntimeLowering makes the builtins
@@ -122,7 +124,7 @@ func recovered(v any) any {
 		// the position yaegi puts in front, as a runtime.Error.
 		msg := p.Error()
 		if m := leadingPos.FindString(msg); m != "" && strings.HasPrefix(msg[len(m):], "interface conversion: ") {
-			return runtimeError{strings.ReplaceAll(msg[len(m):], mainName, "main")}
+			return runtimeError{strings.ReplaceAll(msg[len(m):], cells.MainName, "main")}
 		}
 		if msg == "runtime: allocation size out of range" {
 			// reflect.MakeSlice asked for more than can be allocated.

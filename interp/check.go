@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/internal/modules"
 )
@@ -14,7 +15,7 @@ import (
 // check type-checks cell cur with go/types against the session, before
 // yaegi sees it: a cell that Go rejects fails with the Go compiler's
 // errors, at the cell's own lines, and runs nothing.
-func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front.Result, error) {
+func (in *Interpreter) check(ctx context.Context, cur int, items []cells.Item) (*front.Result, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
@@ -137,7 +138,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []item) (*front
 			// as written, and the interpreter says what is wrong.
 			delete(in.lowered, cur)
 		} else {
-			in.lowered.set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars, monos)
+			in.lowered.Set(cur, concat(reps, iters, builtins, shifts, bools, blanks, consts, defers, bounds), kept, ranges, vars, monos)
 		}
 		in.lastCheck = res
 		in.keepCheck(cur, res)
@@ -190,19 +191,19 @@ func (in *Interpreter) importAliases(imports map[string]string) error {
 // live lists the session's declarations for the front end.
 func (in *Interpreter) live() []front.Live {
 	out := make([]front.Live, 0, len(in.sess.decls)+len(in.sess.vars))
-	for _, es := range [][]*entry{in.sess.decls, in.sess.vars} {
+	for _, es := range [][]*cells.Entry{in.sess.decls, in.sess.vars} {
 		for _, e := range es {
-			out = append(out, front.Live{Cell: e.cell, Piece: front.Piece{Kind: pieceKind(e.kind), Text: e.text, Line: e.line, Col: e.col}})
+			out = append(out, front.Live{Cell: e.Cell, Piece: front.Piece{Kind: pieceKind(e.Kind), Text: e.Text, Line: e.Line, Col: e.Col}})
 		}
 	}
 	return out
 }
 
 // toPieces gives a cell's items to the front end.
-func toPieces(items []item) []front.Piece {
+func toPieces(items []cells.Item) []front.Piece {
 	pieces := make([]front.Piece, len(items))
 	for i, it := range items {
-		pieces[i] = front.Piece{Kind: pieceKind(it.kind), Text: it.text, Line: it.line, Col: it.col}
+		pieces[i] = front.Piece{Kind: pieceKind(it.Kind), Text: it.Text, Line: it.Line, Col: it.Col}
 	}
 	return pieces
 }
@@ -213,16 +214,16 @@ func toPieces(items []item) []front.Piece {
 func editedCell(code string, end, at int) (pieces []front.Piece, line, col int) {
 	line = strings.Count(code[:at], "\n") + 1
 	col = at - strings.LastIndexByte(code[:at], '\n')
-	return toPieces(cellItems(front.Closed(code, end), lookupCell)), line, col
+	return toPieces(cells.CellItems(front.Closed(code, end), lookupCell)), line, col
 }
 
-func pieceKind(k itemKind) front.Kind {
+func pieceKind(k cells.ItemKind) front.Kind {
 	switch k {
-	case itemImport:
+	case cells.ItemImport:
 		return front.Import
-	case itemDecl:
+	case cells.ItemDecl:
 		return front.Decl
-	case itemVar:
+	case cells.ItemVar:
 		return front.Var
 	}
 	return front.Stmt
@@ -263,9 +264,9 @@ func concat(lists ...[]front.Replacement) []front.Replacement {
 // session holds: only functions of live cells can have frames.
 func (in *Interpreter) keepCheck(cur int, res *front.Result) {
 	live := map[int]bool{}
-	for _, es := range [][]*entry{in.sess.decls, in.sess.vars} {
+	for _, es := range [][]*cells.Entry{in.sess.decls, in.sess.vars} {
 		for _, e := range es {
-			live[e.cell] = true
+			live[e.Cell] = true
 		}
 	}
 	for c := range in.cellChecks {

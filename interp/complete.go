@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/internal/modules"
 	"github.com/gocalc/gocalc/interp/symbols"
@@ -92,7 +93,7 @@ func (in *Interpreter) Complete(code string, cursor int) (c engine.Completion) {
 	}
 	kinds := map[string]string{}
 	for _, m := range all {
-		if _, seen := kinds[m.name]; !seen && strings.HasPrefix(m.name, prefix) && !reserved(m.name) {
+		if _, seen := kinds[m.name]; !seen && strings.HasPrefix(m.name, prefix) && !cells.Reserved(m.name) {
 			kinds[m.name] = m.kind
 			c.Matches = append(c.Matches, m.name)
 		}
@@ -127,7 +128,7 @@ func (in *Interpreter) sessionSignatures(sigs map[string]string) {
 	}
 	scope := in.lastCheck.Pkg.Scope()
 	for _, name := range scope.Names() {
-		if !reserved(name) {
+		if !cells.Reserved(name) {
 			sigs[name] = types.ObjectString(scope.Lookup(name), qual)
 		}
 	}
@@ -228,7 +229,7 @@ func (in *Interpreter) knownRoot(expr string) bool {
 		return true
 	}
 	for _, d := range in.sess.decls {
-		if contains(d.keys, root) {
+		if contains(d.Keys, root) {
 			return true
 		}
 	}
@@ -253,9 +254,9 @@ func (in *Interpreter) names() []cand {
 	}
 	// Session declarations first: their kind beats "instance" for consts.
 	for _, d := range in.sess.decls {
-		for _, k := range d.keys {
+		for _, k := range d.Keys {
 			if !strings.Contains(k, ".") {
-				out = append(out, cand{k, d.role})
+				out = append(out, cand{k, d.Role})
 			}
 		}
 	}
@@ -353,13 +354,13 @@ func (in *Interpreter) typeMembers(typ string) []cand {
 	// A type declared in a cell: its methods and fields from the source.
 	var out []cand
 	for _, d := range in.sess.decls {
-		for _, k := range d.keys {
+		for _, k := range d.Keys {
 			if m, ok := strings.CutPrefix(k, name+"."); ok {
 				out = append(out, cand{m, "function"})
 			}
 		}
-		if contains(d.keys, name) {
-			out = append(out, cands("instance", structFields(d.text, name)...)...)
+		if contains(d.Keys, name) {
+			out = append(out, cands("instance", structFields(d.Text, name)...)...)
 		}
 	}
 	return out

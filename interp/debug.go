@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -110,7 +111,7 @@ func (in *Interpreter) SetBreakpoints(code string, lines []int) []bool {
 	ok := make([]bool, len(lines))
 	var keep []int
 	for i, l := range lines {
-		if can[l] && l < lineBase {
+		if can[l] && l < cells.LineBase {
 			ok[i] = true
 			keep = append(keep, l)
 		}
@@ -134,7 +135,7 @@ func (run *debugRun) mark(d *debugState, bps map[string][]int) {
 	for src, slots := range run.cells {
 		for _, slot := range slots {
 			for _, l := range bps[src] {
-				reqs = append(reqs, yaegi.LineBreakpoint(slot*lineBase+l))
+				reqs = append(reqs, yaegi.LineBreakpoint(slot*cells.LineBase+l))
 			}
 		}
 	}
@@ -357,7 +358,7 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 		delete(run.pausing, g)
 		delete(run.steps, g)
 	} else if run.pausing[g] && e.Reason() != yaegi.DebugBreak {
-		if line < lineBase {
+		if line < cells.LineBase {
 			// Paused in gocalc's own code (a loop's interrupt
 			// check): on to the cell's next statement.
 			d.mu.Unlock()
@@ -370,7 +371,7 @@ func (in *Interpreter) stopped(run *debugRun, e *yaegi.DebugEvent) {
 	} else if st, ok := run.steps[g]; ok {
 		reason = "step"
 		onStart := line == st.line && (st.how != engine.StepIn || depth == st.depth)
-		if e.Reason() != yaegi.DebugBreak && (onStart || line < lineBase) {
+		if e.Reason() != yaegi.DebugBreak && (onStart || line < cells.LineBase) {
 			d.mu.Unlock()
 			go func() { _ = resumeG(run.dbg, g, st.how) }()
 			return

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -31,7 +32,7 @@ func (in *Interpreter) StackTrace(g int) ([]engine.Frame, error) {
 	var out []engine.Frame
 	for _, f := range e.Frames(0, e.FrameDepth()) {
 		p := f.Position()
-		cell, line := decodeLine(p.Line)
+		cell, line := cells.DecodeLine(p.Line)
 		if !p.IsValid() || cell == 0 {
 			continue
 		}
@@ -127,7 +128,7 @@ func (in *Interpreter) frameShown(frame int) ([]shown, error) {
 	// The front end knows the types of the locals of each live cell's
 	// code (the check of the cell that declared the function).
 	p := f.Position()
-	cell, line := decodeLine(p.Line)
+	cell, line := cells.DecodeLine(p.Line)
 	check := in.cellChecks[cell]
 	if check == nil {
 		check = in.lastCheck
@@ -168,7 +169,7 @@ func (in *Interpreter) inVarStep(first token.Pos) {
 	var at *pos
 	if first.IsValid() {
 		p := in.y.FileSet().Position(first)
-		cell, line := decodeLine(p.Line)
+		cell, line := cells.DecodeLine(p.Line)
 		at = &pos{cell, line, p.Column}
 	}
 	in.dbgs.mu.Lock()

@@ -94,7 +94,7 @@ var _ engine.Pauser = (*Interpreter)(nil)
 // Pause asks goroutine g of the debugged cell that runs to stop at its
 // next statement (see engine.Pauser). Every cell runs under yaegi's
 // debugger while a debug session is attached (debugCells), and can
-// pause, but for a cell that started before, and a program yaegi's
+// Pause, but for a cell that started before, and a program yaegi's
 // debugger cannot walk (walkable): Pause says so. A cell between two of
 // its programs pauses at the start of the next.
 func (in *Interpreter) Pause(g int) error {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 )
 
 // With stops at panics on, a panicking cell stops with reason
@@ -472,7 +473,7 @@ func TestDebugCallIntoABreakpointedCell(t *testing.T) {
 		t.Errorf("a cell that does not call sq: stopped %v, %v", stopped, err)
 	}
 	in.OnStop(nil)
-	if cells := in.debugCells(cellSlot(in.cell)); cells != nil {
+	if cells := in.debugCells(cells.CellSlot(in.cell)); cells != nil {
 		t.Error("a cell runs with the debugger without a debug session")
 	}
 }

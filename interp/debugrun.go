@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/modules"
 	"github.com/gocalc/gocalc/interp/symbols"
 	yaegi "github.com/traefik/yaegi/interp"
@@ -83,17 +84,17 @@ func (in *Interpreter) cellFuncs(names []string) ([]string, map[string]string) {
 			continue
 		}
 		done[name] = true
-		var e *entry
+		var e *cells.Entry
 		for _, d := range in.sess.decls {
-			if d.role == "function" && contains(d.keys, name) {
+			if d.Role == "function" && contains(d.Keys, name) {
 				e = d
 			}
 		}
 		if e == nil {
 			continue // not a function of the session
 		}
-		src, calls, imps, ok := in.cellChecks[e.cell].FuncSource(name)
-		if e.generic || !ok {
+		src, calls, imps, ok := in.cellChecks[e.Cell].FuncSource(name)
+		if e.Generic || !ok {
 			return nil, nil
 		}
 		decls = append(decls, src)

@@ -199,4 +199,8 @@
 // cell's code has stopped, so the next cell never runs beside it; code
 // blocked in a compiled call that does not return (sync.WaitGroup.Wait)
 // is left behind after 2 s, and the Interrupted error says so.
+//
+// The package is the yaegi adapter; the cell pipeline (split, parse,
+// lower, rewrite, plan: package cells) and the front end (check: package
+// front) know nothing of yaegi.
 package interp

@@ -3,13 +3,13 @@ package interp
 import (
 	"errors"
 	"fmt"
-	"go/scanner"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 )
 
 // Names of the errors Execute returns (engine.Error.Name).
@@ -22,27 +22,8 @@ const (
 	ErrExit        = "Exit"             // the cell called os.Exit
 )
 
-// parseErrors collects the syntax errors of a cell's items.
-type parseErrors []*scanner.Error
-
-func (p *parseErrors) add(err error) {
-	var list scanner.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			*p = append(*p, e)
-		}
-		return
-	}
-	*p = append(*p, &scanner.Error{Msg: err.Error()})
-}
-
-func (p parseErrors) Error() string { return p[0].Error() }
-
 // pos is a position in a cell.
 type pos struct{ cell, line, col int }
-
-// decodeLine splits a generated line number into cell and line.
-func decodeLine(l int) (cell, line int) { return l / lineBase, l % lineBase }
 
 // posRe finds generated positions in yaegi's messages, with or without the
 // file name: "_.go:3000002:5: " or "3000002:5: ".
@@ -56,7 +37,7 @@ func (in *Interpreter) cellMessage(msg string, cur int) (string, *pos) {
 		sub := posRe.FindStringSubmatch(m)
 		l, _ := strconv.Atoi(sub[1])
 		c, _ := strconv.Atoi(sub[2])
-		cell, line := decodeLine(l)
+		cell, line := cells.DecodeLine(l)
 		if first == nil {
 			first = &pos{cell, line, c}
 		}
@@ -125,12 +106,12 @@ func where(p *pos, cur int) string {
 // compileError converts a parse or compile error into an *engine.Error
 // that names the cell's own line and column and shows the line.
 func (in *Interpreter) compileError(err error, cur int) *engine.Error {
-	var perr parseErrors
+	var perr cells.ParseErrors
 	if errors.As(err, &perr) {
 		var tb []string
 		var first string
 		for i, e := range perr {
-			cell, line := decodeLine(e.Pos.Line)
+			cell, line := cells.DecodeLine(e.Pos.Line)
 			p := in.clamp(&pos{cell, line, e.Pos.Column})
 			msg := e.Msg
 			if e.Pos.Line == 0 {
@@ -153,7 +134,7 @@ func (in *Interpreter) compileError(err error, cur int) *engine.Error {
 	}
 	msg, p := in.cellMessage(err.Error(), cur)
 	msg = strings.Replace(msg, "unsupported assign expression", "assignment mismatch: as many variables as values needed", 1)
-	msg = strings.ReplaceAll(msg, mainName, "main")
+	msg = strings.ReplaceAll(msg, cells.MainName, "main")
 	msg = in.goNames(msg)
 	tb := []string{ErrCompile + ": " + msg}
 	if p != nil {
@@ -212,7 +193,7 @@ func cellFrames(report []string) []reportFrame {
 		}
 		l, _ := strconv.Atoi(m[1])
 		c, _ := strconv.Atoi(m[2])
-		cell, line := decodeLine(l)
+		cell, line := cells.DecodeLine(l)
 		if cell == 0 {
 			continue
 		}
@@ -243,7 +224,7 @@ func panicMessage(v any) string {
 	if m := leadingPos.FindString(s); m != "" {
 		s = s[len(m):]
 	}
-	s = strings.ReplaceAll(s, mainName, "main")
+	s = strings.ReplaceAll(s, cells.MainName, "main")
 	// reflect's words for the runtime errors that compiled Go reports in
 	// its own (the index and length, which reflect does not give, are
 	// missing).
@@ -272,7 +253,7 @@ func (in *Interpreter) goNames(s string) string {
 	}
 	var pairs []string
 	for _, e := range in.sess.monos {
-		m := e.mono
+		m := e.Mono
 		if m.Recv != "" {
 			continue
 		}

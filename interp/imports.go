@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
@@ -78,7 +79,7 @@ func (in *Interpreter) runImports(cur int, specs []*ast.ImportSpec) error {
 	for _, s := range todo {
 		d.Specs = append(d.Specs, s)
 	}
-	prog, err := in.compile(declFile([]ast.Decl{d}, todo[0].Pos()))
+	prog, err := in.compile(cells.DeclFile([]ast.Decl{d}, todo[0].Pos()))
 	if err != nil {
 		return in.compileError(err, cur)
 	}
@@ -94,7 +95,7 @@ func (in *Interpreter) runImports(cur int, specs []*ast.ImportSpec) error {
 
 func (in *Interpreter) importError(cur int, s *ast.ImportSpec, msg string) *engine.Error {
 	p := in.y.FileSet().Position(s.Pos())
-	cell, line := decodeLine(p.Line)
+	cell, line := cells.DecodeLine(p.Line)
 	ps := &pos{cell, line, p.Column}
 	v := fmt.Sprintf("%d:%d: %s", line, p.Column, msg)
 	return &engine.Error{Name: ErrCompile, Value: v, Traceback: append([]string{ErrCompile + ": " + v}, in.sourceLine(ps)...)}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -29,7 +30,7 @@ func (in *Interpreter) typeOf(expr string) string {
 // typeIn is typeOf in a given yaegi interpreter.
 func typeIn(y *yaegi.Interpreter, expr string) string {
 	src := "package main\nfunc main() {\nfunc() {\nvar _ struct{ _gocalc int } = " + expr + "\n}()\n}\n"
-	f, err := parser.ParseFile(y.FileSet(), srcName, src, 0)
+	f, err := parser.ParseFile(y.FileSet(), cells.SrcName, src, 0)
 	if err != nil {
 		return ""
 	}
@@ -142,8 +143,8 @@ func (in *Interpreter) describe(chain string) string {
 		name := parts[0]
 		var out []string
 		for _, d := range in.sess.decls {
-			if contains(d.keys, name) {
-				out = append(out, d.text)
+			if contains(d.Keys, name) {
+				out = append(out, d.Text)
 			}
 		}
 		if v, ok := in.globals()[name]; ok && v.IsValid() {
@@ -180,8 +181,8 @@ func (in *Interpreter) describeMember(expr, name string) string {
 		return ""
 	}
 	for _, d := range in.sess.decls {
-		if contains(d.keys, typ+"."+name) {
-			return d.text
+		if contains(d.Keys, typ+"."+name) {
+			return d.Text
 		}
 	}
 	if member := in.typeOf(expr + "." + name); member != "" {

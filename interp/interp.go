@@ -15,6 +15,7 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/internal/modules"
 	"github.com/gocalc/gocalc/interp/symbols"
@@ -57,9 +58,9 @@ type Interpreter struct {
 	closed   bool
 
 	front     *front.Checker
-	lowered   lowerings     // the front end's replacements of the session's cells
-	checkTime time.Duration // spent type-checking cells, for benchmarks
-	lastCheck *front.Result // the front end's view of the session after the last cell it accepted
+	lowered   cells.Lowerings // the front end's replacements of the session's cells
+	checkTime time.Duration   // spent type-checking cells, for benchmarks
+	lastCheck *front.Result   // the front end's view of the session after the last cell it accepted
 	// cellChecks are the front end's results of the live cells, by slot:
 	// the types of their functions' locals, for the debugger.
 	cellChecks map[int]*front.Result
@@ -86,7 +87,7 @@ var (
 func New(opts Options) (*Interpreter, error) {
 	in := &Interpreter{opts: opts, sink: &sink{}, sources: map[int]string{}, imports: map[string]string{}, cellChecks: map[int]*front.Result{}}
 	in.front = front.NewChecker(checkerNames())
-	in.lowered = lowerings{}
+	in.lowered = cells.Lowerings{}
 	in.aliases, in.aliasGen = map[string]string{}, map[string]int{}
 	in.modUsed = map[string]int{}
 	in.rt = &rt{sink: in.sink, cancel: make(chan struct{})}
@@ -247,12 +248,12 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 	}()
 	in.cell++
 	in.compiles++
-	cur := cellSlot(in.cell)
+	cur := cells.CellSlot(in.cell)
 	in.dbgs.startCell(cur)
 	in.sources[cur] = code
 	delete(in.cellChecks, cur)
 	in.pruneSources(cur)
-	items := cellItems(code, cur)
+	items := cells.CellItems(code, cur)
 	if err := in.importModules(ctx, cur, items); err != nil {
 		return nil, err
 	}
@@ -261,9 +262,9 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 		return nil, err
 	}
 	cctx := in.context()
-	cctx.initRank = checked.InitRank()
-	cctx.declUses = checked.DeclUses()
-	p, perr := parseCell(in.y.FileSet(), cur, code, cctx)
+	cctx.InitRank = checked.InitRank()
+	cctx.DeclUses = checked.DeclUses()
+	p, perr := cells.ParseCell(in.y.FileSet(), cur, code, cctx)
 	if perr != nil {
 		return nil, in.compileError(perr, cur)
 	}
@@ -272,21 +273,21 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 			return nil, err
 		}
 	}
-	for i := 0; i < len(p.steps); i++ {
+	for i := 0; i < len(p.Steps); i++ {
 		gen := in.gen
-		if gen != p.gen {
+		if gen != p.Gen {
 			// A rebuild brought a new interpreter with its own file set:
 			// parse again (the steps come out the same).
 			cctx = in.context()
-			cctx.initRank = checked.InitRank()
-			cctx.declUses = checked.DeclUses()
-			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
+			cctx.InitRank = checked.InitRank()
+			cctx.DeclUses = checked.DeclUses()
+			if p, perr = cells.ParseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
 				return nil, in.compileError(perr, cur)
 			}
 		}
 		dirty := in.dirty
-		res, err = in.runStep(ctx, cur, &p.steps[i])
-		if err != nil && in.lowered[cur] != nil && compileFailure(err) && p.steps[i].kind != stepDecl && p.steps[i].kind != stepImport {
+		res, err = in.runStep(ctx, cur, &p.Steps[i])
+		if err != nil && in.lowered[cur] != nil && compileFailure(err) && p.Steps[i].Kind != cells.StepDecl && p.Steps[i].Kind != cells.StepImport {
 			// yaegi could not compile the lowered form of a step that it
 			// may compile as written: run the cell's steps as written
 			// from here on (a compile runs nothing, and a statement step
@@ -294,12 +295,12 @@ func (in *Interpreter) Execute(ctx context.Context, code string, out engine.Outp
 			delete(in.lowered, cur)
 			in.dirty = dirty
 			cctx = in.context()
-			cctx.initRank = checked.InitRank()
-			cctx.declUses = checked.DeclUses()
-			if p, perr = parseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
+			cctx.InitRank = checked.InitRank()
+			cctx.DeclUses = checked.DeclUses()
+			if p, perr = cells.ParseCell(in.y.FileSet(), cur, code, cctx); perr != nil {
 				return nil, in.compileError(perr, cur)
 			}
-			res, err = in.runStep(ctx, cur, &p.steps[i])
+			res, err = in.runStep(ctx, cur, &p.Steps[i])
 		}
 		if err != nil {
 			return nil, in.afterFailure(ctx, cur, err)
@@ -332,9 +333,9 @@ func (in *Interpreter) afterFailure(ctx context.Context, cur int, err error) err
 	return err
 }
 
-func hasDecls(p *plan) bool {
-	for _, s := range p.steps {
-		if s.kind == stepDecl {
+func hasDecls(p *cells.Plan) bool {
+	for _, s := range p.Steps {
+		if s.Kind == cells.StepDecl {
 			return true
 		}
 	}
@@ -348,13 +349,13 @@ func (in *Interpreter) pruneSources(cur int) {
 		return
 	}
 	keep := map[int]bool{}
-	for _, es := range [][]*entry{in.sess.decls, in.sess.vars, in.sess.monos} {
+	for _, es := range [][]*cells.Entry{in.sess.decls, in.sess.vars, in.sess.monos} {
 		for _, e := range es {
-			keep[e.cell] = true
+			keep[e.Cell] = true
 		}
 	}
 	for c := range in.sources {
-		age := (cur - c + maxCells) % maxCells
+		age := (cur - c + cells.MaxCells) % cells.MaxCells
 		if age >= keepSources && !keep[c] {
 			delete(in.sources, c)
 			delete(in.cellChecks, c)
@@ -373,34 +374,34 @@ const keepSources = 1000
 
 // context tells parsing which globals hold integers and which names the
 // session declares.
-func (in *Interpreter) context() cellContext {
-	c := cellContext{intGlobals: map[string]bool{}, declared: map[string]bool{}, globals: map[string]bool{}, gen: in.gen}
+func (in *Interpreter) context() cells.CellContext {
+	c := cells.CellContext{IntGlobals: map[string]bool{}, Declared: map[string]bool{}, Globals: map[string]bool{}, Gen: in.gen, Symbols: packages()}
 	// Bound to this yaegi interpreter: a rebuild replays declarations with
 	// the rewrites the old session chose.
-	c.imports = in.imports
-	c.lowered = in.lowered
+	c.Imports = in.imports
+	c.Lowered = in.lowered
 	y := in.y
-	c.typeOf = func(expr string) string { in.compiles++; return typeIn(y, expr) }
-	c.monos = map[string]string{}
+	c.TypeOf = func(expr string) string { in.compiles++; return typeIn(y, expr) }
+	c.Monos = map[string]string{}
 	for _, d := range in.sess.monos {
-		c.monos[d.keys[0]] = d.mono.Key()
+		c.Monos[d.Keys[0]] = d.Mono.Key()
 	}
 	for _, d := range in.sess.decls {
-		for _, k := range d.keys {
-			c.declared[k] = true
+		for _, k := range d.Keys {
+			c.Declared[k] = true
 			if !strings.Contains(k, ".") {
-				c.globals[k] = true
+				c.Globals[k] = true
 			}
 		}
 	}
 	for name, v := range in.globals() {
-		c.declared[name] = true
-		c.globals[name] = true
+		c.Declared[name] = true
+		c.Globals[name] = true
 		if v.IsValid() {
 			switch v.Kind() {
 			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-				c.intGlobals[name] = true
+				c.IntGlobals[name] = true
 			}
 		}
 	}

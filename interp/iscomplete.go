@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 )
 
 var _ engine.CompletenessChecker = (*Interpreter)(nil)
@@ -61,8 +62,8 @@ func (in *Interpreter) IsComplete(code string) (status, indent string) {
 	if len(stack) > 0 {
 		return engine.Incomplete, strings.Repeat(indentUnit, len(stack))
 	}
-	if _, err := parseItems(token.NewFileSet(), cellItems(code, 1), cellContext{}); err != nil {
-		if perr, ok := err.(parseErrors); ok && len(perr) > 0 && (strings.Contains(perr[0].Msg, "EOF") || pastEnd(code, perr[0].Pos)) {
+	if _, err := cells.ParseItems(token.NewFileSet(), cells.CellItems(code, 1), cells.CellContext{Symbols: packages()}); err != nil {
+		if perr, ok := err.(cells.ParseErrors); ok && len(perr) > 0 && (strings.Contains(perr[0].Msg, "EOF") || pastEnd(code, perr[0].Pos)) {
 			return engine.Incomplete, ""
 		}
 		return engine.Invalid, ""
@@ -78,7 +79,7 @@ func matches(open, close token.Token) bool {
 // pastEnd tells whether an error position lies after the cell's last
 // token, that is, in the wrapper the parser saw around the cell.
 func pastEnd(code string, p token.Position) bool {
-	_, line := decodeLine(p.Line)
+	_, line := cells.DecodeLine(p.Line)
 	lines := strings.Split(strings.TrimRight(code, " \t\r\n"), "\n")
 	return line > len(lines) || line == len(lines) && p.Column > len(lines[len(lines)-1])
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/front"
 	"github.com/gocalc/gocalc/interp/internal/modules"
 )
@@ -21,13 +22,13 @@ const ErrImport = "ImportError"
 
 // cellImportPaths lists the import paths of a cell's import items, with
 // the line and column of each.
-func cellImportPaths(items []item) (paths []string, at [][2]int) {
+func cellImportPaths(items []cells.Item) (paths []string, at [][2]int) {
 	for _, it := range items {
-		if it.kind != itemImport {
+		if it.Kind != cells.ItemImport {
 			continue
 		}
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "", "package p\n"+it.text, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, "", "package p\n"+it.Text, parser.ImportsOnly)
 		if err != nil {
 			continue // the checker says what is wrong
 		}
@@ -37,9 +38,9 @@ func cellImportPaths(items []item) (paths []string, at [][2]int) {
 				continue
 			}
 			pos := fset.Position(s.Path.Pos())
-			line, col := pos.Line-1+it.line-1, pos.Column
+			line, col := pos.Line-1+it.Line-1, pos.Column
 			if pos.Line == 2 {
-				col += it.col - 1
+				col += it.Col - 1
 			}
 			paths = append(paths, p)
 			at = append(at, [2]int{line, col})
@@ -63,7 +64,7 @@ func needsModule(path string) bool {
 // importModules brings the packages of a cell's imports that need a
 // module, before the cell is checked. Each is announced on the cell's
 // standard output; a build that takes a while shows a progress bar.
-func (in *Interpreter) importModules(ctx context.Context, cur int, items []item) error {
+func (in *Interpreter) importModules(ctx context.Context, cur int, items []cells.Item) error {
 	paths, at := cellImportPaths(items)
 	for i, path := range paths {
 		if p := modules.Lookup(path); p != nil && p.Stale() {

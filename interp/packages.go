@@ -118,3 +118,13 @@ func checkerNames() map[string]string {
 	}
 	return names
 }
+
+// PathOf and Table make the catalog the cell pipeline's view of the
+// compiled packages (cells.CellContext.Symbols).
+func (c *catalog) PathOf(name string) (string, bool) {
+	p, ok := c.byName[name]
+	return p, ok
+}
+
+// Table is the symbol table of the package at path; see PathOf.
+func (c *catalog) Table(path string) map[string]reflect.Value { return c.table(path) }

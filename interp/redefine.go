@@ -10,67 +10,27 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	"github.com/gocalc/gocalc/interp/internal/front"
 )
-
-// entry is a declaration the session keeps as source, to replay it when
-// the session is rebuilt.
-type entry struct {
-	item
-	keys    []string // names declared: "f", "T", "T.M" for a method, "x"
-	isVar   bool
-	role    string // for completion: "function", "class" or "instance"
-	generic bool   // a generic function
-}
-
-// newEntry records the declaration d of item it.
-func newEntry(it item, d ast.Decl) *entry {
-	e := &entry{item: it, role: "instance"}
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		e.role = "function"
-		e.generic = d.Type.TypeParams != nil && len(d.Type.TypeParams.List) > 0
-		name := d.Name.Name
-		if d.Recv != nil && len(d.Recv.List) > 0 {
-			name = front.RecvName(d.Recv.List[0].Type) + "." + name
-		}
-		e.keys = []string{name}
-	case *ast.GenDecl:
-		e.isVar = d.Tok == token.VAR
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				e.keys = append(e.keys, s.Name.Name)
-				e.role = "class"
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					if n.Name != "_" {
-						e.keys = append(e.keys, n.Name)
-					}
-				}
-			}
-		}
-	}
-	return e
-}
 
 // session is what a rebuild replays: funcs, methods, types and consts,
 // the latest definition of each, and var declarations in order.
 type session struct {
-	decls []*entry
-	vars  []*entry
-	monos []*entry // concrete copies of generic declarations (item.mono)
+	decls []*cells.Entry
+	vars  []*cells.Entry
+	monos []*cells.Entry // concrete copies of generic declarations (item.mono)
 }
 
 // has tells whether the session already declares one of e's names.
-func (s *session) has(e *entry) bool {
+func (s *session) has(e *cells.Entry) bool {
 	list := s.decls
-	if e.mono != nil {
+	if e.Mono != nil {
 		list = s.monos
 	}
 	for _, d := range list {
-		for _, k := range d.keys {
-			for _, n := range e.keys {
+		for _, k := range d.Keys {
+			for _, n := range e.Keys {
 				if k == n {
 					return true
 				}
@@ -94,10 +54,10 @@ func overlaps(a, b []string) bool {
 
 // addDecls records declarations, replacing older ones of the same names.
 // It returns the names of older declarations dropped with them.
-func (s *session) addDecls(es []*entry) (dropped []string) {
-	var monos, plain []*entry
+func (s *session) addDecls(es []*cells.Entry) (dropped []string) {
+	var monos, plain []*cells.Entry
 	for _, e := range es {
-		if e.mono != nil {
+		if e.Mono != nil {
 			monos = append(monos, e)
 		} else {
 			plain = append(plain, e)
@@ -110,10 +70,10 @@ func (s *session) addDecls(es []*entry) (dropped []string) {
 	for _, m := range s.monos {
 		gone := false
 		for _, e := range es {
-			gone = gone || overlaps(m.mono.Deps, e.keys)
+			gone = gone || overlaps(m.Mono.Deps, e.Keys)
 		}
 		for _, e := range monos {
-			gone = gone || overlaps(m.keys, e.keys)
+			gone = gone || overlaps(m.Keys, e.Keys)
 		}
 		if !gone {
 			kept = append(kept, m)
@@ -123,9 +83,9 @@ func (s *session) addDecls(es []*entry) (dropped []string) {
 	for _, e := range es {
 		kept := s.decls[:0]
 		for _, d := range s.decls {
-			if overlaps(d.keys, e.keys) {
-				for _, k := range d.keys {
-					if !contains(e.keys, k) {
+			if overlaps(d.Keys, e.Keys) {
+				for _, k := range d.Keys {
+					if !contains(e.Keys, k) {
 						dropped = append(dropped, k)
 					}
 				}
@@ -140,12 +100,12 @@ func (s *session) addDecls(es []*entry) (dropped []string) {
 
 // addVar records a var declaration. Older var declarations whose names
 // are all declared again are forgotten.
-func (s *session) addVar(e *entry) {
+func (s *session) addVar(e *cells.Entry) {
 	kept := s.vars[:0]
 	for _, v := range s.vars {
 		live := false
-		for _, k := range v.keys {
-			if !contains(e.keys, k) {
+		for _, k := range v.Keys {
+			if !contains(e.Keys, k) {
 				live = true
 			}
 		}
@@ -175,7 +135,7 @@ func contains(list []string, s string) bool {
 // the same and then has the new methods. What cannot be restored is
 // reported on stderr, and declarations that no longer compile are
 // dropped, with their error.
-func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) (notes []string, err error) {
+func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*cells.Entry) (notes []string, err error) {
 	old := in.globals()
 	cc := in.context()
 	dropped := in.sess.addDecls(newDecls)
@@ -204,7 +164,7 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 		}
 		// Drop the declaration the error points at, or give up.
 		bad := in.culprit(err, in.sess.decls)
-		if bad < 0 || in.sess.decls[bad].cell == cur {
+		if bad < 0 || in.sess.decls[bad].Cell == cur {
 			cellErr = in.compileError(err, cur)
 			if bad < 0 {
 				in.sess.decls = nil
@@ -213,7 +173,7 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 			}
 		} else {
 			msg, _ := in.cellMessage(err.Error(), cur)
-			notes = append(notes, fmt.Sprintf("%s (cell %d) no longer compiles and was dropped: %s", strings.Join(in.sess.decls[bad].keys, ", "), in.sess.decls[bad].cell, msg))
+			notes = append(notes, fmt.Sprintf("%s (cell %d) no longer compiles and was dropped: %s", strings.Join(in.sess.decls[bad].Keys, ", "), in.sess.decls[bad].Cell, msg))
 		}
 		in.sess.decls = append(in.sess.decls[:bad:bad], in.sess.decls[bad+1:]...)
 		if err := in.fresh(imports); err != nil {
@@ -235,21 +195,21 @@ func (in *Interpreter) rebuild(ctx context.Context, cur int, newDecls []*entry) 
 // front end knows (declared, not initialized), then functions and
 // methods, which may use both. Functions compiled before the variables
 // they use would not compile.
-func (in *Interpreter) replayDecls(ctx context.Context, cur int, cc cellContext, typed map[string]string) error {
-	items := make([]item, 0, len(in.sess.decls)+len(in.sess.monos))
+func (in *Interpreter) replayDecls(ctx context.Context, cur int, cc cells.CellContext, typed map[string]string) error {
+	items := make([]cells.Item, 0, len(in.sess.decls)+len(in.sess.monos))
 	for _, d := range in.sess.decls {
-		items = append(items, d.item)
+		items = append(items, d.Item)
 	}
 	for _, d := range in.sess.monos {
-		items = append(items, d.item)
+		items = append(items, d.Item)
 	}
-	parsed, err := parseItems(in.y.FileSet(), items, cc)
+	parsed, err := cells.ParseItems(in.y.FileSet(), items, cc)
 	if err != nil {
 		return err
 	}
 	var early, late []ast.Decl
 	for _, p := range parsed {
-		for _, d := range p.file.Decls {
+		for _, d := range p.File.Decls {
 			if g, ok := d.(*ast.GenDecl); ok && (g.Tok == token.TYPE || g.Tok == token.CONST) {
 				early = append(early, d)
 			} else {
@@ -264,7 +224,7 @@ func (in *Interpreter) replayDecls(ctx context.Context, cur int, cc cellContext,
 		if len(group) == 0 {
 			continue
 		}
-		prog, err := in.compile(declFile(group, group[0].Pos()))
+		prog, err := in.compile(cells.DeclFile(group, group[0].Pos()))
 		if err == nil {
 			err = in.exec(ctx, cur, prog, nil)
 		}
@@ -292,7 +252,7 @@ func (in *Interpreter) typedVars() map[string]string {
 	}
 	scope := in.lastCheck.Pkg.Scope()
 	for _, v := range in.sess.vars {
-		for _, k := range v.keys {
+		for _, k := range v.Keys {
 			obj, ok := scope.Lookup(k).(*types.Var)
 			if !ok {
 				continue
@@ -327,14 +287,14 @@ func (in *Interpreter) declareTyped(typed map[string]string) {
 		if !allTyped(v, typed) {
 			continue
 		}
-		for _, k := range v.keys {
-			it := item{kind: itemVar, text: fmt.Sprintf("var %s %s", k, typed[k]), line: v.line, col: v.col, cell: v.cell}
-			parsed, err := parseItems(in.y.FileSet(), []item{it}, cellContext{})
+		for _, k := range v.Keys {
+			it := cells.Item{Kind: cells.ItemVar, Text: fmt.Sprintf("var %s %s", k, typed[k]), Line: v.Line, Col: v.Col, Cell: v.Cell}
+			parsed, err := cells.ParseItems(in.y.FileSet(), []cells.Item{it}, cells.CellContext{Symbols: packages()})
 			if err != nil || len(parsed) == 0 {
 				delete(typed, k)
 				continue
 			}
-			if _, err := in.compile(parsed[0].file); err != nil {
+			if _, err := in.compile(parsed[0].File); err != nil {
 				delete(typed, k)
 			}
 		}
@@ -342,13 +302,13 @@ func (in *Interpreter) declareTyped(typed map[string]string) {
 }
 
 // allTyped tells whether every variable of v has a known type.
-func allTyped(v *entry, typed map[string]string) bool {
-	for _, k := range v.keys {
+func allTyped(v *cells.Entry, typed map[string]string) bool {
+	for _, k := range v.Keys {
 		if _, ok := typed[k]; !ok {
 			return false
 		}
 	}
-	return len(v.keys) > 0
+	return len(v.Keys) > 0
 }
 
 // rebuildNote is the message telling what a rebuild could not keep, or "".
@@ -360,7 +320,7 @@ func rebuildNote(notes []string) string {
 }
 
 // rebuildAndTell rebuilds and reports what was lost on stderr.
-func (in *Interpreter) rebuildAndTell(ctx context.Context, cur int, newDecls []*entry) error {
+func (in *Interpreter) rebuildAndTell(ctx context.Context, cur int, newDecls []*cells.Entry) error {
 	notes, err := in.rebuild(ctx, cur, newDecls)
 	if n := rebuildNote(notes); n != "" {
 		in.sink.stream("stderr", n+"\n")
@@ -401,7 +361,7 @@ func (in *Interpreter) fresh(imports map[string]string) error {
 // replayVars declares the session's vars again without running their
 // initializers and restores the old values whose type is unchanged. It
 // returns the variables that could not be restored.
-func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue, typed map[string]string) []string {
+func (in *Interpreter) replayVars(cc cells.CellContext, old map[string]reflectValue, typed map[string]string) []string {
 	var lost []string
 	kept := in.sess.vars[:0]
 	for _, v := range in.sess.vars {
@@ -409,23 +369,23 @@ func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue, t
 			kept = append(kept, v) // declared with its type before the functions
 			continue
 		}
-		parsed, err := parseItems(in.y.FileSet(), []item{v.item}, cc)
+		parsed, err := cells.ParseItems(in.y.FileSet(), []cells.Item{v.Item}, cc)
 		if err != nil || len(parsed) == 0 {
-			lost = append(lost, v.keys...)
+			lost = append(lost, v.Keys...)
 			continue
 		}
 		var node ast.Node
-		if p := parsed[0]; p.body != nil {
-			if a, ok := p.body.List[0].(*ast.AssignStmt); ok {
+		if p := parsed[0]; p.Body != nil {
+			if a, ok := p.Body.List[0].(*ast.AssignStmt); ok {
 				node = varNode(a, nil)
 			}
-		} else if len(p.file.Decls) > 0 {
-			if d, ok := p.file.Decls[0].(*ast.GenDecl); ok {
-				node = varNode(varToDefine(d), p.file.Decls)
+		} else if len(p.File.Decls) > 0 {
+			if d, ok := p.File.Decls[0].(*ast.GenDecl); ok {
+				node = varNode(cells.VarToDefine(d), p.File.Decls)
 			}
 		}
 		if node == nil {
-			lost = append(lost, v.keys...)
+			lost = append(lost, v.Keys...)
 			continue
 		}
 		if _, err := in.compile(node); err != nil {
@@ -439,7 +399,7 @@ func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue, t
 	in.sess.vars = kept
 	now := in.globals()
 	for _, v := range in.sess.vars {
-		for _, k := range v.keys {
+		for _, k := range v.Keys {
 			ov, ok := old[k]
 			nv, ok2 := now[k]
 			if !ok || !ov.IsValid() {
@@ -459,25 +419,25 @@ func (in *Interpreter) replayVars(cc cellContext, old map[string]reflectValue, t
 // redeclare declares the variables of entry v as `var x T`, with T the
 // type they had in the interpreter being replaced, and returns the new
 // entries. A variable whose type cannot be written is dropped.
-func (in *Interpreter) redeclare(cc cellContext, v *entry) []*entry {
-	var out []*entry
-	for _, k := range v.keys {
+func (in *Interpreter) redeclare(cc cells.CellContext, v *cells.Entry) []*cells.Entry {
+	var out []*cells.Entry
+	for _, k := range v.Keys {
 		typ := ""
-		if cc.typeOf != nil {
-			typ = cc.typeOf(k)
+		if cc.TypeOf != nil {
+			typ = cc.TypeOf(k)
 		}
 		if typ == "" {
 			continue
 		}
-		it := item{kind: itemVar, text: fmt.Sprintf("var %s %s", k, typ), line: v.line, col: v.col, cell: v.cell}
-		parsed, err := parseItems(in.y.FileSet(), []item{it}, cellContext{})
+		it := cells.Item{Kind: cells.ItemVar, Text: fmt.Sprintf("var %s %s", k, typ), Line: v.Line, Col: v.Col, Cell: v.Cell}
+		parsed, err := cells.ParseItems(in.y.FileSet(), []cells.Item{it}, cells.CellContext{Symbols: packages()})
 		if err != nil || len(parsed) == 0 {
 			continue
 		}
-		if _, err := in.compile(parsed[0].file); err != nil {
+		if _, err := in.compile(parsed[0].File); err != nil {
 			continue
 		}
-		out = append(out, &entry{item: it, keys: []string{k}, isVar: true})
+		out = append(out, &cells.Entry{Item: it, Keys: []string{k}, IsVar: true})
 	}
 	return out
 }
@@ -495,7 +455,7 @@ func dedupe(s []string) []string {
 }
 
 // culprit finds which entry an error's position falls in.
-func (in *Interpreter) culprit(err error, es []*entry) int {
+func (in *Interpreter) culprit(err error, es []*cells.Entry) int {
 	if err == nil {
 		return -1
 	}
@@ -504,11 +464,11 @@ func (in *Interpreter) culprit(err error, es []*entry) int {
 		return -1
 	}
 	for i, e := range es {
-		if e.cell != p.cell {
+		if e.Cell != p.cell {
 			continue
 		}
-		lines := strings.Count(e.text, "\n")
-		if p.line >= e.line && p.line <= e.line+lines {
+		lines := strings.Count(e.Text, "\n")
+		if p.line >= e.Line && p.line <= e.Line+lines {
 			return i
 		}
 	}

@@ -11,11 +11,8 @@ import (
 	"time"
 
 	"github.com/gocalc/gocalc/display"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 )
-
-// rtName is the name under which the host helpers below are visible to
-// interpreted code. Rewritten cells call them; users never need to.
-const rtName = "_gocalc"
 
 // result is one value of a cell's last expression, as the interpreted
 // formatter saw it.
@@ -349,7 +346,7 @@ func (r *rt) exports() map[string]map[string]reflect.Value {
 	helpers["StepEnd"] = reflect.ValueOf(r.stepEnd)
 	r.builtinExports(helpers)
 	return map[string]map[string]reflect.Value{
-		rtName + "/" + rtName: helpers,
+		cells.RuntimeName + "/" + cells.RuntimeName: helpers,
 		"time/time": {
 			"Sleep":     reflect.ValueOf(r.sleep),
 			"AfterFunc": reflect.ValueOf(func(d time.Duration, f func()) *time.Timer { return time.AfterFunc(d, r.guard(f)) }),

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
+	"github.com/gocalc/gocalc/interp/internal/cells"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -41,12 +42,12 @@ func compileIn(y *yaegi.Interpreter, n ast.Node) (prog *yaegi.Program, err error
 // panicOnFaultStmt is _gocalc.PanicOnFault(): debug.SetPanicOnFault(true)
 // for the goroutine yaegi runs a step in.
 func panicOnFaultStmt(at token.Pos) ast.Stmt {
-	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: at, Name: rtName}, Sel: &ast.Ident{NamePos: at, Name: "PanicOnFault"}}, Lparen: at, Rparen: at}}
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: at, Name: cells.RuntimeName}, Sel: &ast.Ident{NamePos: at, Name: "PanicOnFault"}}, Lparen: at, Rparen: at}}
 }
 
 // compileErr converts a compile failure of step st, saying so when yaegi
 // itself panicked, with the likely cause.
-func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
+func (in *Interpreter) compileErr(err error, cur int, st *cells.Step) *engine.Error {
 	in.dirty = true
 	if m := incompleteRe.FindStringSubmatch(err.Error()); m != nil {
 		// yaegi takes an unknown name for a type it has not seen yet.
@@ -56,7 +57,7 @@ func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
 	if !strings.Contains(err.Error(), errCompilePanic.Error()) {
 		return e
 	}
-	at, msg := st.first, err.Error()
+	at, msg := st.First, err.Error()
 	if rp := suspiciousRange(st); rp.IsValid() && strings.Contains(msg, "nil type") {
 		at = rp
 		msg = "cannot range over this function: gocalc's interpreter ranges over an iterator function only when the loop body has no return, " +
@@ -65,7 +66,7 @@ func (in *Interpreter) compileErr(err error, cur int, st *step) *engine.Error {
 	e.Name = ErrUnsupported
 	if at.IsValid() {
 		p := in.y.FileSet().Position(at)
-		cell, line := decodeLine(p.Line)
+		cell, line := cells.DecodeLine(p.Line)
 		e.Value = fmt.Sprintf("%d:%d: %s", line, p.Column, msg)
 		e.Traceback = append([]string{ErrUnsupported + ": " + e.Value}, in.sourceLine(&pos{cell, line, p.Column})...)
 	} else {
@@ -80,12 +81,12 @@ var incompleteRe = regexp.MustCompile(`([0-9]{5,}:[0-9]+): incomplete type ([A-Z
 
 // suspiciousRange finds a range statement over something that is not
 // visibly a collection.
-func suspiciousRange(st *step) token.Pos {
+func suspiciousRange(st *cells.Step) token.Pos {
 	var nodes []ast.Node
-	for _, d := range st.decls {
+	for _, d := range st.Decls {
 		nodes = append(nodes, d)
 	}
-	for _, s := range st.stmts {
+	for _, s := range st.Stmts {
 		nodes = append(nodes, s)
 	}
 	found := token.NoPos
@@ -110,15 +111,15 @@ func varNode(define *ast.AssignStmt, decls []ast.Decl) ast.Node {
 	if define != nil {
 		return &ast.BlockStmt{Lbrace: define.Pos(), List: []ast.Stmt{define}}
 	}
-	return declFile(decls, decls[0].Pos())
+	return cells.DeclFile(decls, decls[0].Pos())
 }
 
 // hasRange tells whether a statement step still holds a range statement,
 // which may range over an integer or a function that an earlier step of
 // the cell declared and that parsing could not yet see.
-func hasRange(st *step) bool {
+func hasRange(st *cells.Step) bool {
 	found := false
-	for _, s := range st.stmts {
+	for _, s := range st.Stmts {
 		ast.Inspect(s, func(n ast.Node) bool {
 			if _, ok := n.(*ast.RangeStmt); ok {
 				found = true
@@ -134,8 +135,8 @@ func hasRange(st *step) bool {
 func (in *Interpreter) callsGeneric(a *ast.AssignStmt) bool {
 	generic := map[string]bool{}
 	for _, d := range in.sess.decls {
-		if d.generic {
-			generic[d.keys[0]] = true
+		if d.Generic {
+			generic[d.Keys[0]] = true
 		}
 	}
 	if len(generic) == 0 {
@@ -165,7 +166,7 @@ func (in *Interpreter) callsGeneric(a *ast.AssignStmt) bool {
 // redefines tells whether declarations name something the session
 // already declares (yaegi would keep old types and methods, and functions
 // compiled earlier would keep calling the old body).
-func (in *Interpreter) redefines(es []*entry) bool {
+func (in *Interpreter) redefines(es []*cells.Entry) bool {
 	for _, e := range es {
 		if in.sess.has(e) {
 			return true
@@ -175,15 +176,15 @@ func (in *Interpreter) redefines(es []*entry) bool {
 }
 
 // runStep runs one step of cell cur.
-func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display.Data, error) {
-	switch st.kind {
-	case stepImport:
-		return nil, in.runImports(cur, st.imports)
-	case stepDecl:
-		if in.dirty || in.redefines(st.entries) {
-			return nil, in.rebuildAndTell(ctx, cur, st.entries)
+func (in *Interpreter) runStep(ctx context.Context, cur int, st *cells.Step) (*display.Data, error) {
+	switch st.Kind {
+	case cells.StepImport:
+		return nil, in.runImports(cur, st.Imports)
+	case cells.StepDecl:
+		if in.dirty || in.redefines(st.Entries) {
+			return nil, in.rebuildAndTell(ctx, cur, st.Entries)
 		}
-		prog, err := in.compile(declFile(st.decls, st.first))
+		prog, err := in.compile(cells.DeclFile(st.Decls, st.First))
 		if err != nil {
 			return nil, in.compileErr(err, cur, st)
 		}
@@ -191,44 +192,44 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 			in.dirty = true
 			return nil, err
 		}
-		in.sess.addDecls(st.entries)
+		in.sess.addDecls(st.Entries)
 		return nil, nil
-	case stepVar:
-		in.inVarStep(st.first)
+	case cells.StepVar:
+		in.inVarStep(st.First)
 		defer in.inVarStep(token.NoPos)
 		if ok, err := in.defineMulti(ctx, cur, st); ok {
 			return nil, err
 		}
-		if st.define != nil && in.callsGeneric(st.define) {
+		if st.Define != nil && in.callsGeneric(st.Define) {
 			// yaegi panics on a generic call in a global definition: go
 			// straight to the typed form.
 			if ok, terr := in.defineTyped(ctx, cur, st); ok {
 				return nil, terr
 			}
 		}
-		prog, err := in.compile(varNode(st.define, st.decls))
-		if err != nil && st.define != nil && (strings.Contains(err.Error(), errCompilePanic.Error()) || strings.Contains(err.Error(), "definition loop")) {
+		prog, err := in.compile(varNode(st.Define, st.Decls))
+		if err != nil && st.Define != nil && (strings.Contains(err.Error(), errCompilePanic.Error()) || strings.Contains(err.Error(), "definition loop")) {
 			// yaegi fails on some global definitions (generic calls, some
 			// multi-value calls) that it compiles inside a function.
 			if ok, terr := in.defineTyped(ctx, cur, st); ok {
 				return nil, terr
 			}
 		}
-		if err != nil && st.define != nil && strings.Contains(err.Error(), "definition loop") {
+		if err != nil && st.Define != nil && strings.Contains(err.Error(), "definition loop") {
 			// yaegi's word for most errors in a global definition: the same
 			// statement inside a function gives the real one.
-			if _, ferr := in.compile(stmtBody([]ast.Stmt{st.define}, st.first)); ferr != nil {
+			if _, ferr := in.compile(cells.StmtBody([]ast.Stmt{st.Define}, st.First)); ferr != nil {
 				err = ferr
 			}
 		}
 		if err != nil {
 			return nil, in.compileErr(err, cur, st)
 		}
-		in.sess.addVar(st.entries[0])
-		if err := in.exec(ctx, cur, prog, nil); err != nil || st.assign == nil {
+		in.sess.addVar(st.Entries[0])
+		if err := in.exec(ctx, cur, prog, nil); err != nil || st.Assign == nil {
 			return nil, err
 		}
-		aprog, err := in.compile(stmtBody([]ast.Stmt{st.assign}, st.first))
+		aprog, err := in.compile(cells.StmtBody([]ast.Stmt{st.Assign}, st.First))
 		if err != nil {
 			return nil, in.compileErr(err, cur, st)
 		}
@@ -236,23 +237,23 @@ func (in *Interpreter) runStep(ctx context.Context, cur int, st *step) (*display
 	}
 	if hasRange(st) {
 		c := in.context()
-		resolveRanges([]ast.Node{&ast.BlockStmt{List: st.stmts}}, c.globals, c.typeOf)
+		cells.ResolveRanges([]ast.Node{&ast.BlockStmt{List: st.Stmts}}, c.Globals, c.TypeOf)
 	}
 	// A fault at a bad address (unsafe code) panics in the goroutine that
 	// runs the step, instead of ending the process.
 	body := func(stmts []ast.Stmt) *ast.BlockStmt {
-		b := stmtBody(stmts, st.first)
-		b.List = append([]ast.Stmt{panicOnFaultStmt(st.first)}, b.List...)
+		b := cells.StmtBody(stmts, st.First)
+		b.List = append([]ast.Stmt{panicOnFaultStmt(st.First)}, b.List...)
 		return b
 	}
-	stmts := st.stmts
-	if st.show != nil {
-		stmts = append(stmts[:len(stmts):len(stmts)], showStmt(st.show))
+	stmts := st.Stmts
+	if st.Show != nil {
+		stmts = append(stmts[:len(stmts):len(stmts)], cells.ShowStmt(st.Show))
 	}
 	prog, err := in.compile(body(stmts))
-	if err != nil && st.show != nil && strings.Contains(err.Error(), "as type (...any)") {
+	if err != nil && st.Show != nil && strings.Contains(err.Error(), "as type (...any)") {
 		// A call without results: run it as a statement.
-		stmts = append(st.stmts[:len(st.stmts):len(st.stmts)], &ast.ExprStmt{X: st.show})
+		stmts = append(st.Stmts[:len(st.Stmts):len(st.Stmts)], &ast.ExprStmt{X: st.Show})
 		prog, err = in.compile(body(stmts))
 	}
 	if err != nil {
@@ -424,15 +425,15 @@ var typeRe = regexp.MustCompile(`cannot use type (.+) as type struct ?\{ ?_gocal
 // front end gave: it declares them with their types, then assigns them in
 // a function. yaegi failed on the multi-value form at package level. It
 // reports whether it handled the step.
-func (in *Interpreter) defineMulti(ctx context.Context, cur int, st *step) (bool, error) {
-	a := st.define
+func (in *Interpreter) defineMulti(ctx context.Context, cur int, st *cells.Step) (bool, error) {
+	a := st.Define
 	if a == nil || len(a.Lhs) < 2 || len(a.Rhs) != 1 {
 		return false, nil
 	}
 	at := a.Pos()
 	p := in.y.FileSet().Position(at)
-	cell, line := decodeLine(p.Line)
-	types := in.lowered.varsOf(cell)[[2]int{line, p.Column}]
+	cell, line := cells.DecodeLine(p.Line)
+	types := in.lowered.VarsOf(cell)[[2]int{line, p.Column}]
 	if len(types) != len(a.Lhs) {
 		return false, nil
 	}
@@ -446,27 +447,27 @@ func (in *Interpreter) defineMulti(ctx context.Context, cur int, st *step) (bool
 			fmt.Fprintf(&decl, "var %s %s\n", id.Name, types[i])
 		}
 	}
-	if decl.Len() == 0 || len(st.entries) != 1 {
+	if decl.Len() == 0 || len(st.Entries) != 1 {
 		return false, nil
 	}
 	// The declarations name packages by the aliases the interpreter
 	// imported them under; the session keeps the cell's own text.
-	it := item{kind: itemVar, text: decl.String(), line: line, col: p.Column, cell: cell}
-	parsed, perr := parseItems(in.y.FileSet(), []item{it}, cellContext{lowered: in.lowered})
+	it := cells.Item{Kind: cells.ItemVar, Text: decl.String(), Line: line, Col: p.Column, Cell: cell}
+	parsed, perr := cells.ParseItems(in.y.FileSet(), []cells.Item{it}, cells.CellContext{Lowered: in.lowered, Symbols: packages()})
 	if perr != nil {
 		return false, nil
 	}
-	alias(in.y.FileSet(), parsed[0].file, cell, nil)
-	prog, cerr := in.compile(parsed[0].file)
+	cells.Alias(in.y.FileSet(), parsed[0].File, cell, nil)
+	prog, cerr := in.compile(parsed[0].File)
 	if cerr != nil {
 		return false, nil
 	}
 	if err := in.exec(ctx, cur, prog, nil); err != nil {
 		return true, err
 	}
-	in.sess.addVar(st.entries[0])
+	in.sess.addVar(st.Entries[0])
 	assign := &ast.AssignStmt{Lhs: a.Lhs, TokPos: a.TokPos, Tok: token.ASSIGN, Rhs: a.Rhs}
-	aprog, aerr := in.compile(stmtBody([]ast.Stmt{assign}, at))
+	aprog, aerr := in.compile(cells.StmtBody([]ast.Stmt{assign}, at))
 	if aerr != nil {
 		return true, in.compileErr(aerr, cur, st)
 	}
@@ -476,8 +477,8 @@ func (in *Interpreter) defineMulti(ctx context.Context, cur int, st *step) (bool
 // defineTyped runs `x := v` as `var x T` then `x = v` inside a function,
 // learning T from yaegi's error for a probe assignment of v to a struct
 // type no value has. It reports false when the type cannot be learnt.
-func (in *Interpreter) defineTyped(ctx context.Context, cur int, st *step) (bool, error) {
-	a := st.define
+func (in *Interpreter) defineTyped(ctx context.Context, cur int, st *cells.Step) (bool, error) {
+	a := st.Define
 	if len(a.Lhs) != 1 || len(a.Rhs) != 1 {
 		return false, nil
 	}
@@ -500,23 +501,23 @@ func (in *Interpreter) defineTyped(ctx context.Context, cur int, st *step) (bool
 	typ := strings.ReplaceAll(m[1], "main.", "")
 	// Declare the variable with its type, then assign it in a function.
 	p := in.y.FileSet().Position(at)
-	cell, line := decodeLine(p.Line)
+	cell, line := cells.DecodeLine(p.Line)
 	declSrc := fmt.Sprintf("var %s %s", name.Name, typ)
-	it := item{kind: itemVar, text: declSrc, line: line, col: p.Column, cell: cell}
-	parsed, perr := parseItems(in.y.FileSet(), []item{it}, cellContext{})
+	it := cells.Item{Kind: cells.ItemVar, Text: declSrc, Line: line, Col: p.Column, Cell: cell}
+	parsed, perr := cells.ParseItems(in.y.FileSet(), []cells.Item{it}, cells.CellContext{Symbols: packages()})
 	if perr != nil {
 		return false, nil
 	}
-	prog, cerr := in.compile(parsed[0].file)
+	prog, cerr := in.compile(parsed[0].File)
 	if cerr != nil {
 		return false, nil
 	}
 	if err := in.exec(ctx, cur, prog, nil); err != nil {
 		return true, err
 	}
-	in.sess.addVar(&entry{item: it, keys: []string{name.Name}, isVar: true})
+	in.sess.addVar(&cells.Entry{Item: it, Keys: []string{name.Name}, IsVar: true})
 	assign := &ast.AssignStmt{Lhs: a.Lhs, TokPos: a.TokPos, Tok: token.ASSIGN, Rhs: a.Rhs}
-	body := stmtBody([]ast.Stmt{assign}, at)
+	body := cells.StmtBody([]ast.Stmt{assign}, at)
 	aprog, aerr := in.compile(body)
 	if aerr != nil {
 		return true, in.compileErr(aerr, cur, st)

@@ -97,7 +97,7 @@ func (in *Interpreter) sessionVars(g map[string]reflect.Value) []shown {
 	}
 	var out []shown
 	for _, e := range in.sess.vars {
-		for _, k := range e.keys {
+		for _, k := range e.Keys {
 			v, ok := g[k]
 			if !ok || k == "_" {
 				continue

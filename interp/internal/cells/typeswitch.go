@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"go/ast"
@@ -117,7 +117,7 @@ func (r *rewriter) switchKind(s *ast.TypeSwitchStmt) string {
 		return ""
 	}
 	p := r.fset.Position(s.Switch)
-	cell, line := decodeLine(p.Line)
+	cell, line := DecodeLine(p.Line)
 	return r.lowered.rangesOf(cell)[[2]int{line, p.Column}]
 }
 

@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"go/scanner"
@@ -8,28 +8,28 @@ import (
 	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
-// itemKind classifies one top-level item of a cell.
-type itemKind int
+// ItemKind classifies one top-level item of a cell.
+type ItemKind int
 
 const (
-	itemImport  itemKind = iota // import declaration
-	itemDecl                    // func, method, type or const declaration
-	itemVar                     // var declaration
-	itemStmt                    // any statement, including x := ...
+	ItemImport  ItemKind = iota // import declaration
+	ItemDecl                    // func, method, type or const declaration
+	ItemVar                     // var declaration
+	ItemStmt                    // any statement, including x := ...
 	itemPackage                 // a package clause
 )
 
-// item is one top-level declaration or statement of a cell, as source text
+// Item is one top-level declaration or statement of a cell, as source text
 // with the cell line and column where it starts.
-type item struct {
-	kind      itemKind
-	text      string
-	line, col int // 1-based position of text[0] in the cell
+type Item struct {
+	Kind      ItemKind
+	Text      string
+	Line, Col int // 1-based position of text[0] in the cell
 	offset    int // byte offset of text[0] in the cell
-	cell      int // number of the cell, once known
-	// mono, when set, makes the item (a generic declaration) a concrete
+	Cell      int // number of the cell, once known
+	// Mono, when set, makes the item (a generic declaration) a concrete
 	// copy of it (front.Mono).
-	mono *front.Mono
+	Mono *front.Mono
 }
 
 // tok is a scanned token.
@@ -41,13 +41,13 @@ type tok struct {
 // splitCell cuts a cell into its top-level items, using Go's scanner so
 // that braces in strings and comments are not miscounted. Items of an
 // unbalanced cell are returned as well; the parser reports the error.
-func splitCell(src string) []item {
+func splitCell(src string) []Item {
 	fset := token.NewFileSet()
 	file := fset.AddFile("cell", -1, len(src))
 	var s scanner.Scanner
 	s.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
 
-	var items []item
+	var items []Item
 	var cur []tok
 	depth := 0
 	header := false // inside the header of a for, if or switch at depth 0
@@ -58,7 +58,7 @@ func splitCell(src string) []item {
 		start := file.Offset(cur[0].pos)
 		p := file.PositionFor(cur[0].pos, false) // the cell's own lines, not a //line directive's
 		text := strings.TrimRight(src[start:end], " \t\r\n;")
-		items = append(items, item{kind: classify(cur), text: text, line: p.Line, col: p.Column, offset: start})
+		items = append(items, Item{Kind: classify(cur), Text: text, Line: p.Line, Col: p.Column, offset: start})
 		cur = cur[:0]
 	}
 	for {
@@ -95,7 +95,7 @@ func splitCell(src string) []item {
 		cur = append(cur, tok{pos, t})
 	}
 	for i := range items {
-		if items[i].kind == itemDecl || items[i].kind == itemVar {
+		if items[i].Kind == ItemDecl || items[i].Kind == ItemVar {
 			withDocComment(src, &items[i])
 		}
 	}
@@ -104,12 +104,12 @@ func splitCell(src string) []item {
 
 // withDocComment extends a declaration with the // comment lines right
 // above it, so that Inspect can show them.
-func withDocComment(src string, it *item) {
+func withDocComment(src string, it *Item) {
 	lineStart := strings.LastIndexByte(src[:it.offset], '\n') + 1
 	if strings.TrimSpace(src[lineStart:it.offset]) != "" {
 		return
 	}
-	start, line := lineStart, it.line
+	start, line := lineStart, it.Line
 	for start > 0 {
 		prev := strings.LastIndexByte(src[:start-1], '\n') + 1
 		l := strings.TrimSpace(src[prev : start-1])
@@ -118,36 +118,36 @@ func withDocComment(src string, it *item) {
 		}
 		start, line = prev, line-1
 	}
-	if line == it.line {
+	if line == it.Line {
 		return
 	}
-	it.text = src[start:it.offset] + it.text
-	it.offset, it.line, it.col = start, line, 1
+	it.Text = src[start:it.offset] + it.Text
+	it.offset, it.Line, it.Col = start, line, 1
 }
 
 // classify tells a declaration from a statement by its first tokens: a func
 // keyword starts a declaration when a name follows it, or a receiver and a
 // name; otherwise it starts a function literal in an expression statement.
-func classify(toks []tok) itemKind {
+func classify(toks []tok) ItemKind {
 	rest := toks[1:]
 	switch toks[0].tok {
 	case token.PACKAGE:
 		return itemPackage
 	case token.IMPORT:
-		return itemImport
+		return ItemImport
 	case token.TYPE, token.CONST:
-		return itemDecl
+		return ItemDecl
 	case token.VAR:
-		return itemVar
+		return ItemVar
 	case token.FUNC:
 		if len(rest) == 0 {
-			return itemStmt
+			return ItemStmt
 		}
 		if rest[0].tok == token.IDENT {
-			return itemDecl
+			return ItemDecl
 		}
 		if rest[0].tok != token.LPAREN {
-			return itemStmt
+			return ItemStmt
 		}
 		depth := 0
 		for i, t := range rest {
@@ -158,12 +158,12 @@ func classify(toks []tok) itemKind {
 				depth--
 				if depth == 0 {
 					if i+1 < len(rest) && rest[i+1].tok == token.IDENT {
-						return itemDecl
+						return ItemDecl
 					}
-					return itemStmt
+					return ItemStmt
 				}
 			}
 		}
 	}
-	return itemStmt
+	return ItemStmt
 }

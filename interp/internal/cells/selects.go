@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"go/ast"
@@ -29,7 +29,7 @@ func (r *rewriter) selectSwitch(s *ast.SelectStmt) *ast.SwitchStmt {
 		return nil
 	}
 	p := r.fset.Position(s.Select)
-	cell, line := decodeLine(p.Line)
+	cell, line := DecodeLine(p.Line)
 	mark, ok := r.lowered.rangesOf(cell)[[2]int{line, p.Column}]
 	if !ok || !strings.HasPrefix(mark, front.SelectMark) {
 		return nil
@@ -90,7 +90,7 @@ func (r *rewriter) selectSwitch(s *ast.SelectStmt) *ast.SwitchStmt {
 		clauses = append(clauses, &ast.CaseClause{Case: cc.Case, List: []ast.Expr{&ast.BasicLit{ValuePos: cc.Case, Kind: token.INT, Value: strconv.Itoa(i)}},
 			Colon: cc.Colon, Body: append(pre, cc.Body...)})
 	}
-	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident("Select", at)}, Lparen: at,
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(RuntimeName, at), Sel: r.ident("Select", at)}, Lparen: at,
 		Args: append([]ast.Expr{&ast.BasicLit{ValuePos: at, Kind: token.STRING, Value: strconv.Quote(dirs.String())}}, args...), Rparen: at}
 	init := &ast.AssignStmt{Lhs: []ast.Expr{idx, val, okv}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{call}}
 	return &ast.SwitchStmt{Switch: at, Init: init, Tag: r.ident(idx.Name, at),

@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"go/ast"
@@ -13,8 +13,8 @@ import (
 // span is where an expression stands in its cell.
 type span struct{ line, col, endLine, endCol int }
 
-// lowerings are the front end's replacements of cells, by cell number.
-type lowerings map[int]*lowering
+// Lowerings are the front end's replacements of cells, by cell number.
+type Lowerings map[int]*lowering
 
 // lowering is what the front end changes in one cell.
 type lowering struct {
@@ -33,8 +33,8 @@ type replacement struct {
 	operand bool
 }
 
-// set records the replacements of cell n.
-func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string, monos []*front.Mono) {
+// Set records the replacements of cell n.
+func (l Lowerings) Set(n int, reps []front.Replacement, refs []front.PkgRef, ranges map[[2]int]string, vars map[[2]int][]string, monos []*front.Mono) {
 	if len(reps) == 0 && len(refs) == 0 && len(ranges) == 0 && len(vars) == 0 && len(monos) == 0 {
 		// Checked, with nothing to lower: still a cell whose imports the
 		// front end resolved (an import nothing uses binds nothing).
@@ -63,7 +63,7 @@ func (l lowerings) set(n int, reps []front.Replacement, refs []front.PkgRef, ran
 // monoExprs are the replacements making a concrete copy of the generic
 // declaration of cell n: the declaration's own, but those the copy
 // replaces or that write its type parameters, and the copy's.
-func (l lowerings) monoExprs(n int, m *front.Mono) map[span]replacement {
+func (l Lowerings) monoExprs(n int, m *front.Mono) map[span]replacement {
 	out := map[span]replacement{}
 	for sp, r := range l.exprsOf(n) {
 		if m.Own {
@@ -86,7 +86,7 @@ func (l lowerings) monoExprs(n int, m *front.Mono) map[span]replacement {
 }
 
 // monosOf are the copies of generic declarations cell n needs.
-func (l lowerings) monosOf(n int) []*front.Mono {
+func (l Lowerings) monosOf(n int) []*front.Mono {
 	if lw := l[n]; lw != nil {
 		return lw.monos
 	}
@@ -94,38 +94,38 @@ func (l lowerings) monosOf(n int) []*front.Mono {
 }
 
 // exprsOf and pkgsOf are the parts of cell n's lowering (nil when none).
-func (l lowerings) exprsOf(n int) map[span]replacement {
+func (l Lowerings) exprsOf(n int) map[span]replacement {
 	if lw := l[n]; lw != nil {
 		return lw.exprs
 	}
 	return nil
 }
 
-func (l lowerings) varsOf(n int) map[[2]int][]string {
+func (l Lowerings) VarsOf(n int) map[[2]int][]string {
 	if lw := l[n]; lw != nil {
 		return lw.vars
 	}
 	return nil
 }
 
-func (l lowerings) rangesOf(n int) map[[2]int]string {
+func (l Lowerings) rangesOf(n int) map[[2]int]string {
 	if lw := l[n]; lw != nil {
 		return lw.ranges
 	}
 	return nil
 }
 
-func (l lowerings) pkgsOf(n int) map[[2]int][2]string {
+func (l Lowerings) pkgsOf(n int) map[[2]int][2]string {
 	if lw := l[n]; lw != nil {
 		return lw.pkgs
 	}
 	return nil
 }
 
-// alias renames the package names of a cell's AST (after the rewriter,
+// Alias renames the package names of a cell's AST (after the rewriter,
 // which knows packages by name) to the aliases the interpreter imports
 // them under.
-func alias(fset *token.FileSet, root ast.Node, cell int, pkgs map[[2]int][2]string) {
+func Alias(fset *token.FileSet, root ast.Node, cell int, pkgs map[[2]int][2]string) {
 	if len(pkgs) == 0 {
 		return
 	}
@@ -135,7 +135,7 @@ func alias(fset *token.FileSet, root ast.Node, cell int, pkgs map[[2]int][2]stri
 			return true
 		}
 		p := fset.Position(id.Pos())
-		c, l := decodeLine(p.Line)
+		c, l := DecodeLine(p.Line)
 		if c != cell {
 			return true
 		}
@@ -163,8 +163,8 @@ func lower(fset *token.FileSet, root ast.Node, cell int, reps map[span]replaceme
 			return true
 		}
 		p, q := fset.Position(e.Pos()), fset.Position(e.End())
-		pc, pl := decodeLine(p.Line)
-		qc, ql := decodeLine(q.Line)
+		pc, pl := DecodeLine(p.Line)
+		qc, ql := DecodeLine(q.Line)
 		if pc == cell && qc == cell {
 			spans[e] = span{pl, p.Column, ql, q.Column}
 		}
@@ -217,7 +217,7 @@ func lower(fset *token.FileSet, root ast.Node, cell int, reps map[span]replaceme
 // of front.ArgName.
 func parseLowered(fset *token.FileSet, src string, e ast.Expr) ast.Expr {
 	p := fset.Position(e.Pos())
-	f, err := parser.ParseFile(fset, srcName, "package main\n"+lineDirective(0, p.Line, p.Column)+"var _ = "+src+"\n", parser.SkipObjectResolution)
+	f, err := parser.ParseFile(fset, SrcName, "package main\n"+LineDirective(0, p.Line, p.Column)+"var _ = "+src+"\n", parser.SkipObjectResolution)
 	if err != nil {
 		return nil
 	}

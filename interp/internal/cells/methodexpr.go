@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"go/ast"
@@ -39,13 +39,13 @@ func (r *rewriter) methodValue(e ast.Expr) ast.Expr {
 		return e
 	}
 	path, ok := r.imports[pkg.Name]
-	if !ok {
-		path, ok = packages().byName[pkg.Name]
+	if !ok && r.symbols != nil {
+		path, ok = r.symbols.PathOf(pkg.Name)
 	}
-	if !ok {
+	if !ok || r.symbols == nil {
 		return e
 	}
-	tv, ok := packages().table(path)[tsel.Sel.Name]
+	tv, ok := r.symbols.Table(path)[tsel.Sel.Name]
 	if !ok || !tv.IsValid() || tv.Kind() != reflect.Pointer || !tv.IsNil() {
 		return e
 	}

@@ -1,9 +1,13 @@
-package interp
+package cells
 
 import (
 	"go/ast"
 	"go/token"
 )
+
+// RuntimeName is the package the interpreter's runtime helpers are imported
+// under in cells.
+const RuntimeName = "_gocalc"
 
 // goStmt turns `go f(a, b)` into `_gocalc.Go(f, a, b)`: the arguments are
 // still evaluated before the goroutine starts, and the host runs f with
@@ -14,14 +18,14 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 	call := s.Call
 	if id, ok := call.Fun.(*ast.Ident); ok && goBuiltins[id.Name] {
 		lit := &ast.FuncLit{Type: &ast.FuncType{Func: at, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{&ast.ExprStmt{X: call}}, Rbrace: call.Rparen}}
-		return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident("Go", at)}, Lparen: at, Args: []ast.Expr{lit}, Rparen: call.Rparen}}
+		return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(RuntimeName, at), Sel: r.ident("Go", at)}, Lparen: at, Args: []ast.Expr{lit}, Rparen: call.Rparen}}
 	}
 	name := "Go"
 	if call.Ellipsis.IsValid() {
 		name = "GoSlice"
 	}
 	args := append([]ast.Expr{call.Fun}, call.Args...)
-	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(rtName, at), Sel: r.ident(name, at)}, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}}
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: r.ident(RuntimeName, at), Sel: r.ident(name, at)}, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}}
 }
 
 var goBuiltins = map[string]bool{"print": true, "println": true, "close": true, "panic": true, "copy": true, "delete": true, "clear": true}
@@ -90,6 +94,6 @@ func (r *rewriter) builtin(c *ast.CallExpr) {
 		}
 		c.Fun = r.ident("_gocalc_"+id.Name, id.Pos())
 	case "clear":
-		c.Fun = &ast.SelectorExpr{X: r.ident(rtName, id.Pos()), Sel: r.ident("Clear", id.Pos())}
+		c.Fun = &ast.SelectorExpr{X: r.ident(RuntimeName, id.Pos()), Sel: r.ident("Clear", id.Pos())}
 	}
 }

@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"fmt"
@@ -7,9 +7,10 @@ import (
 	"go/token"
 	"sort"
 
-	"github.com/gocalc/gocalc/interp/internal/front"
 	"strings"
 	"unicode"
+
+	"github.com/gocalc/gocalc/interp/internal/front"
 )
 
 // lineBase encodes the cell in every generated position: cell n's line l
@@ -18,125 +19,126 @@ import (
 // at 2^30, so cell numbers wrap after maxCells, and a cell has at most
 // lineBase-1 lines.
 const (
-	lineBase = 10000
-	maxCells = 100000
+	LineBase = 10000
+	MaxCells = 100000
 )
 
-// cellSlot is the number that positions carry for cell n.
-func cellSlot(n int) int { return (n-1)%maxCells + 1 }
+// CellSlot is the number that positions carry for cell n.
+func CellSlot(n int) int { return (n-1)%MaxCells + 1 }
 
 // srcName is the file name of all generated sources. yaegi scopes imports
 // by file name; one name for every cell keeps imports session-wide.
-const srcName = "_.go"
+const SrcName = "_.go"
 
 type stepKind int
 
 const (
-	stepImport stepKind = iota // explicit imports
-	stepDecl                   // funcs, methods, types, consts: one file
-	stepVar                    // one var declaration (also from x := ...)
+	StepImport stepKind = iota // explicit imports
+	StepDecl                   // funcs, methods, types, consts: one file
+	StepVar                    // one var declaration (also from x := ...)
 	stepStmt                   // statements, run inside a function literal
 )
 
-// step is one unit of a cell handed to yaegi, in execution order.
-type step struct {
-	kind    stepKind
-	imports []*ast.ImportSpec
-	decls   []ast.Decl
-	stmts   []ast.Stmt
-	show    ast.Expr // stepStmt: the last expression, whose values are shown
-	first   token.Pos
-	entries []*entry        // stepDecl, stepVar: what the session records
-	define  *ast.AssignStmt // stepVar: the declaration as x := v, when it has that form
-	assign  *ast.AssignStmt // stepVar: the values of a declaration split in two, assigned once declared
+// Step is one unit of a cell handed to yaegi, in execution order.
+type Step struct {
+	Kind    stepKind
+	Imports []*ast.ImportSpec
+	Decls   []ast.Decl
+	Stmts   []ast.Stmt
+	Show    ast.Expr // stepStmt: the last expression, whose values are shown
+	First   token.Pos
+	Entries []*Entry        // stepDecl, stepVar: what the session records
+	Define  *ast.AssignStmt // stepVar: the declaration as x := v, when it has that form
+	Assign  *ast.AssignStmt // stepVar: the values of a declaration split in two, assigned once declared
 }
 
-// plan is a parsed cell.
-type plan struct {
+// Plan is a parsed cell.
+type Plan struct {
 	cell  int
-	gen   int // the interpreter generation whose file set holds the positions
-	steps []step
+	Gen   int // the interpreter generation whose file set holds the positions
+	Steps []Step
 }
 
 // header returns the generated prefix placing text at the cell's line and
 // column.
-func lineDirective(cell, line, col int) string {
-	return fmt.Sprintf("//line %s:%d:%d\n", srcName, cell*lineBase+line, col)
+func LineDirective(cell, line, col int) string {
+	return fmt.Sprintf("//line %s:%d:%d\n", SrcName, cell*LineBase+line, col)
 }
 
 // parsed is one item of a cell after parsing: a file of declarations or
 // the statements of a function body.
 type parsed struct {
-	item
-	file *ast.File
-	body *ast.BlockStmt
+	Item
+	File *ast.File
+	Body *ast.BlockStmt
 }
 
-// cellContext is what parsing a cell needs to know of the session.
-type cellContext struct {
-	intGlobals map[string]bool          // globals holding integers
-	declared   map[string]bool          // names the session declares
-	globals    map[string]bool          // the session's global variables
-	typeOf     func(expr string) string // the type of an expression of globals, or ""
-	imports    map[string]string        // the session's explicit imports
-	gen        int                      // the interpreter generation
-	initRank   map[[2]int]int           // Go's initialization order of the cell's variables, by line and column
-	lowered    lowerings                // the front end's replacements, by cell
-	declUses   map[[2]int][]string      // the cell's declarations' package-level references (front.Result.DeclUses)
-	monos      map[string]string        // the session's concrete copies of generic declarations: what they declare -> front.Mono.Key
+// CellContext is what parsing a cell needs to know of the session.
+type CellContext struct {
+	Symbols    compiled                 // the compiled packages
+	IntGlobals map[string]bool          // globals holding integers
+	Declared   map[string]bool          // names the session declares
+	Globals    map[string]bool          // the session's global variables
+	TypeOf     func(expr string) string // the type of an expression of globals, or ""
+	Imports    map[string]string        // the session's explicit imports
+	Gen        int                      // the interpreter generation
+	InitRank   map[[2]int]int           // Go's initialization order of the cell's variables, by line and column
+	Lowered    Lowerings                // the front end's replacements, by cell
+	DeclUses   map[[2]int][]string      // the cell's declarations' package-level references (front.Result.DeclUses)
+	Monos      map[string]string        // the session's concrete copies of generic declarations: what they declare -> front.Mono.Key
 }
 
-// parseItems parses and rewrites a cell's items.
-func parseItems(fset *token.FileSet, items []item, ctx cellContext) ([]parsed, error) {
+// ParseItems parses and rewrites a cell's items.
+func ParseItems(fset *token.FileSet, items []Item, ctx CellContext) ([]parsed, error) {
 	var out []parsed
-	var perr parseErrors
+	var perr ParseErrors
 	var roots []ast.Node
 	for _, it := range items {
-		dir := lineDirective(it.cell, it.line, it.col)
-		if it.kind == itemStmt {
-			src := "package main\nfunc main() {\n" + dir + it.text + "\n}\n"
-			f, err := parser.ParseFile(fset, srcName, src, parser.ParseComments)
+		dir := LineDirective(it.Cell, it.Line, it.Col)
+		if it.Kind == ItemStmt {
+			src := "package main\nfunc main() {\n" + dir + it.Text + "\n}\n"
+			f, err := parser.ParseFile(fset, SrcName, src, parser.ParseComments)
 			if err != nil {
 				perr.add(err)
 				continue
 			}
 			body := f.Decls[0].(*ast.FuncDecl).Body
-			lower(fset, body, it.cell, ctx.lowered.exprsOf(it.cell))
-			out = append(out, parsed{item: it, body: body})
+			lower(fset, body, it.Cell, ctx.Lowered.exprsOf(it.Cell))
+			out = append(out, parsed{Item: it, Body: body})
 			roots = append(roots, body)
 			continue
 		}
-		src := "package main\n" + dir + it.text + "\n"
-		f, err := parser.ParseFile(fset, srcName, src, parser.ParseComments)
+		src := "package main\n" + dir + it.Text + "\n"
+		f, err := parser.ParseFile(fset, SrcName, src, parser.ParseComments)
 		if err != nil {
 			perr.add(err)
 			continue
 		}
 		dropBlank(f)
-		if it.mono != nil {
-			lower(fset, f, it.cell, ctx.lowered.monoExprs(it.cell, it.mono))
+		if it.Mono != nil {
+			lower(fset, f, it.Cell, ctx.Lowered.monoExprs(it.Cell, it.Mono))
 			var decls []ast.Decl
 			for _, d := range f.Decls {
-				if d := it.mono.Apply(d); d != nil {
+				if d := it.Mono.Apply(d); d != nil {
 					decls = append(decls, d)
 				}
 			}
 			f.Decls = decls
 		} else {
-			lower(fset, f, it.cell, ctx.lowered.exprsOf(it.cell))
+			lower(fset, f, it.Cell, ctx.Lowered.exprsOf(it.Cell))
 		}
-		out = append(out, parsed{item: it, file: f})
+		out = append(out, parsed{Item: it, File: f})
 		roots = append(roots, f)
 	}
 	if len(perr) > 0 {
 		return nil, perr
 	}
-	r := newRewriter(roots, ctx.intGlobals, ctx.declared)
-	r.globals, r.typeOf, r.imports = ctx.globals, ctx.typeOf, ctx.imports
-	r.fset, r.lowered = fset, ctx.lowered
+	r := newRewriter(roots, ctx.IntGlobals, ctx.Declared)
+	r.globals, r.typeOf, r.imports, r.symbols = ctx.Globals, ctx.TypeOf, ctx.Imports, ctx.Symbols
+	r.fset, r.lowered = fset, ctx.Lowered
 	for i, root := range roots {
 		r.rewrite(root)
-		alias(fset, root, out[i].cell, ctx.lowered.pkgsOf(out[i].cell))
+		Alias(fset, root, out[i].Cell, ctx.Lowered.pkgsOf(out[i].Cell))
 	}
 	return out, nil
 }
@@ -193,53 +195,53 @@ func blankSpec(s ast.Spec) bool {
 	return false
 }
 
-// parseCell parses a cell into steps: imports first, then declarations
+// ParseCell parses a cell into steps: imports first, then declarations
 // without side effects (funcs, methods, types, consts), then var
 // declarations and statements in source order.
-func parseCell(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
+func ParseCell(fset *token.FileSet, cell int, code string, ctx CellContext) (*Plan, error) {
 	p, err := parseSteps(fset, cell, code, ctx)
 	if p != nil {
-		p.gen = ctx.gen
+		p.Gen = ctx.Gen
 	}
 	return p, err
 }
 
-func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*plan, error) {
-	items := cellItems(code, cell)
+func parseSteps(fset *token.FileSet, cell int, code string, ctx CellContext) (*Plan, error) {
+	items := CellItems(code, cell)
 	// The concrete copies of generic declarations that the cell needs and
 	// the session lacks (or has copied from an older declaration).
-	for _, m := range ctx.lowered.monosOf(cell) {
-		if ctx.monos[m.Decl()] == m.Key() {
+	for _, m := range ctx.Lowered.monosOf(cell) {
+		if ctx.Monos[m.Decl()] == m.Key() {
 			continue
 		}
-		items = append(items, item{kind: itemDecl, text: m.Piece.Text, line: m.Piece.Line, col: m.Piece.Col, cell: m.Piece.Cell, mono: m})
+		items = append(items, Item{Kind: ItemDecl, Text: m.Piece.Text, Line: m.Piece.Line, Col: m.Piece.Col, Cell: m.Piece.Cell, Mono: m})
 	}
-	parsedItems, err := parseItems(fset, items, ctx)
+	parsedItems, err := ParseItems(fset, items, ctx)
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{cell: cell}
+	p := &Plan{cell: cell}
 	var imports []*ast.ImportSpec
 	var decls []ast.Decl
-	var entries []*entry
+	var entries []*Entry
 	var pinned []int
-	var seq []step
+	var seq []Step
 	for _, it := range parsedItems {
-		if it.body != nil {
-			for _, s := range it.body.List {
+		if it.Body != nil {
+			for _, s := range it.Body.List {
 				if a, ok := s.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
-					seq = append(seq, step{kind: stepVar, define: a, first: a.Pos(), entries: []*entry{newEntry(it.item, defineToVar(a))}})
+					seq = append(seq, Step{Kind: StepVar, Define: a, First: a.Pos(), Entries: []*Entry{newEntry(it.Item, defineToVar(a))}})
 					continue
 				}
-				if n := len(seq); n > 0 && seq[n-1].kind == stepStmt {
-					seq[n-1].stmts = append(seq[n-1].stmts, s)
+				if n := len(seq); n > 0 && seq[n-1].Kind == stepStmt {
+					seq[n-1].Stmts = append(seq[n-1].Stmts, s)
 				} else {
-					seq = append(seq, step{kind: stepStmt, stmts: []ast.Stmt{s}, first: s.Pos()})
+					seq = append(seq, Step{Kind: stepStmt, Stmts: []ast.Stmt{s}, First: s.Pos()})
 				}
 			}
 			continue
 		}
-		for _, d := range it.file.Decls {
+		for _, d := range it.File.Decls {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				switch d.Tok {
@@ -255,72 +257,72 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 						zeroStructLiterals(d)
 						if decl, assign := splitTypedMulti(d); decl != nil {
 							// Declare, then assign.
-							seq = append(seq, step{kind: stepVar, decls: []ast.Decl{decl}, assign: assign, first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
+							seq = append(seq, Step{Kind: StepVar, Decls: []ast.Decl{decl}, Assign: assign, First: d.Pos(), Entries: []*Entry{newEntry(it.Item, d)}})
 							continue
 						}
-						seq = append(seq, step{kind: stepVar, decls: []ast.Decl{d}, define: varToDefine(d), first: d.Pos(), entries: []*entry{newEntry(it.item, d)}})
+						seq = append(seq, Step{Kind: StepVar, Decls: []ast.Decl{d}, Define: VarToDefine(d), First: d.Pos(), Entries: []*Entry{newEntry(it.Item, d)}})
 					}
 				default:
 					decls = append(decls, d)
-					entries = append(entries, newEntry(it.item, d))
+					entries = append(entries, newEntry(it.Item, d))
 				}
 			default:
 				decls = append(decls, d)
-				entries = append(entries, newEntry(it.item, d))
+				entries = append(entries, newEntry(it.Item, d))
 			}
 		}
 	}
 	copies := map[int]*front.Mono{}
 	for i, e := range entries {
-		if e.mono != nil {
-			copies[i] = e.mono
-			if e.mono.Piece.Cell != cell {
+		if e.Mono != nil {
+			copies[i] = e.Mono
+			if e.Mono.Piece.Cell != cell {
 				pinned = append(pinned, i)
 			}
 		}
 	}
 	if len(imports) > 0 {
-		p.steps = append(p.steps, step{kind: stepImport, imports: imports})
+		p.Steps = append(p.Steps, Step{Kind: StepImport, Imports: imports})
 	}
-	seq = zeroVarsFirst(initOrder(fset, seq, ctx.initRank))
+	seq = zeroVarsFirst(initOrder(fset, seq, ctx.InitRank))
 	if hasMain(decls) && !callsMain(seq) {
 		at := decls[0].Pos()
-		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: mainName}, Lparen: at, Rparen: at}}
-		seq = append(seq, step{kind: stepStmt, stmts: []ast.Stmt{call}, first: at})
+		call := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: at, Name: MainName}, Lparen: at, Rparen: at}}
+		seq = append(seq, Step{Kind: stepStmt, Stmts: []ast.Stmt{call}, First: at})
 	}
 	// The value of a cell is its last expression statement.
-	if n := len(seq); n > 0 && seq[n-1].kind == stepStmt {
+	if n := len(seq); n > 0 && seq[n-1].Kind == stepStmt {
 		last := &seq[n-1]
-		if es, ok := last.stmts[len(last.stmts)-1].(*ast.ExprStmt); ok && showable(es.X) {
-			last.show = es.X
-			last.stmts = last.stmts[:len(last.stmts)-1]
+		if es, ok := last.Stmts[len(last.Stmts)-1].(*ast.ExprStmt); ok && showable(es.X) {
+			last.Show = es.X
+			last.Stmts = last.Stmts[:len(last.Stmts)-1]
 		}
 	}
-	pins := pinDecls(fset, decls, copies, seq, ctx.declared, ctx.declUses)
+	pins := pinDecls(fset, decls, copies, seq, ctx.Declared, ctx.DeclUses)
 	for _, i := range pinned {
 		pins[i] = -1 // a copy of an earlier cell's generic declaration comes first: what uses it needs it
 	}
 	declStep := func(at int) {
 		var ds []ast.Decl
-		var es []*entry
+		var es []*Entry
 		// The copies of generic declarations first: yaegi took an alias
 		// of one declared after it in the step (type U = List[int]) for
 		// a type without methods.
 		for _, copies := range []bool{true, false} {
 			for i, d := range decls {
-				if pins[i] == at && (entries[i].mono != nil) == copies {
+				if pins[i] == at && (entries[i].Mono != nil) == copies {
 					ds = append(ds, d)
 					es = append(es, entries[i])
 				}
 			}
 		}
 		if len(ds) > 0 {
-			p.steps = append(p.steps, step{kind: stepDecl, decls: ds, first: ds[0].Pos(), entries: es})
+			p.Steps = append(p.Steps, Step{Kind: StepDecl, Decls: ds, First: ds[0].Pos(), Entries: es})
 		}
 	}
 	declStep(-1)
 	for i, st := range seq {
-		p.steps = append(p.steps, st)
+		p.Steps = append(p.Steps, st)
 		declStep(i)
 	}
 	return p, nil
@@ -334,14 +336,14 @@ func parseSteps(fset *token.FileSet, cell int, code string, ctx cellContext) (*p
 // pinned as late. The references of the concrete copies of generic
 // declarations (copies) are their names (the type checker's are those
 // of the generic declaration, without the type arguments).
-func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]*front.Mono, seq []step, declared map[string]bool, uses map[[2]int][]string) []int {
+func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]*front.Mono, seq []Step, declared map[string]bool, uses map[[2]int][]string) []int {
 	definedAt := map[string]int{}
 	for i, st := range seq {
-		if st.kind != stepVar {
+		if st.Kind != StepVar {
 			continue
 		}
-		for _, e := range st.entries {
-			for _, k := range e.keys {
+		for _, e := range st.Entries {
+			for _, k := range e.Keys {
 				if !declared[k] {
 					definedAt[k] = i
 				}
@@ -356,7 +358,7 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]*front.Mono,
 		pins[i] = -1
 		refs[i] = map[string]bool{}
 		p := fset.Position(d.Pos())
-		_, line := decodeLine(p.Line)
+		_, line := DecodeLine(p.Line)
 		if names, ok := uses[[2]int{line, p.Column}]; ok {
 			// The type checker's references: a local n is not the
 			// cell's n.
@@ -441,20 +443,20 @@ func pinDecls(fset *token.FileSet, decls []ast.Decl, copies map[int]*front.Mono,
 // a Go program does. Only variables with initializers move, among the
 // places they hold, and only when the source order initializes one
 // before another it depends on; statements stay where they are.
-func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
+func initOrder(fset *token.FileSet, seq []Step, rank map[[2]int]int) []Step {
 	if len(rank) == 0 {
 		return seq
 	}
-	rankOf := func(st step) int {
+	rankOf := func(st Step) int {
 		r := -1
-		if st.define != nil && len(st.decls) == 0 {
+		if st.Define != nil && len(st.Decls) == 0 {
 			// A top-level x := v is a statement of the cell: it runs
 			// where it is written, among the statements that use x.
 			return r
 		}
 		for _, id := range varNames(st) {
 			p := fset.Position(id.Pos())
-			_, line := decodeLine(p.Line)
+			_, line := DecodeLine(p.Line)
 			if v, ok := rank[[2]int{line, p.Column}]; ok && v > r {
 				r = v
 			}
@@ -462,10 +464,10 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 		return r
 	}
 	var at []int
-	var vars []step
+	var vars []Step
 	sorted := true
 	for i, st := range seq {
-		if st.kind != stepVar || rankOf(st) < 0 {
+		if st.Kind != StepVar || rankOf(st) < 0 {
 			continue
 		}
 		if len(vars) > 0 && rankOf(vars[len(vars)-1]) > rankOf(st) {
@@ -478,7 +480,7 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 		return seq
 	}
 	sort.SliceStable(vars, func(i, j int) bool { return rankOf(vars[i]) < rankOf(vars[j]) })
-	out := append([]step(nil), seq...)
+	out := append([]Step(nil), seq...)
 	for i, k := range at {
 		out[k] = vars[i]
 	}
@@ -493,11 +495,11 @@ func initOrder(fset *token.FileSet, seq []step, rank map[[2]int]int) []step {
 // false), which depend on nothing: functions and methods that use such a
 // variable are declared right after it, and a var declaration above it
 // that needs those methods (var list = []I{T(1)}) failed to compile.
-func zeroVarsFirst(seq []step) []step {
+func zeroVarsFirst(seq []Step) []Step {
 	first := -1
-	var zero, rest []step
+	var zero, rest []Step
 	for i, st := range seq {
-		if st.kind != stepVar {
+		if st.Kind != StepVar {
 			rest = append(rest, st)
 			continue
 		}
@@ -513,17 +515,17 @@ func zeroVarsFirst(seq []step) []step {
 	if len(zero) == 0 || first < 0 {
 		return seq
 	}
-	out := append([]step(nil), rest[:first]...)
+	out := append([]Step(nil), rest[:first]...)
 	out = append(out, zero...)
 	return append(out, rest[first:]...)
 }
 
 // zeroVars tells whether a var step declares variables without values.
-func zeroVars(st step) bool {
-	if st.define != nil || st.assign != nil || len(st.decls) == 0 {
+func zeroVars(st Step) bool {
+	if st.Define != nil || st.Assign != nil || len(st.Decls) == 0 {
 		return false
 	}
-	for _, d := range st.decls {
+	for _, d := range st.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.VAR {
 			return false
@@ -539,11 +541,11 @@ func zeroVars(st step) bool {
 
 // literalVars tells whether a var step is a var declaration (not x :=
 // v) whose values are all literals: var bug = false, var n int = 3.
-func literalVars(st step) bool {
-	if st.assign != nil || len(st.decls) != 1 {
+func literalVars(st Step) bool {
+	if st.Assign != nil || len(st.Decls) != 1 {
 		return false
 	}
-	gd, ok := st.decls[0].(*ast.GenDecl)
+	gd, ok := st.Decls[0].(*ast.GenDecl)
 	if !ok || gd.Tok != token.VAR {
 		return false
 	}
@@ -562,17 +564,17 @@ func literalVars(st step) bool {
 }
 
 // varNames are the names a var step declares, as written.
-func varNames(st step) []*ast.Ident {
+func varNames(st Step) []*ast.Ident {
 	var out []*ast.Ident
-	if st.define != nil {
-		for _, l := range st.define.Lhs {
+	if st.Define != nil {
+		for _, l := range st.Define.Lhs {
 			if id, ok := l.(*ast.Ident); ok {
 				out = append(out, id)
 			}
 		}
 		return out
 	}
-	for _, d := range st.decls {
+	for _, d := range st.Decls {
 		if g, ok := d.(*ast.GenDecl); ok {
 			for _, sp := range g.Specs {
 				if vs, ok := sp.(*ast.ValueSpec); ok {
@@ -586,12 +588,12 @@ func varNames(st step) []*ast.Ident {
 
 // callsMain tells whether a cell's statements call its main function
 // themselves; then it is not called again at the end of the cell.
-func callsMain(seq []step) bool {
+func callsMain(seq []Step) bool {
 	for _, st := range seq {
-		for _, s := range st.stmts {
+		for _, s := range st.Stmts {
 			if es, ok := s.(*ast.ExprStmt); ok {
 				if c, ok := es.X.(*ast.CallExpr); ok {
-					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == mainName {
+					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == MainName {
 						return true
 					}
 				}
@@ -603,28 +605,28 @@ func callsMain(seq []step) bool {
 
 // mainName is what a cell's func main is called: yaegi would run a
 // function named main again with every later cell.
-const mainName = "_gocalc_main"
+const MainName = "_gocalc_main"
 
 // hasMain tells whether decls declare a (renamed) func main.
 func hasMain(decls []ast.Decl) bool {
 	for _, d := range decls {
-		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == mainName {
+		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == MainName {
 			return true
 		}
 	}
 	return false
 }
 
-// cellItems splits cell number cell into items. A whole program pasted
+// CellItems splits cell number cell into items. A whole program pasted
 // into a cell loses its package clause (its main function runs at the end
 // of the cell).
-func cellItems(code string, cell int) []item {
+func CellItems(code string, cell int) []Item {
 	items := splitCell(code)
-	if len(items) > 0 && items[0].kind == itemPackage {
+	if len(items) > 0 && items[0].Kind == itemPackage {
 		items = items[1:]
 	}
 	for i := range items {
-		items[i].cell = cell
+		items[i].Cell = cell
 	}
 	return items
 }
@@ -684,11 +686,11 @@ func splitTypedMulti(d *ast.GenDecl) (*ast.GenDecl, *ast.AssignStmt) {
 	return decl, &ast.AssignStmt{Lhs: lhs, TokPos: vs.Values[0].Pos(), Tok: token.ASSIGN, Rhs: vs.Values}
 }
 
-// varToDefine turns `var a, b = f()` (one spec, no type) into `a, b :=
+// VarToDefine turns `var a, b = f()` (one spec, no type) into `a, b :=
 // f()`, the form that yaegi declares as globals in its implicit main;
 // yaegi rejects some var declarations of several values ("variable
 // definition loop").
-func varToDefine(d *ast.GenDecl) *ast.AssignStmt {
+func VarToDefine(d *ast.GenDecl) *ast.AssignStmt {
 	if len(d.Specs) != 1 {
 		return nil
 	}
@@ -756,7 +758,7 @@ func unalias(name string) string {
 	return name
 }
 
-// stmtBody wraps statements as `func() { ... }()`, the body of yaegi's
+// StmtBody wraps statements as `func() { ... }()`, the body of yaegi's
 // implicit main. Inside a function literal, `:=` declares locals as Go
 // says, and an interrupt can never resume them: yaegi stops a function's
 // frame for good, while a loop in its global frame can resume when the
@@ -764,19 +766,60 @@ func unalias(name string) string {
 // function would tell the host when it returns, but the first trips a
 // yaegi frame bug and the second makes yaegi copy its whole global frame
 // for every cell.)
-func stmtBody(stmts []ast.Stmt, pos token.Pos) *ast.BlockStmt {
+func StmtBody(stmts []ast.Stmt, pos token.Pos) *ast.BlockStmt {
 	// _gocalc_step(func() { stmts }): see the prelude and rt.stepBegin.
 	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}}, Body: &ast.BlockStmt{Lbrace: pos, List: stmts}}
 	call := &ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: "_gocalc_step"}, Lparen: pos, Args: []ast.Expr{lit}, Rparen: pos}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: call}}}
 }
 
-// showStmt is the statement that shows the values of e.
-func showStmt(e ast.Expr) ast.Stmt {
+// ShowStmt is the statement that shows the values of e.
+func ShowStmt(e ast.Expr) ast.Stmt {
 	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{NamePos: e.Pos(), Name: "_gocalc_show"}, Lparen: e.Pos(), Args: []ast.Expr{e}}}
 }
 
-// declFile is a file holding decls.
-func declFile(decls []ast.Decl, pos token.Pos) *ast.File {
+// DeclFile is a file holding decls.
+func DeclFile(decls []ast.Decl, pos token.Pos) *ast.File {
 	return &ast.File{Package: pos, Name: &ast.Ident{NamePos: pos, Name: "main"}, Decls: decls}
+}
+
+// Entry is a declaration the session keeps as source, to replay it when
+// the session is rebuilt.
+type Entry struct {
+	Item
+	Keys    []string // names declared: "f", "T", "T.M" for a method, "x"
+	IsVar   bool
+	Role    string // for completion: "function", "class" or "instance"
+	Generic bool   // a generic function
+}
+
+// newEntry records the declaration d of item it.
+func newEntry(it Item, d ast.Decl) *Entry {
+	e := &Entry{Item: it, Role: "instance"}
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		e.Role = "function"
+		e.Generic = d.Type.TypeParams != nil && len(d.Type.TypeParams.List) > 0
+		name := d.Name.Name
+		if d.Recv != nil && len(d.Recv.List) > 0 {
+			name = front.RecvName(d.Recv.List[0].Type) + "." + name
+		}
+		e.Keys = []string{name}
+	case *ast.GenDecl:
+		e.IsVar = d.Tok == token.VAR
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				e.Keys = append(e.Keys, s.Name.Name)
+				e.Role = "class"
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					if n.Name != "_" {
+						e.Keys = append(e.Keys, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return e
 }

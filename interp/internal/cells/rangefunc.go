@@ -1,4 +1,4 @@
-package interp
+package cells
 
 import (
 	"go/ast"

@@ -1,10 +1,11 @@
-package interp
+package cells
 
 import (
 	"fmt"
 	"go/ast"
 	"go/printer"
 	"go/token"
+	"reflect"
 	"strings"
 
 	"github.com/gocalc/gocalc/interp/internal/front"
@@ -41,8 +42,17 @@ type rewriter struct {
 	ranges  bool                     // only rewrite range statements (a second pass)
 	imports map[string]string        // the session's explicit imports: name -> path
 	fset    *token.FileSet           // positions of the cells rewritten
-	lowered lowerings                // what the front end knows of ranges, by cell
+	lowered Lowerings                // what the front end knows of ranges, by cell
 	keyed   map[*ast.RangeStmt]bool  // the loops rangeChanElems made
+	symbols compiled                 // the compiled packages' symbols
+}
+
+// compiled is what the pipeline needs of the compiled packages: the
+// import path a cell gets for a package name without importing it, and
+// a package's symbol table.
+type compiled interface {
+	PathOf(name string) (string, bool)
+	Table(path string) map[string]reflect.Value
 }
 
 // rangeKind is what the front end says range s ranges over: "int", an
@@ -52,7 +62,7 @@ func (r *rewriter) rangeKind(s *ast.RangeStmt) string {
 		return ""
 	}
 	p := r.fset.Position(s.For)
-	cell, line := decodeLine(p.Line)
+	cell, line := DecodeLine(p.Line)
 	return r.lowered.rangesOf(cell)[[2]int{line, p.Column}]
 }
 
@@ -176,10 +186,10 @@ func (r *rewriter) isInt(e ast.Expr) bool {
 	return false
 }
 
-// resolveRanges rewrites, just before a step compiles, the range
+// ResolveRanges rewrites, just before a step compiles, the range
 // statements over expressions of globals that only the cell's earlier
 // steps declared (cfg := Config{...}; for range cfg.Steps).
-func resolveRanges(nodes []ast.Node, globals map[string]bool, typeOf func(string) string) {
+func ResolveRanges(nodes []ast.Node, globals map[string]bool, typeOf func(string) string) {
 	r := &rewriter{ints: map[string]bool{}, nonInts: map[string]bool{}, shadow: map[string]bool{}, globals: globals, typeOf: typeOf, ranges: true}
 	for _, n := range nodes {
 		r.rewrite(n)
@@ -279,7 +289,7 @@ func (r *rewriter) rewrite(root ast.Node) {
 			return false
 		case *ast.Ident:
 			if n.Name == "main" && !r.ranges {
-				n.Name = mainName
+				n.Name = MainName
 			}
 		case *ast.SelectorExpr:
 			return n.X != nil && r.walkSel(n)
@@ -1011,8 +1021,8 @@ func isBlankIdent(e ast.Expr) bool {
 	return ok && id.Name == "_"
 }
 
-// reserved reports names reserved for gocalc's own helpers.
-func reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
+// Reserved reports names reserved for gocalc's own helpers.
+func Reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
 
 // namedReturns rewrites, in functions with named results, return b, a
 // whose values are named results into { t1, t2 := b, a; return t1, t2 }:
