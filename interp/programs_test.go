@@ -13,17 +13,10 @@ import (
 // Pasted into a cell, each must print what compiled Go prints; the second
 // test checks the expected output against compiled Go itself (when the go
 // command is there), so that no expectation comes from the interpreter.
-// racyMark marks a program whose goroutines run the same interpreted code
-// concurrently: the race detector reports yaegi's own races there.
-const racyMark = "// gocalc: yaegi races"
-
 func TestPrograms(t *testing.T) {
 	for _, file := range programFiles(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			src, want := readProgram(t, file)
-			if raceDetector && strings.Contains(src, racyMark) {
-				t.Skip("its goroutines run the same code concurrently, where yaegi v0.16.1 races (a select statement's cases live in its shared node; getFunc writes a closure's slot into the frame that made it): see scripts/test")
-			}
 			in := newInterp(t)
 			_, rec, err := run(t, in, src)
 			if err != nil {

@@ -1,5 +1,3 @@
-// gocalc: yaegi races (three goroutines run one select statement, whose cases yaegi keeps in the shared node).
-
 package main
 
 import (
