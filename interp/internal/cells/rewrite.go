@@ -251,6 +251,7 @@ func (r *rewriter) temp(prefix string, at token.Pos) *ast.Ident {
 func (r *rewriter) rewrite(root ast.Node) {
 	if !r.ranges {
 		r.namedReturns(root)
+		r.zeroResults(root)
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -1023,6 +1024,53 @@ func isBlankIdent(e ast.Expr) bool {
 
 // Reserved reports names reserved for gocalc's own helpers.
 func Reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
+
+// zeroResults gives the named results of a function their zero values
+// first thing in its body, { var z1 T1; r1 = z1; ... }, and names the
+// results named _ so that they are zeroed too: yaegi ran the function
+// with its results in the caller's slots for them (the variable a call
+// is assigned to, x = f(), or the call's own slot, reused by the next
+// run of the same call), which still held their last values; a function
+// that appended to its result (r = append(r, v)) appended to them.
+func (r *rewriter) zeroResults(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			ft, body = f.Type, f.Body
+		case *ast.FuncLit:
+			ft, body = f.Type, f.Body
+		default:
+			return true
+		}
+		if body == nil || ft.Results == nil {
+			return true
+		}
+		at := body.Lbrace
+		var zero []ast.Stmt
+		var lhs, rhs []ast.Expr
+		for _, f := range ft.Results.List {
+			for i, id := range f.Names {
+				if id.Name == "_" {
+					f.Names[i] = r.temp("res", id.NamePos)
+					id = f.Names[i]
+				}
+				z := r.temp("z", at)
+				zero = append(zero, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
+					Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: f.Type}}}})
+				lhs = append(lhs, r.ident(id.Name, at))
+				rhs = append(rhs, r.ident(z.Name, at))
+			}
+		}
+		if len(lhs) == 0 {
+			return true
+		}
+		zero = append(zero, &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs})
+		body.List = append([]ast.Stmt{&ast.BlockStmt{Lbrace: at, List: zero, Rbrace: at}}, body.List...)
+		return true
+	})
+}
 
 // namedReturns rewrites, in functions with named results, return b, a
 // whose values are named results into { t1, t2 := b, a; return t1, t2 }:
