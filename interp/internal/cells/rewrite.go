@@ -768,12 +768,60 @@ func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 		vals = append(vals, e)
 		rhs[i] = r.ident(t.Name, at)
 	}
+	if len(tmps) < 2 && panicsAfterSet(s.Lhs, s.Rhs) {
+		// bad, _ = true, *p: every value in a variable first.
+		tmps, vals = nil, nil
+		for i, e := range s.Rhs {
+			t := r.temp("v", at)
+			tmps = append(tmps, t)
+			vals = append(vals, e)
+			rhs[i] = r.ident(t.Name, at)
+		}
+	}
 	if len(tmps) < 2 {
 		return nil // one call: nothing to evaluate before another
 	}
 	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
 	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
 	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
+}
+
+// panicsAfterSet tells whether a value of a, b = x, y (with lhs nil, of
+// return x, y) may panic, by a dereference, an index, an assertion, a
+// division or a call, after a value on its left is assigned to something
+// but _: yaegi assigned the values in turn, and a panic recovered left the
+// earlier ones assigned, where Go assigns none.
+func panicsAfterSet(lhs, values []ast.Expr) bool {
+	set := false
+	for i, e := range values {
+		if set && mayPanic(e) {
+			return true
+		}
+		if lhs == nil || !isBlankIdent(lhs[i]) {
+			set = true
+		}
+	}
+	return false
+}
+
+// mayPanic tells whether evaluating e may panic (outside the function
+// literals it holds).
+func mayPanic(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.StarExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.SliceExpr, *ast.TypeAssertExpr:
+			found = true
+		case *ast.CallExpr:
+			found = found || hasCall(n)
+		case *ast.BinaryExpr:
+			found = found || n.Op == token.QUO || n.Op == token.REM
+		}
+		return !found
+	})
+	return found
 }
 
 // leftOperands rewrites i, m[i] = 1, 2 into { t := i; i, m[t] = 1, 2 }:
@@ -1048,6 +1096,9 @@ func (r *rewriter) zeroResults(root ast.Node) {
 			return true
 		}
 		at := body.Lbrace
+		if defers(body) {
+			r.deferredResults(ft.Results, body)
+		}
 		var zero []ast.Stmt
 		var lhs, rhs []ast.Expr
 		for _, f := range ft.Results.List {
@@ -1068,6 +1119,54 @@ func (r *rewriter) zeroResults(root ast.Node) {
 		}
 		zero = append(zero, &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs})
 		body.List = append([]ast.Stmt{&ast.BlockStmt{Lbrace: at, List: zero, Rbrace: at}}, body.List...)
+		return true
+	})
+}
+
+// defers tells whether a function's body holds a defer statement of its
+// own (not one of a function literal's).
+func defers(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// deferredResults prepares the results of a function that defers calls,
+// which may recover a panic and return the results as they are: unnamed
+// results are named (zeroResults then zeroes them), and return x, y whose
+// y may panic becomes { t1, t2 := x, y; return t1, t2 }: yaegi stored x
+// in its result before it evaluated y, and the function returned it.
+func (r *rewriter) deferredResults(results *ast.FieldList, body *ast.BlockStmt) {
+	if len(results.List) > 0 && len(results.List[0].Names) == 0 {
+		for _, f := range results.List {
+			f.Names = []*ast.Ident{r.temp("res", f.Type.Pos())}
+		}
+	}
+	astutil.Apply(body, func(c *astutil.Cursor) bool {
+		_, lit := c.Node().(*ast.FuncLit)
+		return !lit // its returns are its own
+	}, func(c *astutil.Cursor) bool {
+		ret, ok := c.Node().(*ast.ReturnStmt)
+		if !ok || len(ret.Results) < 2 || c.Index() < 0 || !panicsAfterSet(nil, ret.Results) {
+			return true
+		}
+		at := ret.Return
+		var tmps, vals []ast.Expr
+		for range ret.Results {
+			t := r.temp("r", at)
+			tmps = append(tmps, t)
+			vals = append(vals, r.ident(t.Name, at))
+		}
+		def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: ret.Results}
+		c.Replace(&ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, &ast.ReturnStmt{Return: at, Results: vals}}, Rbrace: ret.End()})
 		return true
 	})
 }
