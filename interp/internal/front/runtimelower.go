@@ -87,6 +87,9 @@ import (
 //     func(s S, v ...E) S { return append(s, v...) }(s, a, b). yaegi
 //     stored each value in turn, and read a later one after an earlier
 //     one had overwritten it in the slice's array (bug428).
+//   - switch x { case nil: ... }, x a slice, a map or a function (which
+//     compare only to nil), is switch x == nil { case true: ... }
+//     (nilSwitch): yaegi matched no case nil.
 //   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
 //     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
 //     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
@@ -164,6 +167,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			}
 		case *ast.ReturnStmt:
 			results = append(results, l.returnResults(n)...)
+		case *ast.SwitchStmt:
+			out = append(out, l.nilSwitch(n)...)
 		case *ast.IncDecStmt:
 			if rep, ok := l.pkgVar(n.X); ok {
 				out = append(out, rep)
@@ -694,6 +699,33 @@ func (l *lowerer) pkgVar(x ast.Expr) (Replacement, bool) {
 	}
 	src := "*" + FmtName + ".PkgVar(" + strconv.Quote(v.Pkg().Path()) + ", " + strconv.Quote(v.Name()) + ").(*" + l.localType(v.Type()) + ")"
 	return l.span(x, src), true
+}
+
+// nilSwitch lowers a switch on a slice, a map or a function, whose cases
+// can only be nil, to a switch on whether it is nil.
+func (l *lowerer) nilSwitch(s *ast.SwitchStmt) []Replacement {
+	if s.Tag == nil {
+		return nil
+	}
+	t := l.res.Info.Types[s.Tag].Type
+	if t == nil {
+		return nil
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Signature:
+	default:
+		return nil
+	}
+	out := []Replacement{l.span(s.Tag, "("+ArgName+") == nil")}
+	for _, st := range s.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			if !l.res.Info.Types[e].IsNil() {
+				return nil
+			}
+			out = append(out, l.span(e, "true"))
+		}
+	}
+	return out
 }
 
 // appendValues lowers append(s, a, b, ...) when a value after the first
