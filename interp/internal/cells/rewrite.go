@@ -74,7 +74,8 @@ func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewrit
 	for n := range intGlobals {
 		r.ints[n] = true
 	}
-	for _, b := range []string{"min", "max", "clear", "any"} {
+	for _, b := range []string{"min", "max", "clear", "any", "int", "int8", "int16", "int32", "int64", "uint", "uint8",
+		"uint16", "uint32", "uint64", "uintptr", "byte", "rune", "float32", "float64", "string", "bool", "error", "false", "nil"} {
 		if declared[b] {
 			r.shadow[b] = true
 		}
@@ -1074,12 +1075,13 @@ func isBlankIdent(e ast.Expr) bool {
 func Reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
 
 // zeroResults gives the named results of a function their zero values
-// first thing in its body, { var z1 T1; r1 = z1; ... }, and names the
+// first thing in its body, { r1 = 0; var z2 T2; r2 = z2; ... }, and names the
 // results named _ so that they are zeroed too: yaegi ran the function
 // with its results in the caller's slots for them (the variable a call
 // is assigned to, x = f(), or the call's own slot, reused by the next
 // run of the same call), which still held their last values; a function
 // that appended to its result (r = append(r, v)) appended to them.
+// Results that only return statements with values set are left alone.
 func (r *rewriter) zeroResults(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		var ft *ast.FuncType
@@ -1096,31 +1098,79 @@ func (r *rewriter) zeroResults(root ast.Node) {
 			return true
 		}
 		at := body.Lbrace
-		if defers(body) {
+		deferred := defers(body)
+		if deferred {
 			r.deferredResults(ft.Results, body)
 		}
+		// A result the body never names, in a function without bare
+		// returns or deferred calls, is given by every return: left as is.
+		used := map[string]bool{}
+		bare := deferred
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				used[n.Name] = true
+			case *ast.ReturnStmt:
+				bare = bare || len(n.Results) == 0
+			}
+			return true
+		})
 		var zero []ast.Stmt
-		var lhs, rhs []ast.Expr
 		for _, f := range ft.Results.List {
 			for i, id := range f.Names {
+				if !bare && !used[id.Name] {
+					continue
+				}
 				if id.Name == "_" {
 					f.Names[i] = r.temp("res", id.NamePos)
 					id = f.Names[i]
 				}
-				z := r.temp("z", at)
-				zero = append(zero, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
-					Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: f.Type}}}})
-				lhs = append(lhs, r.ident(id.Name, at))
-				rhs = append(rhs, r.ident(z.Name, at))
+				// One assignment each: yaegi failed on r, err = 0, nil.
+				lit := r.zeroLit(f.Type, at)
+				if lit == nil {
+					z := r.temp("z", at)
+					zero = append(zero, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
+						Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: f.Type}}}})
+					lit = r.ident(z.Name, at)
+				}
+				zero = append(zero, &ast.AssignStmt{Lhs: []ast.Expr{r.ident(id.Name, at)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})
 			}
 		}
-		if len(lhs) == 0 {
+		if len(zero) == 0 {
 			return true
 		}
-		zero = append(zero, &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs})
 		body.List = append([]ast.Stmt{&ast.BlockStmt{Lbrace: at, List: zero, Rbrace: at}}, body.List...)
 		return true
 	})
+}
+
+// zeroLit is the literal zero value of a result of type t, when t says it
+// (a predeclared basic type, error, a pointer, slice, map, channel or
+// function type), or nil.
+func (r *rewriter) zeroLit(t ast.Expr, at token.Pos) ast.Expr {
+	switch t := t.(type) {
+	case *ast.Ident:
+		if r.shadow[t.Name] || r.shadow["nil"] || r.shadow["false"] {
+			return nil
+		}
+		switch {
+		case intTypes[t.Name], t.Name == "float32", t.Name == "float64":
+			return &ast.BasicLit{ValuePos: at, Kind: token.INT, Value: "0"}
+		case t.Name == "string":
+			return &ast.BasicLit{ValuePos: at, Kind: token.STRING, Value: `""`}
+		case t.Name == "bool":
+			return r.ident("false", at)
+		case t.Name == "error":
+			return r.ident("nil", at)
+		}
+	case *ast.StarExpr, *ast.MapType, *ast.ChanType, *ast.FuncType:
+		return r.ident("nil", at)
+	case *ast.ArrayType:
+		if t.Len == nil {
+			return r.ident("nil", at)
+		}
+	}
+	return nil
 }
 
 // defers tells whether a function's body holds a defer statement of its
