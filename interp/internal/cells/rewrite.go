@@ -74,8 +74,12 @@ func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewrit
 	for n := range intGlobals {
 		r.ints[n] = true
 	}
-	for _, b := range []string{"min", "max", "clear", "any", "int", "int8", "int16", "int32", "int64", "uint", "uint8",
-		"uint16", "uint32", "uint64", "uintptr", "byte", "rune", "float32", "float64", "string", "bool", "error", "false", "nil"} {
+	for _, b := range []string{"min", "max", "clear", "any"} {
+		if declared[b] {
+			r.shadow[b] = true
+		}
+	}
+	for b := range zeroNames {
 		if declared[b] {
 			r.shadow[b] = true
 		}
@@ -153,6 +157,26 @@ func (r *rewriter) collect(root ast.Node) {
 				if n.Name.Name == "min" || n.Name.Name == "max" || n.Name.Name == "clear" {
 					if n.Recv == nil {
 						r.shadow[n.Name.Name] = true
+					}
+				}
+			case *ast.TypeSpec:
+				r.declares(n.Name)
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Recv == nil {
+					r.declares(n.Name)
+				}
+			case *ast.Field:
+				r.declares(n.Names...)
+			case *ast.ValueSpec:
+				r.declares(n.Names...)
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					for _, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							r.declares(id)
+						}
 					}
 				}
 			}
@@ -1142,6 +1166,21 @@ func (r *rewriter) zeroResults(root ast.Node) {
 		body.List = append([]ast.Stmt{&ast.BlockStmt{Lbrace: at, List: zero, Rbrace: at}}, body.List...)
 		return true
 	})
+}
+
+// zeroNames are the predeclared names zeroLit writes or reads.
+var zeroNames = map[string]bool{"false": true, "nil": true, "int": true, "int8": true, "int16": true, "int32": true,
+	"int64": true, "uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"byte": true, "rune": true, "float32": true, "float64": true, "string": true, "bool": true, "error": true}
+
+// declares notes the names among ids that hide the predeclared names
+// zeroLit uses (func false(ok bool) {}).
+func (r *rewriter) declares(ids ...*ast.Ident) {
+	for _, id := range ids {
+		if zeroNames[id.Name] {
+			r.shadow[id.Name] = true
+		}
+	}
 }
 
 // zeroLit is the literal zero value of a result of type t, when t says it
