@@ -723,6 +723,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		return st
 	case *ast.AssignStmt:
+		if p := r.opAssignCall(s); p != nil {
+			return p
+		}
 		if p := r.leftOperands(s); p != nil {
 			return p
 		}
@@ -732,6 +735,32 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		return r.commaOkAssign(s)
 	}
 	return s
+}
+
+// opAssignCall rewrites x[k] op= f() into { t := f(); x[k] op= t }: Go
+// calls f before it evaluates x[k], yaegi read the element of x before
+// the call and stored the result into the map the call had put in x
+// (issue21687). Only a call of a function (not a builtin's, not a
+// conversion) has the type the element has.
+func (r *rewriter) opAssignCall(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok == token.ASSIGN || s.Tok == token.DEFINE || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+		return nil
+	}
+	if _, ok := ast.Unparen(s.Lhs[0]).(*ast.IndexExpr); !ok {
+		return nil
+	}
+	if c, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); !ok || !hasCall(c) {
+		return nil
+	}
+	switch s.Tok {
+	case token.SHL_ASSIGN, token.SHR_ASSIGN:
+		return nil // the shift count has a type of its own
+	}
+	at := s.TokPos
+	t := r.temp("v", at)
+	def := &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: at, Tok: token.DEFINE, Rhs: s.Rhs}
+	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: s.Tok, Rhs: []ast.Expr{r.ident(t.Name, at)}}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
 }
 
 // rangeAssign rewrites for k, v = range x { ... } into
