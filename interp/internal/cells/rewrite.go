@@ -79,6 +79,11 @@ func newRewriter(roots []ast.Node, intGlobals, declared map[string]bool) *rewrit
 			r.shadow[b] = true
 		}
 	}
+	for b := range zeroNames {
+		if declared[b] {
+			r.shadow[b] = true
+		}
+	}
 	for _, root := range roots {
 		r.collect(root)
 	}
@@ -152,6 +157,26 @@ func (r *rewriter) collect(root ast.Node) {
 				if n.Name.Name == "min" || n.Name.Name == "max" || n.Name.Name == "clear" {
 					if n.Recv == nil {
 						r.shadow[n.Name.Name] = true
+					}
+				}
+			case *ast.TypeSpec:
+				r.declares(n.Name)
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Recv == nil {
+					r.declares(n.Name)
+				}
+			case *ast.Field:
+				r.declares(n.Names...)
+			case *ast.ValueSpec:
+				r.declares(n.Names...)
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					for _, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							r.declares(id)
+						}
 					}
 				}
 			}
@@ -251,6 +276,7 @@ func (r *rewriter) temp(prefix string, at token.Pos) *ast.Ident {
 func (r *rewriter) rewrite(root ast.Node) {
 	if !r.ranges {
 		r.namedReturns(root)
+		r.zeroResults(root)
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -697,6 +723,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		return st
 	case *ast.AssignStmt:
+		if p := r.opAssignCall(s); p != nil {
+			return p
+		}
 		if p := r.leftOperands(s); p != nil {
 			return p
 		}
@@ -706,6 +735,32 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		return r.commaOkAssign(s)
 	}
 	return s
+}
+
+// opAssignCall rewrites x[k] op= f() into { t := f(); x[k] op= t }: Go
+// calls f before it evaluates x[k], yaegi read the element of x before
+// the call and stored the result into the map the call had put in x
+// (issue21687). Only a call of a function (not a builtin's, not a
+// conversion) has the type the element has.
+func (r *rewriter) opAssignCall(s *ast.AssignStmt) ast.Stmt {
+	if s.Tok == token.ASSIGN || s.Tok == token.DEFINE || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+		return nil
+	}
+	if _, ok := ast.Unparen(s.Lhs[0]).(*ast.IndexExpr); !ok {
+		return nil
+	}
+	if c, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); !ok || !hasCall(c) {
+		return nil
+	}
+	switch s.Tok {
+	case token.SHL_ASSIGN, token.SHR_ASSIGN:
+		return nil // the shift count has a type of its own
+	}
+	at := s.TokPos
+	t := r.temp("v", at)
+	def := &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: at, Tok: token.DEFINE, Rhs: s.Rhs}
+	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: s.Tok, Rhs: []ast.Expr{r.ident(t.Name, at)}}
+	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
 }
 
 // rangeAssign rewrites for k, v = range x { ... } into
@@ -767,12 +822,60 @@ func (r *rewriter) parallelAssign(s *ast.AssignStmt) ast.Stmt {
 		vals = append(vals, e)
 		rhs[i] = r.ident(t.Name, at)
 	}
+	if len(tmps) < 2 && panicsAfterSet(s.Lhs, s.Rhs) {
+		// bad, _ = true, *p: every value in a variable first.
+		tmps, vals = nil, nil
+		for i, e := range s.Rhs {
+			t := r.temp("v", at)
+			tmps = append(tmps, t)
+			vals = append(vals, e)
+			rhs[i] = r.ident(t.Name, at)
+		}
+	}
 	if len(tmps) < 2 {
 		return nil // one call: nothing to evaluate before another
 	}
 	def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: vals}
 	set := &ast.AssignStmt{Lhs: s.Lhs, TokPos: at, Tok: token.ASSIGN, Rhs: rhs}
 	return &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{def, set}, Rbrace: s.End()}
+}
+
+// panicsAfterSet tells whether a value of a, b = x, y (with lhs nil, of
+// return x, y) may panic, by a dereference, an index, an assertion, a
+// division or a call, after a value on its left is assigned to something
+// but _: yaegi assigned the values in turn, and a panic recovered left the
+// earlier ones assigned, where Go assigns none.
+func panicsAfterSet(lhs, values []ast.Expr) bool {
+	set := false
+	for i, e := range values {
+		if set && mayPanic(e) {
+			return true
+		}
+		if lhs == nil || !isBlankIdent(lhs[i]) {
+			set = true
+		}
+	}
+	return false
+}
+
+// mayPanic tells whether evaluating e may panic (outside the function
+// literals it holds).
+func mayPanic(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.StarExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.SliceExpr, *ast.TypeAssertExpr:
+			found = true
+		case *ast.CallExpr:
+			found = found || hasCall(n)
+		case *ast.BinaryExpr:
+			found = found || n.Op == token.QUO || n.Op == token.REM
+		}
+		return !found
+	})
+	return found
 }
 
 // leftOperands rewrites i, m[i] = 1, 2 into { t := i; i, m[t] = 1, 2 }:
@@ -1023,6 +1126,168 @@ func isBlankIdent(e ast.Expr) bool {
 
 // Reserved reports names reserved for gocalc's own helpers.
 func Reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
+
+// zeroResults gives the named results of a function their zero values
+// first thing in its body, { r1 = 0; var z2 T2; r2 = z2; ... }, and names the
+// results named _ so that they are zeroed too: yaegi ran the function
+// with its results in the caller's slots for them (the variable a call
+// is assigned to, x = f(), or the call's own slot, reused by the next
+// run of the same call), which still held their last values; a function
+// that appended to its result (r = append(r, v)) appended to them.
+// Results that only return statements with values set are left alone.
+func (r *rewriter) zeroResults(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			ft, body = f.Type, f.Body
+		case *ast.FuncLit:
+			ft, body = f.Type, f.Body
+		default:
+			return true
+		}
+		if body == nil || ft.Results == nil {
+			return true
+		}
+		at := body.Lbrace
+		deferred := defers(body)
+		if deferred {
+			r.deferredResults(ft.Results, body)
+		}
+		// A result the body never names, in a function without bare
+		// returns or deferred calls, is given by every return: left as is.
+		used := map[string]bool{}
+		bare := deferred
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				used[n.Name] = true
+			case *ast.ReturnStmt:
+				bare = bare || len(n.Results) == 0
+			}
+			return true
+		})
+		var zero []ast.Stmt
+		for _, f := range ft.Results.List {
+			for i, id := range f.Names {
+				if !bare && !used[id.Name] {
+					continue
+				}
+				if id.Name == "_" {
+					f.Names[i] = r.temp("res", id.NamePos)
+					id = f.Names[i]
+				}
+				// One assignment each: yaegi failed on r, err = 0, nil.
+				lit := r.zeroLit(f.Type, at)
+				if lit == nil {
+					z := r.temp("z", at)
+					zero = append(zero, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: at, Tok: token.VAR,
+						Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: f.Type}}}})
+					lit = r.ident(z.Name, at)
+				}
+				zero = append(zero, &ast.AssignStmt{Lhs: []ast.Expr{r.ident(id.Name, at)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})
+			}
+		}
+		if len(zero) == 0 {
+			return true
+		}
+		body.List = append([]ast.Stmt{&ast.BlockStmt{Lbrace: at, List: zero, Rbrace: at}}, body.List...)
+		return true
+	})
+}
+
+// zeroNames are the predeclared names zeroLit writes or reads.
+var zeroNames = map[string]bool{"false": true, "nil": true, "int": true, "int8": true, "int16": true, "int32": true,
+	"int64": true, "uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"byte": true, "rune": true, "float32": true, "float64": true, "string": true, "bool": true, "error": true}
+
+// declares notes the names among ids that hide the predeclared names
+// zeroLit uses (func false(ok bool) {}).
+func (r *rewriter) declares(ids ...*ast.Ident) {
+	for _, id := range ids {
+		if zeroNames[id.Name] {
+			r.shadow[id.Name] = true
+		}
+	}
+}
+
+// zeroLit is the literal zero value of a result of type t, when t says it
+// (a predeclared basic type, error, a pointer, slice, map, channel or
+// function type), or nil.
+func (r *rewriter) zeroLit(t ast.Expr, at token.Pos) ast.Expr {
+	switch t := t.(type) {
+	case *ast.Ident:
+		if r.shadow[t.Name] || r.shadow["nil"] || r.shadow["false"] {
+			return nil
+		}
+		switch {
+		case intTypes[t.Name], t.Name == "float32", t.Name == "float64":
+			return &ast.BasicLit{ValuePos: at, Kind: token.INT, Value: "0"}
+		case t.Name == "string":
+			return &ast.BasicLit{ValuePos: at, Kind: token.STRING, Value: `""`}
+		case t.Name == "bool":
+			return r.ident("false", at)
+		case t.Name == "error":
+			return r.ident("nil", at)
+		}
+	case *ast.StarExpr, *ast.MapType, *ast.ChanType, *ast.FuncType:
+		return r.ident("nil", at)
+	case *ast.ArrayType:
+		if t.Len == nil {
+			return r.ident("nil", at)
+		}
+	}
+	return nil
+}
+
+// defers tells whether a function's body holds a defer statement of its
+// own (not one of a function literal's).
+func defers(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// deferredResults prepares the results of a function that defers calls,
+// which may recover a panic and return the results as they are: unnamed
+// results are named (zeroResults then zeroes them), and return x, y whose
+// y may panic becomes { t1, t2 := x, y; return t1, t2 }: yaegi stored x
+// in its result before it evaluated y, and the function returned it.
+func (r *rewriter) deferredResults(results *ast.FieldList, body *ast.BlockStmt) {
+	if len(results.List) > 0 && len(results.List[0].Names) == 0 {
+		for _, f := range results.List {
+			f.Names = []*ast.Ident{r.temp("res", f.Type.Pos())}
+		}
+	}
+	astutil.Apply(body, func(c *astutil.Cursor) bool {
+		_, lit := c.Node().(*ast.FuncLit)
+		return !lit // its returns are its own
+	}, func(c *astutil.Cursor) bool {
+		ret, ok := c.Node().(*ast.ReturnStmt)
+		if !ok || len(ret.Results) < 2 || c.Index() < 0 || !panicsAfterSet(nil, ret.Results) {
+			return true
+		}
+		at := ret.Return
+		var tmps, vals []ast.Expr
+		for range ret.Results {
+			t := r.temp("r", at)
+			tmps = append(tmps, t)
+			vals = append(vals, r.ident(t.Name, at))
+		}
+		def := &ast.AssignStmt{Lhs: tmps, TokPos: at, Tok: token.DEFINE, Rhs: ret.Results}
+		c.Replace(&ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, &ast.ReturnStmt{Return: at, Results: vals}}, Rbrace: ret.End()})
+		return true
+	})
+}
 
 // namedReturns rewrites, in functions with named results, return b, a
 // whose values are named results into { t1, t2 := b, a; return t1, t2 }:

@@ -81,6 +81,15 @@ import (
 //     given the results of a call, call a function literal that takes
 //     them: func(a []byte, b []byte) int { return copy(a, b) }(f()) (the
 //     interpreter failed with an index out of range of its own).
+//   - append(s, a, b), whose values after the first read memory (an index,
+//     a dereference, a call: append(s[:n-1], x, s[n-1])), calls a
+//     function literal that takes the values as its variadic parameter:
+//     func(s S, v ...E) S { return append(s, v...) }(s, a, b). yaegi
+//     stored each value in turn, and read a later one after an earlier
+//     one had overwritten it in the slice's array (bug428).
+//   - switch x { case nil: ... }, x a slice, a map or a function (which
+//     compare only to nil), is switch x == nil { case true: ... }
+//     (nilSwitch): yaegi matched no case nil.
 //   - unsafe.String, unsafe.StringData, unsafe.Slice and unsafe.SliceData
 //     (Go 1.17-1.20), which yaegi's unsafe package lacks, call the
 //     interpreter's helpers (_gocalc.UnsafeString, ...); the generic ones
@@ -158,6 +167,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			}
 		case *ast.ReturnStmt:
 			results = append(results, l.returnResults(n)...)
+		case *ast.SwitchStmt:
+			out = append(out, l.nilSwitch(n)...)
 		case *ast.IncDecStmt:
 			if rep, ok := l.pkgVar(n.X); ok {
 				out = append(out, rep)
@@ -179,6 +190,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				out = append(out, l.makeSlice(n)...)
 			case "copy", "delete", "complex", "append":
 				if rep, ok := l.spreadBuiltin(n); ok {
+					out = append(out, rep)
+				} else if rep, ok := l.appendValues(n); ok {
 					out = append(out, rep)
 				}
 			case "len", "cap":
@@ -686,6 +699,68 @@ func (l *lowerer) pkgVar(x ast.Expr) (Replacement, bool) {
 	}
 	src := "*" + FmtName + ".PkgVar(" + strconv.Quote(v.Pkg().Path()) + ", " + strconv.Quote(v.Name()) + ").(*" + l.localType(v.Type()) + ")"
 	return l.span(x, src), true
+}
+
+// nilSwitch lowers a switch on a slice, a map or a function, whose cases
+// can only be nil, to a switch on whether it is nil.
+func (l *lowerer) nilSwitch(s *ast.SwitchStmt) []Replacement {
+	if s.Tag == nil {
+		return nil
+	}
+	t := l.res.Info.Types[s.Tag].Type
+	if t == nil {
+		return nil
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Signature:
+	default:
+		return nil
+	}
+	out := []Replacement{l.span(s.Tag, "("+ArgName+") == nil")}
+	for _, st := range s.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			if !l.res.Info.Types[e].IsNil() {
+				return nil
+			}
+			out = append(out, l.span(e, "true"))
+		}
+	}
+	return out
+}
+
+// appendValues lowers append(s, a, b, ...) when a value after the first
+// is neither a constant nor a variable: the values are evaluated into the
+// variadic parameter of a function literal before any is appended.
+func (l *lowerer) appendValues(call *ast.CallExpr) (Replacement, bool) {
+	if len(call.Args) < 3 || call.Ellipsis.IsValid() {
+		return Replacement{}, false
+	}
+	reads := false
+	for _, a := range call.Args[2:] {
+		tv := l.res.Info.Types[a]
+		if tv.Value != nil || tv.IsNil() {
+			continue
+		}
+		switch ast.Unparen(a).(type) {
+		case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+			continue
+		}
+		reads = true
+	}
+	if !reads {
+		return Replacement{}, false
+	}
+	t := l.res.Info.Types[call].Type
+	if t == nil || !l.expressible(t) || hasTypeParam(t) {
+		return Replacement{}, false
+	}
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return Replacement{}, false
+	}
+	s, v := l.fresh(), l.fresh()
+	st, et := l.localType(t), l.localType(sl.Elem())
+	return l.span(call.Fun, "func("+s+" "+st+", "+v+" ..."+et+") "+st+" { return append("+s+", "+v+"...) }"), true
 }
 
 // spreadBuiltin lowers a call of a builtin whose one argument is a call
