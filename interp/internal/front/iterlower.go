@@ -344,7 +344,7 @@ func hasTypeParamFree(t types.Type) bool {
 
 // RangeKinds tells, for each range statement of the cell (by the line and
 // column of its for keyword), what it ranges over when the interpreter
-// needs telling: "int" for an integer, the iterator's function type (as
+// needs telling: "int" for an integer, RangeString for a string, the iterator's function type (as
 // func(func(K, V) bool)) for a function, or RangeChanElems for a slice,
 // array or map of channels ranged over with a value variable. Statements
 // ranging over anything else are not listed.
@@ -373,6 +373,10 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 			if u.Info()&types.IsInteger != 0 {
 				out[[2]int{p.Line, p.Column}] = "int"
 			}
+			if u.Info()&types.IsString != 0 {
+				out[[2]int{p.Line, p.Column}] = RangeString
+				l.imports[Alias("unicode/utf8")] = "unicode/utf8"
+			}
 		case *types.Slice, *types.Array, *types.Map, *types.Pointer:
 			if rs.Value != nil && chanElems(u) {
 				out[[2]int{p.Line, p.Column}] = RangeChanElems
@@ -395,6 +399,13 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 	})
 	return out, l.imports
 }
+
+// RangeString is the range kind of a string: the interpreter ranged over
+// the string's runes ([]rune(s)) and gave the index in them, not the
+// byte offset, where a range has one variable; with two, each invalid
+// byte counted as the three of utf8.RuneError. Such a range is decoded
+// with unicode/utf8.
+const RangeString = "string"
 
 // RangeChanElems is the range kind of a slice, array or map whose
 // elements are channels, ranged over with a value variable: the
