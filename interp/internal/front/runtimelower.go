@@ -136,6 +136,8 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.nilMapKey(n); ok {
 				out = append(out, rep)
 			}
+		case *ast.BinaryExpr:
+			out = append(out, l.ifaceCompare(n)...)
 		case *ast.CommClause:
 			comms[n.Comm] = true
 		case *ast.AssignStmt:

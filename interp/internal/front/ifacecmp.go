@@ -1,0 +1,56 @@
+package front
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// ifaceCompare lowers a == b and a != b, where a or b is of an interface
+// type with methods that the interpreter declares itself (a cell's, or an
+// interface literal), and neither is nil, to a comparison of the values
+// the interfaces hold: each operand x becomes _gocalc.IfaceKey(x), the
+// dynamic value as an interface{}. yaegi compared the wrappers it keeps
+// such interface values in, so that two interfaces holding equal values
+// differed (var i I = T(0); i == T(0) was false, typeparam/issue51522a).
+func (l *lowerer) ifaceCompare(b *ast.BinaryExpr) []Replacement {
+	if b.Op != token.EQL && b.Op != token.NEQ {
+		return nil
+	}
+	wrapped := false
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		tv, ok := l.res.Info.Types[x]
+		if !ok || tv.Type == nil || tv.IsNil() {
+			return nil
+		}
+		if sessionIface(tv.Type) {
+			wrapped = true
+		}
+	}
+	if !wrapped {
+		return nil
+	}
+	return []Replacement{
+		l.span(b.X, FmtName+".IfaceKey("+ArgName+")"),
+		l.span(b.Y, FmtName+".IfaceKey("+ArgName+")"),
+	}
+}
+
+// sessionIface tells whether t is an interface type with methods that the
+// interpreter declares: a named one of the session, or a literal.
+func sessionIface(t types.Type) bool {
+	if _, ok := t.(*types.TypeParam); ok {
+		return false
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return false
+	}
+	switch t := t.(type) {
+	case *types.Named:
+		return IsSession(t.Obj().Pkg())
+	case *types.Alias:
+		return sessionIface(types.Unalias(t))
+	}
+	return true
+}
