@@ -190,7 +190,8 @@ func (l *lowerer) arrayPointer(x ast.Expr) (Replacement, bool) {
 }
 
 // methodExpr writes a method expression of a session type ((*Acc).Add,
-// Acc.Get) or of an interface type (error.Error, I.m) as the function
+// Acc.Get), of a struct literal type (struct{ T }.M, a method promoted
+// from T) or of an interface type (error.Error, I.m) as the function
 // literal it stands for, which the interpreter runs correctly:
 // func(r *Acc, a0 int) { r.Add(a0) }.
 func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
@@ -206,7 +207,7 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 	if !l.expressible(recv) || hasTypeParam(recv) {
 		return Replacement{}, false
 	}
-	if !types.IsInterface(base) {
+	if _, isStruct := base.(*types.Struct); !isStruct && !types.IsInterface(base) {
 		n, isNamed := base.(*types.Named)
 		if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 {
 			return Replacement{}, false
