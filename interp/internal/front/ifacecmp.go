@@ -6,13 +6,16 @@ import (
 	"go/types"
 )
 
-// ifaceCompare lowers a == b and a != b, where a or b is of an interface
-// type with methods that the interpreter declares itself (a cell's, or an
-// interface literal), and neither is nil, to a comparison of the values
+// ifaceCompare lowers a == b and a != b, where a or b is of an empty
+// interface type or of an interface type with methods that the
+// interpreter declares itself (a cell's, or an interface literal), and
+// neither is nil, to a comparison of the values
 // the interfaces hold: each operand x becomes _gocalc.IfaceKey(x), the
 // dynamic value as an interface{}. yaegi compared the wrappers it keeps
 // such interface values in, so that two interfaces holding equal values
-// differed (var i I = T(0); i == T(0) was false, typeparam/issue51522a).
+// differed (var i I = T(0); i == T(0) was false, typeparam/issue51522a;
+// an interface{} holding a value of a cell's type with methods too,
+// convT2X).
 func (l *lowerer) ifaceCompare(b *ast.BinaryExpr) []Replacement {
 	if b.Op != token.EQL && b.Op != token.NEQ {
 		return nil
@@ -36,15 +39,19 @@ func (l *lowerer) ifaceCompare(b *ast.BinaryExpr) []Replacement {
 	}
 }
 
-// sessionIface tells whether t is an interface type with methods that the
-// interpreter declares: a named one of the session, or a literal.
+// sessionIface tells whether t is an empty interface type, or one with
+// methods that the interpreter declares: a named one of the session, or a
+// literal.
 func sessionIface(t types.Type) bool {
 	if _, ok := t.(*types.TypeParam); ok {
 		return false
 	}
 	it, ok := t.Underlying().(*types.Interface)
-	if !ok || it.NumMethods() == 0 {
+	if !ok || !it.IsMethodSet() {
 		return false
+	}
+	if it.NumMethods() == 0 {
+		return true // any: it holds a cell's value with methods wrapped
 	}
 	switch t := t.(type) {
 	case *types.Named:

@@ -36,6 +36,9 @@ func main() {
 	q := p
 	fmt.Println(p == q, p == fooer(&S{1}))
 	fmt.Println(g[myint](myint(0)), g[myint](myint(3)))
+	var a, b any = u, myint(0)
+	var c interface{} = S{2}
+	fmt.Println(u == a, a == b, a != u, c == S{2}, c == any(S{2}), a == c, c == s, a == nil)
 	defer func() { fmt.Println("recovered:", recover() != nil) }()
 	var f1, f2 interface{ foo() } = fn(nil), fn(nil)
 	fmt.Println(f1 == f2)
@@ -52,4 +55,5 @@ func (fn) foo() {}
 // true false
 // true false
 // false true
+// true true false true true false true false
 // recovered: true
