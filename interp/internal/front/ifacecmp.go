@@ -20,7 +20,7 @@ func (l *lowerer) ifaceCompare(b *ast.BinaryExpr) []Replacement {
 	if b.Op != token.EQL && b.Op != token.NEQ {
 		return nil
 	}
-	wrapped := false
+	wrapped, methods := false, false
 	for _, x := range []ast.Expr{b.X, b.Y} {
 		tv, ok := l.res.Info.Types[x]
 		if !ok || tv.Type == nil || tv.IsNil() {
@@ -28,9 +28,17 @@ func (l *lowerer) ifaceCompare(b *ast.BinaryExpr) []Replacement {
 		}
 		if sessionIface(tv.Type) {
 			wrapped = true
+			methods = methods || !tv.Type.Underlying().(*types.Interface).Empty()
 		}
 	}
 	if !wrapped {
+		return nil
+	}
+	if !methods && (!l.simpleOperand(b.X) || !l.simpleOperand(b.Y)) {
+		// Between empty interfaces, only names, literals and
+		// conversions of them: an operand that panics (x.(T), s[i],
+		// *p) reached the helper as no value at all in yaegi, which
+		// then panicked in words of its own (fixedbugs/issue32187).
 		return nil
 	}
 	return []Replacement{
@@ -60,4 +68,19 @@ func sessionIface(t types.Type) bool {
 		return sessionIface(types.Unalias(t))
 	}
 	return true
+}
+
+// simpleOperand tells whether e is a name, a field of one, a literal, or a
+// conversion of one of them.
+func (l *lowerer) simpleOperand(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit, *ast.CompositeLit:
+		return true
+	case *ast.SelectorExpr:
+		return l.simpleOperand(e.X)
+	case *ast.CallExpr:
+		tv, ok := l.res.Info.Types[e.Fun]
+		return ok && tv.IsType() && len(e.Args) == 1 && l.simpleOperand(e.Args[0])
+	}
+	return false
 }
