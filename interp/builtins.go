@@ -160,6 +160,7 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["MapWrite"] = reflect.ValueOf(r.mapWrite)
 	m["Slice"] = reflect.ValueOf(slice)
 	m["ShiftCount"] = reflect.ValueOf(shiftCount)
+	m["Unhashable"] = reflect.ValueOf(unhashable)
 	m["MakeLen"] = reflect.ValueOf(makeLen)
 	m["MakeCap"] = reflect.ValueOf(makeCap)
 	m["PkgVar"] = reflect.ValueOf(pkgVar)

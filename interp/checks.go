@@ -227,3 +227,9 @@ func shiftCount(n int64) uint64 {
 	}
 	return uint64(n)
 }
+
+// unhashable panics as Go's runtime does on a map key of type typ, which
+// is not comparable, put in an interface (front's unhashableKey).
+func unhashable(_ any, typ string) any {
+	panic(runtimeError{"runtime error: hash of unhashable type " + typ})
+}

@@ -341,7 +341,19 @@ func fmtExports() map[string]reflect.Value {
 		"TypeName":     reflect.ValueOf(dynamicTypeName),
 		"ErrorChain":   reflect.ValueOf(errorChain),
 		"SameError":    reflect.ValueOf(sameError),
+		"IfaceKey":     reflect.ValueOf(ifaceKey),
 	}
+}
+
+// ifaceKey is the value that an interface of a cell's interface type
+// holds, taken out of yaegi's wrapper, for == and != to compare
+// (front's ifaceCompare): nil for a nil interface.
+func ifaceKey(x any) any {
+	v := dynamic(reflect.ValueOf(x))
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
 }
 
 // sameError compares two errors taken out of yaegi's wrappers as

@@ -673,6 +673,8 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		switch kind := r.rangeKind(s); {
 		case kind == "int":
 			return r.rangeInt(s)
+		case kind == front.RangeString:
+			return r.rangeString(s)
 		case kind == front.RangeChanElems && !r.keyed[s]:
 			return r.rangeChanElems(s)
 		case kind != "":
@@ -1085,6 +1087,60 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 		Body: s.Body,
 	}
 	def := &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{s.X}}
+	return &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, loop}, Rbrace: s.Body.Rbrace}
+}
+
+// rangeString turns for k, v := range x { ... } over a string (after
+// rangeAssign) into { t := string(x); for i := 0; i < len(t); { c, n :=
+// rune(t[i]), 1; if c >= utf8.RuneSelf { c, n = utf8.DecodeRuneInString(
+// t[i:]) }; k, v := i, c; i += n; { ... } } }: yaegi ranged over
+// []rune(x), so that k counted runes where the range has no value
+// variable, and each invalid byte advanced k by three. The body stays a
+// block of its own (it may declare k again); each iteration has variables
+// of its own.
+func (r *rewriter) rangeString(s *ast.RangeStmt) ast.Stmt {
+	at := s.For
+	x, i, c, n := r.temp("x", at), r.temp("i", at), r.temp("c", at), r.temp("n", at)
+	id := func(t *ast.Ident) *ast.Ident { return r.ident(t.Name, at) }
+	utf8 := func(name string) ast.Expr {
+		return &ast.SelectorExpr{X: r.ident(front.Alias("unicode/utf8"), at), Sel: r.ident(name, at)}
+	}
+	decode := &ast.AssignStmt{Lhs: []ast.Expr{c, n}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{
+		&ast.CallExpr{Fun: r.ident("rune", at), Lparen: at, Args: []ast.Expr{&ast.IndexExpr{X: id(x), Lbrack: at, Index: id(i), Rbrack: at}}, Rparen: at},
+		&ast.BasicLit{ValuePos: at, Kind: token.INT, Value: "1"},
+	}}
+	multi := &ast.IfStmt{If: at,
+		Cond: &ast.BinaryExpr{X: id(c), OpPos: at, Op: token.GEQ, Y: utf8("RuneSelf")},
+		Body: &ast.BlockStmt{Lbrace: at, Rbrace: at, List: []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{id(c), id(n)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{
+			&ast.CallExpr{Fun: utf8("DecodeRuneInString"), Lparen: at, Args: []ast.Expr{&ast.SliceExpr{X: id(x), Lbrack: at, Low: id(i), Rbrack: at}}, Rparen: at},
+		}}}},
+	}
+	list := []ast.Stmt{decode, multi}
+	var lhs, rhs []ast.Expr
+	if s.Key != nil && !isBlankIdent(s.Key) {
+		lhs = append(lhs, s.Key)
+		rhs = append(rhs, id(i))
+	}
+	if s.Value != nil && !isBlankIdent(s.Value) {
+		lhs = append(lhs, s.Value)
+		rhs = append(rhs, id(c))
+	}
+	if len(lhs) > 0 {
+		list = append(list, &ast.AssignStmt{Lhs: lhs, TokPos: at, Tok: s.Tok, Rhs: rhs})
+	}
+	list = append(list, &ast.AssignStmt{Lhs: []ast.Expr{id(i)}, TokPos: at, Tok: token.ADD_ASSIGN, Rhs: []ast.Expr{id(n)}})
+	body := s.Body
+	if s.Tok == token.DEFINE && captures(body, idents(s.Key, s.Value)) {
+		body.List = r.hoistLits(body.List, idents(s.Key, s.Value))
+	}
+	loop := &ast.ForStmt{
+		For:  at,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{i}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BasicLit{ValuePos: at, Kind: token.INT, Value: "0"}}},
+		Cond: &ast.BinaryExpr{X: id(i), OpPos: at, Op: token.LSS, Y: &ast.CallExpr{Fun: r.ident("len", at), Lparen: at, Args: []ast.Expr{id(x)}, Rparen: at}},
+		Body: &ast.BlockStmt{Lbrace: s.Body.Lbrace, List: append(list, body), Rbrace: s.Body.Rbrace},
+	}
+	def := &ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: at, Tok: token.DEFINE, Rhs: []ast.Expr{
+		&ast.CallExpr{Fun: r.ident("string", at), Lparen: at, Args: []ast.Expr{s.X}, Rparen: at}}}
 	return &ast.BlockStmt{Lbrace: at, List: []ast.Stmt{def, loop}, Rbrace: s.Body.Rbrace}
 }
 

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 )
 
 // ConstLowering lists the replacements that write numeric constant
@@ -152,7 +153,9 @@ func (l *lowerer) constant(e ast.Expr) (Replacement, bool) {
 			return Replacement{}, false
 		}
 	case *ast.CallExpr:
-		if len(x.Args) == 1 {
+		// (A conversion: real(1) and imag(1), builtins' calls yaegi
+		// failed on, are written as their values.)
+		if fun, ok := l.res.Info.Types[x.Fun]; ok && fun.IsType() && len(x.Args) == 1 {
 			if a, isLit := ast.Unparen(x.Args[0]).(*ast.BasicLit); isLit && (a.Kind == token.INT || b.Info()&types.IsInteger == 0) {
 				return Replacement{}, false // T(3), T(1.5) already
 			}
@@ -172,7 +175,19 @@ func (l *lowerer) constant(e ast.Expr) (Replacement, bool) {
 		}
 		lit = v.ExactString()
 	case untyped:
-		return Replacement{}, false
+		// An untyped float that a float64 holds exactly, from real or
+		// imag, keeps its kind: 0.0.
+		if _, isCall := ast.Unparen(e).(*ast.CallExpr); !isCall || b.Info()&types.IsFloat == 0 {
+			return Replacement{}, false
+		}
+		f, exact := constant.Float64Val(constant.ToFloat(v))
+		if !exact {
+			return Replacement{}, false
+		}
+		lit = strconv.FormatFloat(f, 'g', -1, 64)
+		if !strings.ContainsAny(lit, ".eEnI") {
+			lit += ".0"
+		}
 	case b.Info()&types.IsFloat != 0:
 		lit = floatLit(v, b.Kind() == types.Float32)
 	case b.Info()&types.IsComplex != 0:

@@ -190,7 +190,8 @@ func (l *lowerer) arrayPointer(x ast.Expr) (Replacement, bool) {
 }
 
 // methodExpr writes a method expression of a session type ((*Acc).Add,
-// Acc.Get) or of an interface type (error.Error, I.m) as the function
+// Acc.Get), of a struct literal type (struct{ T }.M, a method promoted
+// from T) or of an interface type (error.Error, I.m) as the function
 // literal it stands for, which the interpreter runs correctly:
 // func(r *Acc, a0 int) { r.Add(a0) }.
 func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
@@ -206,7 +207,7 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 	if !l.expressible(recv) || hasTypeParam(recv) {
 		return Replacement{}, false
 	}
-	if !types.IsInterface(base) {
+	if _, isStruct := base.(*types.Struct); !isStruct && !types.IsInterface(base) {
 		n, isNamed := base.(*types.Named)
 		if !isNamed || !IsSession(n.Obj().Pkg()) || n.TypeParams().Len() > 0 {
 			return Replacement{}, false
@@ -344,7 +345,7 @@ func hasTypeParamFree(t types.Type) bool {
 
 // RangeKinds tells, for each range statement of the cell (by the line and
 // column of its for keyword), what it ranges over when the interpreter
-// needs telling: "int" for an integer, the iterator's function type (as
+// needs telling: "int" for an integer, RangeString for a string, the iterator's function type (as
 // func(func(K, V) bool)) for a function, or RangeChanElems for a slice,
 // array or map of channels ranged over with a value variable. Statements
 // ranging over anything else are not listed.
@@ -373,6 +374,10 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 			if u.Info()&types.IsInteger != 0 {
 				out[[2]int{p.Line, p.Column}] = "int"
 			}
+			if u.Info()&types.IsString != 0 {
+				out[[2]int{p.Line, p.Column}] = RangeString
+				l.imports[Alias("unicode/utf8")] = "unicode/utf8"
+			}
 		case *types.Slice, *types.Array, *types.Map, *types.Pointer:
 			if rs.Value != nil && chanElems(u) {
 				out[[2]int{p.Line, p.Column}] = RangeChanElems
@@ -395,6 +400,13 @@ func (r *Result) RangeKinds() (map[[2]int]string, map[string]string) {
 	})
 	return out, l.imports
 }
+
+// RangeString is the range kind of a string: the interpreter ranged over
+// the string's runes ([]rune(s)) and gave the index in them, not the
+// byte offset, where a range has one variable; with two, each invalid
+// byte counted as the three of utf8.RuneError. Such a range is decoded
+// with unicode/utf8.
+const RangeString = "string"
 
 // RangeChanElems is the range kind of a slice, array or map whose
 // elements are channels, ranged over with a value variable: the

@@ -143,3 +143,31 @@ func (l *lowerer) typeAt(t types.Type, pos token.Pos) string {
 	}
 	return l.localType(t)
 }
+
+// unhashableKey lowers the key of m[k] or delete(m, k), with m's key of
+// an empty interface type and k of a type that is neither an interface
+// nor comparable, to _gocalc.Unhashable(k, "T"), which panics as Go's
+// runtime does ("hash of unhashable type []int"): yaegi looked the key
+// up (or deleted it) without a panic (fixedbugs/issue23734).
+func (l *lowerer) unhashableKey(m, k ast.Expr) (Replacement, bool) {
+	mt := l.res.Info.Types[m].Type
+	kt := l.res.Info.Types[k].Type
+	if mt == nil || kt == nil || hasTypeParam(mt) || hasTypeParam(kt) {
+		return Replacement{}, false
+	}
+	mm, ok := mt.Underlying().(*types.Map)
+	if !ok {
+		return Replacement{}, false
+	}
+	if it, ok := mm.Key().Underlying().(*types.Interface); !ok || !it.Empty() {
+		return Replacement{}, false
+	}
+	if b, ok := kt.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		return Replacement{}, false // nil, or a constant
+	}
+	if types.IsInterface(kt) || types.Comparable(kt) {
+		return Replacement{}, false
+	}
+	name := types.TypeString(kt, func(p *types.Package) string { return p.Name() })
+	return l.span(k, FmtName+".Unhashable("+ArgName+", "+strconv.Quote(name)+")"), true
+}

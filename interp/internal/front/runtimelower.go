@@ -145,6 +145,11 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			if rep, ok := l.nilMapKey(n); ok {
 				out = append(out, rep)
 			}
+			if rep, ok := l.unhashableKey(n.X, n.Index); ok {
+				out = append(out, rep)
+			}
+		case *ast.BinaryExpr:
+			out = append(out, l.ifaceCompare(n)...)
 		case *ast.CommClause:
 			comms[n.Comm] = true
 		case *ast.AssignStmt:
@@ -188,7 +193,16 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 				out = append(out, l.print(n, true)...)
 			case "make":
 				out = append(out, l.makeSlice(n)...)
-			case "copy", "delete", "complex", "append":
+			case "delete":
+				if len(n.Args) == 2 {
+					if rep, ok := l.unhashableKey(n.Args[0], n.Args[1]); ok {
+						out = append(out, rep)
+					}
+				}
+				if rep, ok := l.spreadBuiltin(n); ok {
+					out = append(out, rep)
+				}
+			case "copy", "complex", "append":
 				if rep, ok := l.spreadBuiltin(n); ok {
 					out = append(out, rep)
 				} else if rep, ok := l.appendValues(n); ok {
