@@ -9,7 +9,7 @@ import (
 
 // BlankFieldLowering lists the replacements that give the blank fields
 // of struct types (struct{ x int; _ string; _ float64 }) names of their
-// own, _gocalc_blank1, ...: yaegi names every such field X_ and fails on
+// own, _gocalc_blank1, ... (by position): yaegi names every such field X_ and fails on
 // a second one ("reflect.StructOf: duplicate field X_"). No Go code can
 // name a blank field, and only unsafe code can make one nonzero, so the
 // program runs as before; printed with %+v, the field shows its new name.
@@ -25,13 +25,16 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
 	var out []Replacement
-	blanks := 0
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
 			if tn, ok := r.Info.Uses[sel.Sel].(*types.TypeName); ok && isCgoIncomplete(tn.Type()) {
 				out = append(out, l.span(sel, "struct{}"))
 				return false
 			}
+		}
+		if lit, ok := n.(*ast.CompositeLit); ok {
+			out = append(out, l.blankValues(lit)...)
+			return true
 		}
 		st, ok := n.(*ast.StructType)
 		if !ok || st.Fields == nil {
@@ -61,8 +64,9 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 			switch {
 			case f.Embedded():
 			case f.Name() == "_":
-				blanks++
-				b.WriteString("_gocalc_blank" + strconv.Itoa(blanks) + " ")
+				// Named by position, so that two literals of one
+				// struct type write one type.
+				b.WriteString("_gocalc_blank" + strconv.Itoa(i) + " ")
 			default:
 				b.WriteString(f.Name() + " ")
 			}
@@ -80,6 +84,35 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 		return false
 	})
 	return out, l.imports
+}
+
+// blankValues writes the values a struct literal without keys gives its
+// blank fields (struct{ a, _, c int }{1, 2, 3}) as calls of a function
+// literal that takes the value and returns the field's zero value: Go
+// evaluates the value but leaves the field zero, and yaegi stored it
+// (issue31546).
+func (l *lowerer) blankValues(lit *ast.CompositeLit) []Replacement {
+	tv, ok := l.res.Info.Types[lit]
+	if !ok || len(lit.Elts) == 0 {
+		return nil
+	}
+	s, ok := tv.Type.Underlying().(*types.Struct)
+	if !ok || s.NumFields() != len(lit.Elts) {
+		return nil
+	}
+	if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
+		return nil
+	}
+	var out []Replacement
+	for i, e := range lit.Elts {
+		f := s.Field(i)
+		if f.Name() != "_" || hasTypeParam(f.Type()) || !l.expressible(f.Type()) {
+			continue
+		}
+		t := l.localType(f.Type())
+		out = append(out, l.span(e, "func(_ "+t+") (zero "+t+") { return }("+ArgName+")"))
+	}
+	return out
 }
 
 // isCgoIncomplete tells whether t is runtime/cgo's Incomplete, which
