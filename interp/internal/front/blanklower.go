@@ -3,6 +3,7 @@ package front
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,13 @@ import (
 // name a blank field, and only unsafe code can make one nonzero, so the
 // program runs as before; printed with %+v, the field shows its new name.
 //
+// It renames the types declared in functions that have the name of a
+// package-level declaration (type T [2]int in a function, beside a
+// package's type T struct{ V int }) T_gocalc_local1, ...: yaegi took
+// the package's type for the function's ("too many values in struct
+// literal", issue8947). A type embedded as a field keeps its name (the
+// field's).
+//
 // It also writes runtime/cgo's Incomplete, wherever a cell names it, as
 // struct{}: the interpreter has no runtime/cgo (yaegi crashed with a nil
 // pointer dereference on the type that held the field). Incomplete is an
@@ -24,7 +32,7 @@ func (r *Result) BlankFieldLowering() ([]Replacement, map[string]string) {
 		return nil, nil
 	}
 	l := &lowerer{res: r, pkg: r.Pkg, imports: map[string]string{}}
-	var out []Replacement
+	out := l.shadowingTypes()
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
 			if tn, ok := r.Info.Uses[sel.Sel].(*types.TypeName); ok && isCgoIncomplete(tn.Type()) {
@@ -111,6 +119,58 @@ func (l *lowerer) blankValues(lit *ast.CompositeLit) []Replacement {
 		}
 		t := l.localType(f.Type())
 		out = append(out, l.span(e, "func(_ "+t+") (zero "+t+") { return }("+ArgName+")"))
+	}
+	return out
+}
+
+// shadowingTypes renames the function's types named as package-level
+// declarations, where the cell declares and uses them.
+func (l *lowerer) shadowingTypes() []Replacement {
+	r := l.res
+	if r.Pkg == nil {
+		return nil
+	}
+	file := r.Fset.File(r.file.Pos())
+	inCell := func(id *ast.Ident) bool { return r.Fset.File(id.Pos()) == file }
+	renamed := map[*types.TypeName]string{}
+	var defs []*ast.Ident
+	for id, obj := range r.Info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || !inCell(id) || tn.Parent() == nil || tn.Parent() == r.Pkg.Scope() || tn.Parent() == types.Universe || r.Pkg.Scope().Lookup(tn.Name()) == nil {
+			continue
+		}
+		renamed[tn] = ""
+		defs = append(defs, id)
+	}
+	if len(renamed) == 0 {
+		return nil
+	}
+	for _, obj := range r.Info.Defs {
+		if v, ok := obj.(*types.Var); ok && v.Embedded() {
+			t := v.Type()
+			if p, isPtr := t.(*types.Pointer); isPtr {
+				t = p.Elem()
+			}
+			if n, isNamed := t.(*types.Named); isNamed {
+				delete(renamed, n.Obj())
+			}
+		}
+	}
+	sort.Slice(defs, func(i, j int) bool { return defs[i].Pos() < defs[j].Pos() })
+	var out []Replacement
+	for _, id := range defs {
+		tn := r.Info.Defs[id].(*types.TypeName)
+		if _, ok := renamed[tn]; !ok {
+			continue
+		}
+		l.names++
+		renamed[tn] = tn.Name() + "_gocalc_local" + strconv.Itoa(l.names)
+		out = append(out, l.span(id, renamed[tn]))
+	}
+	for id, obj := range r.Info.Uses {
+		if tn, ok := obj.(*types.TypeName); ok && renamed[tn] != "" && inCell(id) {
+			out = append(out, l.span(id, renamed[tn]))
+		}
 	}
 	return out
 }
