@@ -23,7 +23,8 @@ import (
 //
 // Left as they are: literals whose kind fits their type, names,
 // untyped float and complex constants (they have no exact literal),
-// array lengths, operands of non-constant shifts (front.ShiftLowering),
+// array lengths, the operands and constant counts of non-constant shifts
+// (front.ShiftLowering),
 // and the constant declarations that use iota or repeat an earlier line
 // implicitly.
 func (r *Result) ConstLowering() ([]Replacement, map[string]string) {
@@ -60,12 +61,17 @@ func (r *Result) ConstLowering() ([]Replacement, map[string]string) {
 		case *ast.BinaryExpr:
 			if n.Op == token.SHL || n.Op == token.SHR {
 				if tv, ok := r.Info.Types[n]; ok && tv.Value == nil {
-					skip[n.X], skip[n.Y] = true, true
+					// A count that is not constant has its constants
+					// lowered: yaegi gave the shifted value's type to
+					// the constants of a count (uint16(3) & 1), in
+					// a3 *= a4 << (uint16(3) & 1 & (uint16(1) << n)).
+					skip[n.X] = true
+					skip[n.Y] = r.Info.Types[n.Y].Value != nil
 				}
 			}
 		case *ast.AssignStmt:
 			if (n.Tok == token.SHL_ASSIGN || n.Tok == token.SHR_ASSIGN) && len(n.Rhs) == 1 {
-				skip[n.Rhs[0]] = true
+				skip[n.Rhs[0]] = r.Info.Types[n.Rhs[0]].Value != nil
 			}
 		case *ast.CommClause:
 			if send, ok := n.Comm.(*ast.SendStmt); ok {
