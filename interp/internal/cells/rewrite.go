@@ -1193,14 +1193,8 @@ func Reserved(name string) bool { return strings.HasPrefix(name, "_gocalc") }
 // Results that only return statements with values set are left alone.
 func (r *rewriter) zeroResults(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
-		var ft *ast.FuncType
-		var body *ast.BlockStmt
-		switch f := n.(type) {
-		case *ast.FuncDecl:
-			ft, body = f.Type, f.Body
-		case *ast.FuncLit:
-			ft, body = f.Type, f.Body
-		default:
+		ft, body, ok := funcParts(n)
+		if !ok {
 			return true
 		}
 		if body == nil || ft.Results == nil {
@@ -1350,14 +1344,8 @@ func (r *rewriter) deferredResults(results *ast.FieldList, body *ast.BlockStmt) 
 // yaegi assigned the first result before it read the second.
 func (r *rewriter) namedReturns(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
-		var ft *ast.FuncType
-		var body *ast.BlockStmt
-		switch f := n.(type) {
-		case *ast.FuncDecl:
-			ft, body = f.Type, f.Body
-		case *ast.FuncLit:
-			ft, body = f.Type, f.Body
-		default:
+		ft, body, ok := funcParts(n)
+		if !ok {
 			return true
 		}
 		if body == nil || ft.Results == nil || ft.Results.NumFields() < 2 {
@@ -1405,4 +1393,16 @@ func (r *rewriter) namedReturns(root ast.Node) {
 		})
 		return true
 	})
+}
+
+// funcParts returns the type and body of a function declaration or
+// literal.
+func funcParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt, bool) {
+	switch f := n.(type) {
+	case *ast.FuncDecl:
+		return f.Type, f.Body, true
+	case *ast.FuncLit:
+		return f.Type, f.Body, true
+	}
+	return nil, nil, false
 }
