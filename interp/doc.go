@@ -120,8 +120,9 @@
 // frontend for a line (os.Stdin is an io.Reader in cells); without stdin
 // the read fails with an error that says so. os.Exit(n) ends the cell
 // with an Exit error (the kernel and the session stay); os.Args holds a
-// program name only. A panicking finalizer is reported on stderr, and
-// testing.Main, which would end the process, is an error.
+// program name only. A panicking finalizer is reported on stderr.
+// testing.Main runs the tests as a test binary does (PASS, or what
+// failed, on the cell's stdout) and ends the cell as os.Exit(code) does.
 //
 // # Variables
 //

@@ -402,21 +402,49 @@ func TestProcessPackages(t *testing.T) {
 		{"import \"runtime/debug\"\ndebug.SetGCPercent(debug.SetGCPercent(100)) >= -1", "true"},
 		{"os.Args", "[main]"},
 		{"import \"syscall\"\nsyscall.Kill(os.Getpid(), 0) == nil", "true"},
-		{"import \"testing\"\ntesting.Main(nil, nil, nil, nil)", ""},
 	} {
 		t.Run(tc.code, func(t *testing.T) {
 			in := newInterp(t)
 			got, _, err := run(t, in, tc.code)
-			if tc.want == "" {
-				if err == nil {
-					t.Errorf("testing.Main ran; want an error")
-				}
-				return
-			}
 			if err != nil || got != tc.want {
 				t.Errorf("got %q, %v; want %q", got, err, tc.want)
 			}
 		})
+	}
+}
+
+// testing.Main in a cell runs the tests as a test binary does, prints
+// what go test prints, and ends the cell as os.Exit(code) does: the
+// kernel and the session stay, and it can run again.
+func TestTestingMain(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, `import "testing"
+var runs int
+func match(pat, str string) (bool, error) { return true, nil }
+func TestGood(t *testing.T) { runs++; t.Log("logged") }
+func TestBad(t *testing.T) { runs++; t.Errorf("bad %d", 1) }`)
+	for _, tc := range []struct {
+		tests, out string
+		code       int
+	}{
+		{"TestGood", "PASS\n", 0},
+		{"TestGood, TestBad", "--- FAIL: TestBad", 1},
+	} {
+		code := "import \"testing\"\ntesting.Main(match, []testing.InternalTest{"
+		for _, name := range strings.Split(tc.tests, ", ") {
+			code += "{Name: \"" + name + "\", F: " + name + "}, "
+		}
+		_, rec, err := run(t, in, code+"}, nil, nil)")
+		var e *engine.Error
+		if !errors.As(err, &e) || e.Name != ErrExit || !strings.Contains(e.Value, fmt.Sprintf("os.Exit(%d)", tc.code)) {
+			t.Errorf("%s: error %v, want os.Exit(%d)", tc.tests, err, tc.code)
+		}
+		if out := rec.stream("stdout"); !strings.Contains(out, tc.out) {
+			t.Errorf("%s: stdout %q, want %q in it", tc.tests, out, tc.out)
+		}
+	}
+	if got, _ := mustRun(t, in, "runs"); got != "3" {
+		t.Errorf("runs = %s, want 3", got)
 	}
 }
 

@@ -104,6 +104,7 @@ func New(opts Options) (*Interpreter, error) {
 		in.stdout.close()
 		return nil, err
 	}
+	in.rt.stdout = in.stdout.w
 	if err := in.reset(); err != nil {
 		in.Close()
 		return nil, err

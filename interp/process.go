@@ -5,7 +5,6 @@ import (
 	"os/exec"
 	"reflect"
 	"runtime"
-	"testing"
 
 	"github.com/gocalc/gocalc/display"
 
@@ -54,9 +53,8 @@ func (r *rt) processSymbols() []map[string]map[string]reflect.Value {
 			}),
 		},
 		"testing/testing": {
-			"Main": reflect.ValueOf(func(func(string, string) (bool, error), []testing.InternalTest, []testing.InternalBenchmark, []testing.InternalExample) {
-				panic(fmt.Errorf("testing.Main cannot run in a cell: it ends the process; call the test functions directly"))
-			}),
+			// Runs the tests, and ends the cell instead of the process.
+			"Main": reflect.ValueOf(r.testingMain),
 		},
 	})
 }

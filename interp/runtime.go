@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"runtime/debug"
 	"strings"
@@ -34,6 +35,7 @@ type rt struct {
 	cur    *runState
 	sink   *sink
 	cancel chan struct{} // closed when the running cell is interrupted
+	stdout *os.File      // the write end of the cells' os.Stdout
 	live   counter       // goroutines that cells started and that still run
 	steps  counter       // statement programs yaegi runs (see stmtBody)
 	// atPanic, when set, is told of a panic(v) of a cell before it
