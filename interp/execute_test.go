@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -417,10 +418,21 @@ func TestProcessPackages(t *testing.T) {
 // what go test prints, and ends the cell as os.Exit(code) does: the
 // kernel and the session stay, and it can run again.
 func TestTestingMain(t *testing.T) {
+	// The cell's tests run with this test binary's testing flags, which
+	// the kernel has at their defaults: -run and -skip would filter them.
+	for _, name := range []string{"test.run", "test.skip"} {
+		f := flag.Lookup(name)
+		prev := f.Value.String()
+		f.Value.Set("")
+		t.Cleanup(func() { f.Value.Set(prev) })
+	}
 	in := newInterp(t)
-	mustRun(t, in, `import "testing"
+	mustRun(t, in, `import (
+	"regexp"
+	"testing"
+)
 var runs int
-func match(pat, str string) (bool, error) { return true, nil }
+func match(pat, str string) (bool, error) { return regexp.MatchString(pat, str) }
 func TestGood(t *testing.T) { runs++; t.Log("logged") }
 func TestBad(t *testing.T) { runs++; t.Errorf("bad %d", 1) }`)
 	for _, tc := range []struct {
