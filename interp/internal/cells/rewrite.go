@@ -380,17 +380,7 @@ func (r *rewriter) commAssign(c *ast.CommClause) {
 		return
 	}
 	at := as.TokPos
-	var tmps, lhs, rhs []ast.Expr
-	for _, l := range as.Lhs {
-		if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
-			tmps = append(tmps, r.ident("_", at))
-			continue
-		}
-		t := r.temp("recv", at)
-		tmps = append(tmps, t)
-		lhs = append(lhs, l)
-		rhs = append(rhs, r.ident(t.Name, at))
-	}
+	tmps, lhs, rhs := r.assignVia("recv", at, as.Lhs)
 	if len(lhs) == 0 {
 		c.Comm = &ast.ExprStmt{X: as.Rhs[0]}
 		return
@@ -770,20 +760,13 @@ func (r *rewriter) opAssignCall(s *ast.AssignStmt) ast.Stmt {
 // and v (after the loop, k kept its old value).
 func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
 	at := s.For
-	var tmps, lhs, rhs []ast.Expr
+	var targets []ast.Expr
 	for _, e := range []ast.Expr{s.Key, s.Value} {
-		if e == nil {
-			continue
+		if e != nil {
+			targets = append(targets, e)
 		}
-		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
-			tmps = append(tmps, r.ident("_", at))
-			continue
-		}
-		t := r.temp("k", at)
-		tmps = append(tmps, t)
-		lhs = append(lhs, e)
-		rhs = append(rhs, r.ident(t.Name, at))
 	}
+	tmps, lhs, rhs := r.assignVia("k", at, targets)
 	if len(lhs) == 0 {
 		return
 	}
@@ -1045,21 +1028,12 @@ func (r *rewriter) commaOkAssign(s *ast.AssignStmt) ast.Stmt {
 		return s
 	}
 	at := s.TokPos
-	var tmps, lhs, rhs []ast.Expr
 	for _, l := range s.Lhs {
-		id, ok := l.(*ast.Ident)
-		if !ok {
+		if _, ok := l.(*ast.Ident); !ok {
 			return s
 		}
-		if id.Name == "_" {
-			tmps = append(tmps, r.ident("_", at))
-			continue
-		}
-		t := r.temp("ok", at)
-		tmps = append(tmps, t)
-		lhs = append(lhs, l)
-		rhs = append(rhs, r.ident(t.Name, at))
 	}
+	tmps, lhs, rhs := r.assignVia("ok", at, s.Lhs)
 	if len(lhs) == 0 {
 		return s
 	}
@@ -1405,4 +1379,21 @@ func funcParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt, bool) {
 		return f.Type, f.Body, true
 	}
 	return nil, nil, false
+}
+
+// assignVia gives each of targets but _ a temporary named after prefix:
+// tmps to receive the values in their place (_ stays _), and the targets
+// and temporaries to assign them from afterwards (lhs = rhs).
+func (r *rewriter) assignVia(prefix string, at token.Pos, targets []ast.Expr) (tmps, lhs, rhs []ast.Expr) {
+	for _, e := range targets {
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+			tmps = append(tmps, r.ident("_", at))
+			continue
+		}
+		t := r.temp(prefix, at)
+		tmps = append(tmps, t)
+		lhs = append(lhs, e)
+		rhs = append(rhs, r.ident(t.Name, at))
+	}
+	return tmps, lhs, rhs
 }

@@ -214,41 +214,14 @@ func (l *lowerer) methodExpr(sel *ast.SelectorExpr) (Replacement, bool) {
 		}
 	}
 	sig := s.Type().(*types.Signature) // the function's type: receiver first
-	var params, args, results []string
-	r := l.fresh()
 	for i := 0; i < sig.Params().Len(); i++ {
-		t := sig.Params().At(i).Type()
-		if !l.expressible(t) || hasTypeParam(t) {
+		if t := sig.Params().At(i).Type(); !l.expressible(t) || hasTypeParam(t) {
 			return Replacement{}, false
 		}
-		if i == 0 {
-			params = append(params, r+" "+l.localType(t))
-			continue
-		}
-		a := l.fresh()
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
-			args = append(args, a+"...")
-			continue
-		}
-		params = append(params, a+" "+l.localType(t))
-		args = append(args, a)
 	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		results = append(results, l.localType(sig.Results().At(i).Type()))
-	}
-	call := r + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
-	res := ""
-	switch len(results) {
-	case 0:
-	case 1:
-		res = " " + results[0]
-		call = "return " + call
-	default:
-		res = " (" + strings.Join(results, ", ") + ")"
-		call = "return " + call
-	}
-	return l.span(sel, "func("+strings.Join(params, ", ")+")"+res+" { "+call+" }"), true
+	return l.span(sel, l.callingLit(sig, func(args []string) string {
+		return args[0] + "." + sel.Sel.Name + "(" + strings.Join(args[1:], ", ") + ")"
+	})), true
 }
 
 // instantiate writes the type arguments of a call of a generic function
@@ -586,29 +559,29 @@ func (l *lowerer) funcLit(e ast.Expr, inst types.Instance, fun string) (Replacem
 		// such a value stays as it is.
 		return Replacement{}, false
 	}
-	return l.span(e, l.callingLit(sig, fun)), true
+	return l.span(e, l.callingLit(sig, func(args []string) string { return fun + "(" + strings.Join(args, ", ") + ")" })), true
 }
 
-// callingLit is a function literal of signature sig that calls fun with
-// its parameters and returns its results: func(a T, b ...U) R { return
-// fun(a, b...) }.
-func (l *lowerer) callingLit(sig *types.Signature, fun string) string {
-	var params, call, results []string
+// callingLit is a function literal of signature sig that returns the
+// results of the call that call writes of its parameters (a variadic one
+// as b...): func(a T, b ...U) R { return f(a, b...) }.
+func (l *lowerer) callingLit(sig *types.Signature, call func(args []string) string) string {
+	var params, args, results []string
 	for i := 0; i < sig.Params().Len(); i++ {
 		a := l.fresh()
 		t := sig.Params().At(i).Type()
 		if sig.Variadic() && i == sig.Params().Len()-1 {
 			params = append(params, a+" ..."+l.localType(t.(*types.Slice).Elem()))
-			call = append(call, a+"...")
+			args = append(args, a+"...")
 			continue
 		}
 		params = append(params, a+" "+l.localType(t))
-		call = append(call, a)
+		args = append(args, a)
 	}
 	for i := 0; i < sig.Results().Len(); i++ {
 		results = append(results, l.localType(sig.Results().At(i).Type()))
 	}
-	body := fun + "(" + strings.Join(call, ", ") + ")"
+	body := call(args)
 	res := ""
 	switch len(results) {
 	case 0:

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 )
 
 // returnResults puts in parentheses each result of a return statement
@@ -53,7 +54,7 @@ func (l *lowerer) funcResult(x ast.Expr, id *ast.Ident) (Replacement, bool) {
 	if !ok || sig.TypeParams().Len() > 0 || hasTypeParam(sig) || !l.expressible(sig) {
 		return Replacement{}, false
 	}
-	return l.span(x, l.callingLit(sig, id.Name)), true
+	return l.span(x, l.callingLit(sig, func(args []string) string { return id.Name + "(" + strings.Join(args, ", ") + ")" })), true
 }
 
 // assignRecv puts in parentheses a receive assigned to a variable (v :=
