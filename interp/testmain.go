@@ -27,6 +27,13 @@ func (r *rt) testingMain(match func(pat, str string) (bool, error), tests []test
 			_ = flag.CommandLine.Parse(nil)
 		}
 	})
+	for _, name := range testFiles {
+		if f := flag.Lookup(name); f != nil && f.Value.String() != "" {
+			prev := f.Value.String()
+			_ = f.Value.Set("")
+			defer func() { _ = f.Value.Set(prev) }()
+		}
+	}
 	if r.stdout != nil {
 		prev := os.Stdout
 		os.Stdout = r.stdout
@@ -36,6 +43,13 @@ func (r *rt) testingMain(match func(pat, str string) (bool, error), tests []test
 }
 
 var testFlags sync.Once
+
+// testFiles are the testing flags that name files of a test binary's own
+// (its log for go test's cache, profiles): a cell's tests write none.
+// Under go test, testing.Main in a cell would otherwise have truncated
+// and closed the log of the process's own tests.
+var testFiles = []string{"test.testlogfile", "test.cpuprofile", "test.memprofile", "test.blockprofile",
+	"test.mutexprofile", "test.trace", "test.coverprofile", "test.gocoverdir", "test.outputdir"}
 
 // errCellTest is what the abilities of a test binary that a cell does not
 // have answer (profiles, test logs, fuzzing).
@@ -63,7 +77,7 @@ func (f cellTestDeps) WriteProfileTo(string, io.Writer, int) error { return errC
 func (f cellTestDeps) ModulePath() string                          { return "" }
 func (f cellTestDeps) ImportPath() string                          { return "" }
 func (f cellTestDeps) StartTestLog(io.Writer)                      {}
-func (f cellTestDeps) StopTestLog() error                          { return errCellTest }
+func (f cellTestDeps) StopTestLog() error                          { return nil } // no log was started; testing exits the process on an error
 func (f cellTestDeps) SetPanicOnExit0(bool)                        {}
 func (f cellTestDeps) CoordinateFuzzing(time.Duration, int64, time.Duration, int64, int, []corpusEntry, []reflect.Type, string, string) error {
 	return errCellTest
