@@ -50,6 +50,10 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []cells.Item) (
 		all := in.dbgs.panics && in.dbgs.onStop != nil
 		in.dbgs.mu.Unlock()
 		bounds, usedByBounds := res.CheckLowering(all)
+		// After the others: a variable a literal takes by its address is
+		// written inside their replacements of the same expression.
+		closures, usedByClosures := res.ClosureLowering()
+		bounds = append(bounds, closures...)
 		embeds, _ := res.EmbeddedLowering()
 		defers = append(defers, embeds...)
 		ranges, usedByRanges := res.RangeKinds()
@@ -85,7 +89,7 @@ func (in *Interpreter) check(ctx context.Context, cur int, items []cells.Item) (
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedBySelects, usedByDefers, usedByBounds, usedByMonos} {
+		for _, m := range []map[string]string{used, usedByIters, usedByRanges, usedByBuiltins, usedByShifts, usedByBools, usedByBlanks, usedByConsts, usedByVars, usedBySelects, usedByDefers, usedByBounds, usedByClosures, usedByMonos} {
 			for a, p := range m {
 				imports[a] = p
 			}

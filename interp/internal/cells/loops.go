@@ -53,7 +53,8 @@ func (r *rewriter) hoistLits(list []ast.Stmt, ids []*ast.Ident) []ast.Stmt {
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				n.Fun = hoist(n.Fun)
+				// (Not a literal called where it stands, which makes no
+				// closure: front.ClosureLowering's.)
 				for i, a := range n.Args {
 					n.Args[i] = hoist(a)
 				}

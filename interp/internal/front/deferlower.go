@@ -9,8 +9,7 @@ import (
 )
 
 // DeferLowering lists the replacements that hand a deferred function
-// literal, or a go statement's, the loop variables it uses as arguments:
-// in a loop,
+// literal the loop variables it uses as arguments: in a loop,
 // `defer func() { use(i) }()` becomes `defer func(i int) { func() {
 // use(i) }() }(i)`. Go gives each iteration its own loop variables (Go
 // 1.22), and a deferred call's arguments are evaluated at the defer
@@ -19,7 +18,8 @@ import (
 // literal saw the last iteration's values ([2 2 2] for [2 1 0]). The
 // parameters shadow the loop variables inside the literal. A literal that
 // takes arguments itself, or a variable whose type cannot be written in
-// the cell, is left as it is.
+// the cell, is left as it is. (A go statement's literal in a loop is
+// ClosureLowering's: it takes the loop's variables when it is made.)
 func (r *Result) DeferLowering() ([]Replacement, map[string]string) {
 	if r == nil || r.Info == nil || r.file == nil {
 		return nil, nil
@@ -72,14 +72,6 @@ func (r *Result) DeferLowering() ([]Replacement, map[string]string) {
 			loopVars = saved
 			return false
 		case *ast.DeferStmt:
-			if rep, ok := l.deferLoopVars(n.Call, loopVars); ok {
-				out = append(out, rep)
-			}
-		case *ast.GoStmt:
-			// The same for a go statement: the goroutine's literal read
-			// the loop variables from the frame the loop shares, which
-			// yaegi also writes when it makes each literal (a sum over
-			// the loop variable in 10 goroutines gave 42 for 45).
 			if rep, ok := l.deferLoopVars(n.Call, loopVars); ok {
 				out = append(out, rep)
 			}

@@ -67,6 +67,8 @@ func lowered(cell string, r *Result, allChecks bool) string {
 	consts, _ := r.ConstLowering()
 	defers, _ := r.DeferLowering()
 	bounds, _ := r.CheckLowering(allChecks)
+	closures, _ := r.ClosureLowering()
+	bounds = append(bounds, closures...)
 	embeds, _ := r.EmbeddedLowering()
 	monos, copies, _ := r.MonoLowering()
 	defers = append(defers, embeds...)

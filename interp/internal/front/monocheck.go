@@ -136,6 +136,7 @@ func (mono *Mono) lower(sub *Result, imports map[string]string) {
 		// Bounds as in cells that recover; not the debugger's checks of
 		// every index (a copy's index error stops after unwinding).
 		func() ([]Replacement, map[string]string) { return sub.CheckLowering(false) },
+		sub.ClosureLowering,
 	} {
 		reps, used := lowering()
 		all = append(all, reps...)
