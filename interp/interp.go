@@ -38,7 +38,8 @@ type Options struct {
 // optional engine abilities. Its methods are safe for concurrent use;
 // cells run one at a time.
 type Interpreter struct {
-	opts Options
+	stepProg *yaegi.Program // the last program compiled with a step (isStepBlock)
+	opts     Options
 
 	mu       sync.Mutex // held while a cell runs
 	y        *yaegi.Interpreter

@@ -31,13 +31,16 @@ type runState struct {
 
 // rt holds the host side of the helpers that rewritten cells call.
 type rt struct {
-	mu     sync.Mutex
-	cur    *runState
-	sink   *sink
-	cancel chan struct{} // closed when the running cell is interrupted
-	stdout *os.File      // the write end of the cells' os.Stdout
-	live   counter       // goroutines that cells started and that still run
-	steps  counter       // statement programs yaegi runs (see stmtBody)
+	mu        sync.Mutex
+	cur       *runState
+	sink      *sink
+	cancel    chan struct{}     // closed when the running cell is interrupted
+	stdout    *os.File          // the write end of the cells' os.Stdout
+	live      counter           // goroutines that cells started and that still run
+	steps     counter           // statement programs yaegi runs (see stmtBody)
+	running   *runGuard         // the interrupt of the program running now
+	guards    map[int]*runGuard // by id, until their step ends
+	nextGuard int
 	// atPanic, when set, is told of a panic(v) of a cell before it
 	// happens (see panicking).
 	atPanic func(v any)
@@ -149,8 +152,114 @@ func (c *counter) wait(d time.Duration) bool {
 // yaegi's ExecuteWithContext returns at once, and its goroutine goes on
 // until it notices the stop at its next node, or returns from the
 // compiled call it is in.
-func (r *rt) stepBegin() int { r.steps.Add(1); return 0 }
-func (r *rt) stepEnd(int)    { r.steps.Add(-1) }
+//
+// stepBegin returns the step's token for stepEnd: negative when the
+// cell was interrupted before the step's statements started, which then
+// do not run. stepEnd keeps the goroutine of a step that the interrupt
+// stopped inside its statements (see runGuard).
+func (r *rt) stepBegin() int {
+	r.steps.Add(1)
+	r.mu.Lock()
+	g := r.running
+	r.mu.Unlock()
+	if g == nil {
+		return 0
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.begun = true
+	if g.asked {
+		return -g.id
+	}
+	return g.id
+}
+
+func (r *rt) stepEnd(token int) {
+	if token < 0 {
+		token = -token
+	}
+	r.mu.Lock()
+	g := r.guards[token]
+	delete(r.guards, token)
+	r.mu.Unlock()
+	park := false
+	if g != nil {
+		g.mu.Lock()
+		g.ended = true
+		park = g.parked
+		g.mu.Unlock()
+	}
+	r.steps.Add(-1)
+	if park {
+		// Never return to yaegi: ExecuteWithContext has returned on the
+		// interrupt, and its goroutine would then write its results
+		// beside it. One parked goroutine per interrupted step.
+		select {}
+	}
+}
+
+// guardRun installs the guard of a program about to run; the returned
+// function removes it once ExecuteWithContext has returned.
+func (r *rt) guardRun(g *runGuard) func() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.nextGuard++
+	g.id = r.nextGuard
+	if r.guards == nil {
+		r.guards = map[int]*runGuard{}
+	}
+	r.guards[g.id] = g
+	r.running = g
+	return func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if r.running == g {
+			r.running = nil
+		}
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		if !g.parked {
+			// A parked step removes its guard in stepEnd; any other
+			// program has finished, or never reaches its step.
+			delete(r.guards, g.id)
+		}
+	}
+}
+
+// runGuard stops one program that yaegi runs (Interpreter.exec) without
+// racing with yaegi: ExecuteWithContext returns at once when its context
+// is cancelled, and its goroutine writes the program's results later,
+// into the variables ExecuteWithContext has just returned from (a data
+// race inside yaegi). So a statement program is stopped only while it is
+// inside its step, which then never returns (stepEnd parks its
+// goroutine); asked before the step began, the step does not start, and
+// the program ends by itself; after it ended, nothing is stopped.
+// A program without a step (declarations, a package variable's
+// initializer) is stopped as yaegi stops it.
+type runGuard struct {
+	id     int
+	mu     sync.Mutex
+	stop   context.CancelFunc // cancels the context ExecuteWithContext watches
+	step   bool               // the program runs its statements in a step
+	asked  bool               // an interrupt was asked
+	begun  bool               // the step began (stepBegin)
+	ended  bool               // the step ended (stepEnd)
+	parked bool               // stopped inside the step: stepEnd does not return
+}
+
+// interrupt stops the program when it can without a race (see runGuard).
+func (g *runGuard) interrupt() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.asked = true
+	switch {
+	case !g.step:
+		g.stop()
+	case g.begun && !g.ended:
+		g.parked = true
+		g.stop()
+	}
+}
 
 func (r *rt) state() *runState {
 	r.mu.Lock()
@@ -373,8 +482,11 @@ const prelude = `package main
 // stays out of the statements' own function, where yaegi would return a
 // cell's value of a type with a Render method empty.
 func _gocalc_step(f func()) {
-	defer _gocalc.StepEnd(_gocalc.StepBegin())
-	f()
+	run := _gocalc.StepBegin()
+	defer _gocalc.StepEnd(run)
+	if run >= 0 {
+		f()
+	}
 }
 
 func _gocalc_show(vals ...any) {

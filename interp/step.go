@@ -26,7 +26,31 @@ const goroutineGrace = 200 * time.Millisecond
 // compile hands an AST to yaegi, turning a panic of its compiler into an
 // error.
 func (in *Interpreter) compile(n ast.Node) (prog *yaegi.Program, err error) {
-	return compileIn(in.y, n)
+	prog, err = compileIn(in.y, n)
+	if err == nil && isStepBlock(n) {
+		in.stepProg = prog
+	}
+	return prog, err
+}
+
+// isStepBlock tells whether n runs its statements in the prelude's
+// _gocalc_step (cells.StmtBody), which an interrupt can stop without a
+// race (runGuard).
+func isStepBlock(n ast.Node) bool {
+	b, ok := n.(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	for _, s := range b.List {
+		if x, ok := s.(*ast.ExprStmt); ok {
+			if c, ok := x.X.(*ast.CallExpr); ok {
+				if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "_gocalc_step" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // compileIn is compile for a given yaegi interpreter.
@@ -307,7 +331,7 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 	case cells != nil:
 		err = in.debugExec(ctx, cur, prog, cells)
 	default:
-		_, err = in.y.ExecuteWithContext(ctx, prog)
+		err = in.guarded(ctx, prog)
 	}
 	if err == nil && ctx.Err() == nil {
 		in.progs = append(in.progs, prog)
@@ -345,6 +369,29 @@ func (in *Interpreter) exec(ctx context.Context, cur int, prog *yaegi.Program, r
 		return in.compileError(err, cur)
 	}
 	return nil
+}
+
+// guarded runs a program with yaegi, stopped by ctx through a runGuard.
+func (in *Interpreter) guarded(ctx context.Context, prog *yaegi.Program) error {
+	runCtx, stop := context.WithCancel(context.Background())
+	defer stop()
+	g := &runGuard{stop: stop, step: prog == in.stepProg}
+	unguard := in.rt.guardRun(g)
+	defer unguard()
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-ctx.Done():
+			g.interrupt()
+		case <-finished:
+		}
+	}()
+	_, err := in.y.ExecuteWithContext(runCtx, prog)
+	if err == nil && runCtx.Err() != nil {
+		err = runCtx.Err()
+	}
+	return err
 }
 
 func asPanic(err error, p *yaegi.Panic) bool {
