@@ -3,6 +3,8 @@ package cells
 import (
 	"go/ast"
 	"go/token"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // perIteration gives a three-clause loop's variables a per-iteration copy
@@ -13,10 +15,146 @@ func perIteration(hoister *rewriter, s *ast.ForStmt) {
 		return
 	}
 	names := idents(init.Lhs...)
-	if !captures(s.Body, names) || assigns(s.Body, names) {
+	if !captures(s.Body, names) {
+		return
+	}
+	if assigns(s.Body, names) {
+		carryOver(hoister, s, names)
 		return
 	}
 	s.Body.List = append(copies(names), hoister.hoistLits(s.Body.List, names)...)
+}
+
+// carryOver gives a three-clause loop whose body captures and assigns its
+// variables a copy of them per iteration, carried over to the next as Go
+// 1.22 does: `for i := 0; i < n; i++ { body }` becomes `for t := 0; t <
+// n; t++ { i := t; { body }; t = i }`, with `t = i` also before each
+// continue of the loop. A body that declares a variable of the same name
+// again, or continues a label of its own it does not declare, keeps
+// one variable for all iterations.
+func carryOver(r *rewriter, s *ast.ForStmt, ids []*ast.Ident) {
+	names := nameSet(ids)
+	if redeclares(s.Body, names) || continuesOuter(s.Body) {
+		return
+	}
+	tmps := map[string]string{}
+	vars := make([]string, len(ids)) // the names, before the header's are renamed
+	var enter, leave []ast.Stmt
+	for i, id := range ids {
+		t := r.temp("lv", id.Pos())
+		tmps[id.Name], vars[i] = t.Name, id.Name
+		enter = append(enter, &ast.AssignStmt{Lhs: []ast.Expr{r.ident(id.Name, id.Pos())}, TokPos: id.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{r.ident(t.Name, id.Pos())}})
+	}
+	back := func(at token.Pos) []ast.Stmt {
+		var out []ast.Stmt
+		for _, v := range vars {
+			out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{r.ident(tmps[v], at)}, TokPos: at, Tok: token.ASSIGN, Rhs: []ast.Expr{r.ident(v, at)}})
+		}
+		return out
+	}
+	rename := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.Ident:
+				if t, ok := tmps[n.Name]; ok {
+					n.Name = t
+				}
+			}
+			return true
+		})
+	}
+	for _, n := range []ast.Node{s.Init, s.Cond, s.Post} {
+		if n != nil {
+			rename(n)
+		}
+	}
+	named := make([]*ast.Ident, len(vars))
+	for i, v := range vars {
+		named[i] = r.ident(v, ids[i].Pos())
+	}
+	body := &ast.BlockStmt{Lbrace: s.Body.Lbrace, List: r.hoistLits(s.Body.List, named), Rbrace: s.Body.Rbrace}
+	continues(body, func(c *ast.BranchStmt) ast.Stmt {
+		return &ast.BlockStmt{Lbrace: c.Pos(), List: append(back(c.Pos()), c), Rbrace: c.End()}
+	})
+	leave = back(s.Body.Rbrace)
+	s.Body.List = append(append(enter, body), leave...)
+}
+
+// redeclares tells whether body declares one of the names again.
+func redeclares(body *ast.BlockStmt, names map[string]bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, id := range idents(n.Lhs...) {
+					found = found || names[id.Name]
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				for _, id := range idents(n.Key, n.Value) {
+					found = found || names[id.Name]
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				found = found || names[id.Name]
+			}
+		case *ast.Field:
+			for _, id := range n.Names {
+				found = found || names[id.Name]
+			}
+		case *ast.TypeSwitchStmt:
+			if a, ok := n.Assign.(*ast.AssignStmt); ok {
+				for _, id := range idents(a.Lhs...) {
+					found = found || names[id.Name]
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// continuesOuter tells whether body continues a label it does not
+// declare (possibly the loop's own).
+func continuesOuter(body *ast.BlockStmt) bool {
+	declared := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if l, ok := n.(*ast.LabeledStmt); ok {
+			declared[l.Label.Name] = true
+		}
+		return true
+	})
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.CONTINUE && b.Label != nil && !declared[b.Label.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// continues replaces each unlabeled continue of the loop whose body is
+// body (not those of loops inside it, nor of function literals) by f's
+// statement.
+func continues(body *ast.BlockStmt, f func(*ast.BranchStmt) ast.Stmt) {
+	astutil.Apply(body, func(c *astutil.Cursor) bool {
+		switch x := c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if x.Tok == token.CONTINUE && x.Label == nil {
+				c.Replace(f(x))
+			}
+			return false
+		}
+		return true
+	}, nil)
 }
 
 // hoistLits gives each function literal that a loop body passes to a

@@ -45,12 +45,35 @@ func main() {
 		fs = append(fs, func() int { return x + i })
 		x++
 	}
+	// A loop variable the body assigns is still one per iteration,
+	// carried over to the next (continue included).
+	for j := 0; j < 9; j++ {
+		fs = append(fs, func() int { return j })
+		if j%4 == 0 {
+			j++
+			continue
+		}
+		for k := 0; k < 3; k++ {
+			if k == 1 {
+				continue
+			}
+			j += k
+		}
+	}
+	var ps []*int
+	for k := 0; k < 6; k += 2 {
+		ps = append(ps, &k)
+		k++
+	}
 	for _, f := range fs {
 		fmt.Print(f(), ";")
+	}
+	for _, p := range ps {
+		fmt.Print(*p, ",")
 	}
 	fmt.Println()
 }
 
 // Output:
 // [1 2 3] 199990000 true
-// 1;12;23;
+// 1;12;23;1;4;7;9;1,4,
