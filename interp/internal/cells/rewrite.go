@@ -275,6 +275,7 @@ func (r *rewriter) temp(prefix string, at token.Pos) *ast.Ident {
 // rewrite applies the rewrites to everything under root.
 func (r *rewriter) rewrite(root ast.Node) {
 	if !r.ranges {
+		r.nestDefers(root)
 		r.namedReturns(root)
 		r.zeroResults(root)
 	}
