@@ -161,6 +161,7 @@ func (r *rt) builtinExports(m map[string]reflect.Value) {
 	m["Slice"] = reflect.ValueOf(slice)
 	m["ShiftCount"] = reflect.ValueOf(shiftCount)
 	m["Unhashable"] = reflect.ValueOf(unhashable)
+	m["AnyValue"] = reflect.ValueOf(func(v any) any { return v }) // see front's multiAssign
 	m["MakeLen"] = reflect.ValueOf(makeLen)
 	m["MakeCap"] = reflect.ValueOf(makeCap)
 	m["PkgVar"] = reflect.ValueOf(pkgVar)

@@ -63,7 +63,9 @@ import (
 //   - m[nil] converts nil to the map's key type (nilMapKey).
 //   - the composite literals among the values of an assignment or a
 //     declaration of several variables are put in parentheses
-//     (multiLits).
+//     (multiLits); in an assignment of several variables, a nil becomes
+//     T(nil) and a value of an empty interface type assigned to one
+//     _gocalc.AnyValue(v) (multiAssign).
 //   - new(v) with a value (Go 1.26) is func(x T) *T { return &x }(v).
 //   - var v, ok = m[k] (or <-c, or x.(T)) receives its two values from a
 //     function literal: yaegi failed on the comma-ok form in a var
@@ -163,6 +165,7 @@ func (r *Result) RuntimeLowering() ([]Replacement, map[string]string) {
 			}
 			multi := l.multiLits(len(n.Lhs), n.Rhs)
 			out = append(out, multi...)
+			out = append(out, l.multiAssign(n)...)
 			if len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN && len(multi) == 0 {
 				for i, x := range n.Rhs {
 					if rep, ok := l.errorLit(l.res.Info.Types[n.Lhs[i]].Type, x); ok {
@@ -403,6 +406,35 @@ func (l *lowerer) multiLits(vars int, values []ast.Expr) []Replacement {
 	for _, x := range values {
 		if lit, ok := x.(*ast.CompositeLit); ok {
 			out = append(out, l.span(lit, "("+ArgName+")"))
+		}
+	}
+	return out
+}
+
+// multiAssign lowers the values of an assignment of several variables
+// (x, err = v, nil) that yaegi failed on: an untyped nil becomes a
+// conversion to its variable's type, T(nil) ("reflect: New(nil)"), and a
+// value of an empty interface type assigned to one goes through the
+// interpreter's identity helper, _gocalc.AnyValue(v) ("reflect.Set: value
+// of type interface {} is not assignable to type interp.valueInterface").
+func (l *lowerer) multiAssign(n *ast.AssignStmt) []Replacement {
+	if n.Tok != token.ASSIGN || len(n.Lhs) < 2 || len(n.Lhs) != len(n.Rhs) {
+		return nil
+	}
+	var out []Replacement
+	for i, x := range n.Rhs {
+		lt := l.res.Info.TypeOf(n.Lhs[i])
+		xt, ok := l.res.Info.Types[x]
+		if lt == nil || !ok || xt.Type == nil || hasTypeParamDeep(lt) || hasTypeParamDeep(xt.Type) {
+			continue
+		}
+		switch {
+		case xt.IsNil():
+			if writable(lt) {
+				out = append(out, l.span(x, "("+l.localType(lt)+")(nil)"))
+			}
+		case isEmptyInterface(lt) && isEmptyInterface(xt.Type):
+			out = append(out, l.span(x, FmtName+".AnyValue("+ArgName+")"))
 		}
 	}
 	return out
