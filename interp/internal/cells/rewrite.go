@@ -6,6 +6,7 @@ import (
 	"go/printer"
 	"go/token"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/gocalc/gocalc/interp/internal/front"
@@ -324,9 +325,52 @@ func (r *rewriter) rewrite(root ast.Node) {
 			if n.Recv != nil && !r.ranges {
 				blankParams(n.Type.Params)
 			}
+		case *ast.StructType:
+			if !r.ranges {
+				hideUnexported(n)
+			}
 		}
 		return true
 	})
+}
+
+// hideTags are the struct tags that keep an unexported field out of the
+// standard library's encoders: yaegi gives a struct type's unexported
+// fields exported names (x becomes Xx) for reflect, so that encoding/json
+// wrote {"Xx":...} for them.
+var hideTags = []string{`json:"-"`, `xml:"-"`}
+
+// hideUnexported tags the unexported named fields of a struct type with
+// hideTags, keeping their own tags and any encoder key they already have.
+func hideUnexported(st *ast.StructType) {
+	if st.Fields == nil {
+		return
+	}
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 || token.IsExported(f.Names[0].Name) {
+			continue
+		}
+		tag := ""
+		if f.Tag != nil {
+			if t, err := strconv.Unquote(f.Tag.Value); err == nil {
+				tag = t
+			} else {
+				continue
+			}
+		}
+		for _, h := range hideTags {
+			key := h[:strings.Index(h, ":")]
+			if _, ok := reflect.StructTag(tag).Lookup(key); ok {
+				continue
+			}
+			tag = strings.TrimSpace(tag + " " + h)
+		}
+		at := f.Type.End()
+		if f.Tag != nil {
+			at = f.Tag.Pos()
+		}
+		f.Tag = &ast.BasicLit{ValuePos: at, Kind: token.STRING, Value: strconv.Quote(tag)}
+	}
 }
 
 // blankParams names the parameters of a method that are not named _:
