@@ -2,6 +2,7 @@ package front
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -41,7 +42,120 @@ func (r *Result) EmbeddedLowering() ([]Replacement, map[string]string) {
 		out = append(out, rep)
 		return true
 	})
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		out = append(out, l.embeddedIfaces(n)...)
+		return true
+	})
 	return out, l.imports
+}
+
+// embeddedIfaces lowers the values that n converts to an interface type
+// whose methods a struct of the session has only through one embedded
+// field of a type compiled elsewhere (type rw struct{ bytes.Buffer }
+// given as an io.Writer): the value becomes that field, &(&w).Buffer for
+// &w. yaegi, which does not see those promoted methods, refused the
+// conversion ("cannot use type *main.rw as type io.Writer"). The
+// interface value then holds the field: an assertion back to the
+// session's type fails. Call arguments, assignments and declarations
+// with a type are lowered.
+func (l *lowerer) embeddedIfaces(n ast.Node) []Replacement {
+	var out []Replacement
+	conv := func(target types.Type, e ast.Expr) {
+		if target == nil {
+			return
+		}
+		if src, ok := l.embeddedIface(target, e); ok {
+			out = append(out, l.span(e, src))
+		}
+	}
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		tv, ok := l.res.Info.Types[n.Fun]
+		if !ok || tv.IsType() {
+			if ok && len(n.Args) == 1 {
+				conv(tv.Type, n.Args[0]) // a conversion, io.Writer(&w)
+			}
+			return out
+		}
+		sig, ok := tv.Type.Underlying().(*types.Signature)
+		if !ok || n.Ellipsis.IsValid() {
+			return out
+		}
+		for i, a := range n.Args {
+			switch {
+			case sig.Variadic() && i >= sig.Params().Len()-1:
+				if s, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok {
+					conv(s.Elem(), a)
+				}
+			case i < sig.Params().Len():
+				conv(sig.Params().At(i).Type(), a)
+			}
+		}
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+			for i, e := range n.Rhs {
+				conv(l.res.Info.TypeOf(n.Lhs[i]), e)
+			}
+		}
+	case *ast.ValueSpec:
+		if n.Type != nil && len(n.Names) == len(n.Values) {
+			for _, e := range n.Values {
+				conv(l.res.Info.TypeOf(n.Type), e)
+			}
+		}
+	}
+	return out
+}
+
+// embeddedIface is e written as the embedded field that gives its value
+// every method of the interface target (see embeddedIfaces).
+func (l *lowerer) embeddedIface(target types.Type, e ast.Expr) (string, bool) {
+	it, ok := target.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return "", false
+	}
+	src := l.res.Info.TypeOf(e)
+	if src == nil || types.IsInterface(src) {
+		return "", false
+	}
+	base, ptr := src, false
+	if p, ok := src.Underlying().(*types.Pointer); ok {
+		base, ptr = p.Elem(), true
+	}
+	named, ok := base.(*types.Named)
+	if !ok || !IsSession(named.Obj().Pkg()) {
+		return "", false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	field := -1
+	for i := 0; i < it.NumMethods(); i++ {
+		obj, index, _ := types.LookupFieldOrMethod(src, true, l.pkg, it.Method(i).Name())
+		if _, isFunc := obj.(*types.Func); !isFunc || len(index) < 2 || (field >= 0 && index[0] != field) {
+			return "", false
+		}
+		field = index[0]
+	}
+	f := st.Field(field)
+	ft := f.Type()
+	if fp, ok := ft.(*types.Pointer); ok {
+		ft = fp.Elem()
+	}
+	fn, ok := ft.(*types.Named)
+	if !f.Embedded() || !ok || fn.Obj().Pkg() == nil || IsSession(fn.Obj().Pkg()) {
+		return "", false
+	}
+	name := l.res.FieldName(f)
+	_, fieldPtr := f.Type().(*types.Pointer)
+	if !types.AssignableTo(f.Type(), target) {
+		if fieldPtr || !ptr || !types.AssignableTo(types.NewPointer(f.Type()), target) {
+			return "", false
+		}
+		return "&(" + ArgName + ")." + name, true // &w: the field's address
+	}
+	return "(" + ArgName + ")." + name, true
 }
 
 // embeddedPath names the embedded fields that lead, from a value of type
