@@ -745,6 +745,138 @@ func _gocalc_slices_Chunk[_gocalcE any](s []_gocalcE, n int) func(func([]_gocalc
 	}
 }
 
+func _gocalc_slices_Compact[_gocalcE comparable](s []_gocalcE) []_gocalcE {
+	return _gocalc_slices_CompactFunc(s, func(a, b _gocalcE) bool { return a == b })
+}
+
+func _gocalc_slices_CompactFunc[_gocalcE any](s []_gocalcE, eq func(_gocalcE, _gocalcE) bool) []_gocalcE {
+	if len(s) < 2 {
+		return s
+	}
+	i := 1
+	for k := 1; k < len(s); k++ {
+		if !eq(s[k], s[k-1]) {
+			if i != k {
+				s[i] = s[k]
+			}
+			i++
+		}
+	}
+	var zero _gocalcE
+	for k := i; k < len(s); k++ {
+		s[k] = zero
+	}
+	return s[:i]
+}
+
+func _gocalc_slices_Delete[_gocalcE any](s []_gocalcE, i, j int) []_gocalcE {
+	_ = s[i:j:len(s)] // bounds check
+	if i == j {
+		return s
+	}
+	n := copy(s[i:], s[j:])
+	var zero _gocalcE
+	for k := i + n; k < len(s); k++ {
+		s[k] = zero
+	}
+	return s[:i+n]
+}
+
+// _gocalc_slices_Concat takes its slices as a slice, as _gocalc_cmp_Or
+// does its values.
+func _gocalc_slices_Concat[_gocalcE any](ss [][]_gocalcE) []_gocalcE {
+	size := 0
+	for _, s := range ss {
+		size += len(s)
+		if size < 0 {
+			panic("len out of range")
+		}
+	}
+	out := make([]_gocalcE, 0, size)
+	for _, s := range ss {
+		out = append(out, s...)
+	}
+	return out
+}
+
+func _gocalc_slices_Replace[_gocalcE any](s []_gocalcE, i, j int, v ..._gocalcE) []_gocalcE {
+	_ = s[i:j] // bounds check
+	tail := append([]_gocalcE(nil), s[j:]...)
+	out := append(append(s[:i], v...), tail...)
+	var zero _gocalcE
+	for k := len(out); k < len(s); k++ {
+		s[k] = zero
+	}
+	return out
+}
+
+func _gocalc_slices_Repeat[_gocalcE any](x []_gocalcE, count int) []_gocalcE {
+	if count < 0 {
+		panic("cannot be negative")
+	}
+	out := make([]_gocalcE, 0, len(x)*count)
+	for k := 0; k < count; k++ {
+		out = append(out, x...)
+	}
+	return out
+}
+
+// _gocalc_cmp_Or takes its values as a slice: yaegi failed on a generic
+// function with a variadic parameter of the type parameter's type
+// ("undefined type for T"). front.IterLowering calls it through a
+// variadic function literal of the call's type.
+func _gocalc_cmp_Or[_gocalcT comparable](vals []_gocalcT) (zero _gocalcT) {
+	for _, v := range vals {
+		if v != zero {
+			return v
+		}
+	}
+	return zero
+}
+
+func _gocalc_sync_OnceValue[_gocalcT any](f func() _gocalcT) func() _gocalcT {
+	var once sync.Once
+	var result _gocalcT
+	var p any
+	return func() _gocalcT {
+		once.Do(func() {
+			defer func() {
+				p = recover()
+				if p != nil {
+					panic(p)
+				}
+			}()
+			result = f()
+		})
+		if p != nil {
+			panic(p)
+		}
+		return result
+	}
+}
+
+func _gocalc_sync_OnceValues[_gocalcT1, _gocalcT2 any](f func() (_gocalcT1, _gocalcT2)) func() (_gocalcT1, _gocalcT2) {
+	var once sync.Once
+	var r1 _gocalcT1
+	var r2 _gocalcT2
+	var p any
+	return func() (_gocalcT1, _gocalcT2) {
+		once.Do(func() {
+			defer func() {
+				p = recover()
+				if p != nil {
+					panic(p)
+				}
+			}()
+			r1, r2 = f()
+		})
+		if p != nil {
+			panic(p)
+		}
+		return r1, r2
+	}
+}
+
 func _gocalc_strings_Lines(s string) func(func(string) bool) {
 	return func(yield func(string) bool) {
 		for len(s) > 0 {

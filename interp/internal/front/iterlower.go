@@ -12,13 +12,29 @@ import (
 // iterFuncs are the iterator functions of the standard library (Go 1.23
 // and later) that the interpreter's older standard library lacks, and
 // maps.Clone, whose source calls into the runtime and failed in the
-// interpreter ("interface {} is nil, not map[string]int"); the
-// interpreter's prelude defines each as _gocalc_<pkg>_<Name>.
+// interpreter ("interface {} is nil, not map[string]int"), and the
+// generic functions yaegi lacks (slices.Repeat, sync.OnceValue and
+// OnceValues) or failed on (slices.Compact, CompactFunc, Delete, Concat
+// and Replace: "CFG post-order panic"; cmp.Or: "undefined type for T");
+// the interpreter's prelude defines each as _gocalc_<pkg>_<Name>.
 var iterFuncs = map[string]map[string]bool{
-	"maps":    {"Keys": true, "Values": true, "All": true, "Collect": true, "Insert": true, "Clone": true},
-	"slices":  {"All": true, "Values": true, "Backward": true, "Collect": true, "AppendSeq": true, "Sorted": true, "SortedFunc": true, "Chunk": true},
+	"maps": {"Keys": true, "Values": true, "All": true, "Collect": true, "Insert": true, "Clone": true},
+	"slices": {"All": true, "Values": true, "Backward": true, "Collect": true, "AppendSeq": true, "Sorted": true, "SortedFunc": true, "Chunk": true,
+		"Compact": true, "CompactFunc": true, "Delete": true, "Concat": true, "Replace": true, "Repeat": true},
 	"strings": {"Lines": true, "SplitSeq": true, "FieldsSeq": true},
+	"cmp":     {"Or": true},
+	"sync":    {"OnceValue": true, "OnceValues": true},
 }
+
+// variadicPrelude are the prelude's functions that take a slice for Go's
+// variadic parameter of a type parameter's type, which yaegi failed on
+// ("undefined type for T").
+var variadicPrelude = map[string]bool{"cmp.Or": true, "slices.Concat": true}
+
+// sliceResults are the prelude's functions that return a []E for the
+// S ~[]E they are given: a call whose type is a named slice type is
+// converted back to it.
+var sliceResults = map[string]bool{"Compact": true, "CompactFunc": true, "Delete": true, "Concat": true, "Replace": true, "Repeat": true}
 
 // preludeSlices are the functions of package slices that the
 // interpreter's prelude defines in place of yaegi's (the rewriter calls
@@ -99,7 +115,28 @@ func (r *Result) IterLowering() ([]Replacement, map[string]string) {
 				out = append(out, rep)
 				return true
 			}
-			out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
+			t := r.Info.Types[n].Type
+			if variadicPrelude[fn.Pkg().Path()+"."+fn.Name()] {
+				// The prelude's function takes a slice (see
+				// _gocalc_cmp_Or): called through a variadic function
+				// literal of the call's types.
+				if t == nil || !l.expressible(t) || hasTypeParam(t) {
+					return true
+				}
+				p := t
+				if s, ok := t.Underlying().(*types.Slice); ok && fn.Name() == "Concat" {
+					p = types.NewSlice(s.Elem())
+				}
+				v, pt := l.fresh(), l.localType(p)
+				out = append(out, l.span(fun, fmt.Sprintf("func(%s ...%s) %s { return %s(%s) }", v, pt, pt, IterFunc(fn.Pkg().Path(), fn.Name()), v)))
+			} else {
+				out = append(out, l.span(fun, IterFunc(fn.Pkg().Path(), fn.Name())))
+			}
+			if fn.Pkg().Path() == "slices" && sliceResults[fn.Name()] && t != nil {
+				if _, named := types.Unalias(t).(*types.Named); named && l.expressible(t) && !hasTypeParam(t) {
+					out = append(out, l.span(n, l.localType(t)+"("+ArgName+")"))
+				}
+			}
 		case *ast.IndexExpr:
 			explicit[calleeIdent(n.X)] = true
 			if rep, ok := l.instanceValue(n, called); ok {
