@@ -334,6 +334,26 @@ func (r *rewriter) rewrite(root ast.Node) {
 	})
 }
 
+// blankVar tells whether s is var _ T (blank names, no values).
+func blankVar(s *ast.DeclStmt) bool {
+	g, ok := s.Decl.(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR || len(g.Specs) == 0 {
+		return false
+	}
+	for _, sp := range g.Specs {
+		vs, ok := sp.(*ast.ValueSpec)
+		if !ok || len(vs.Values) > 0 {
+			return false
+		}
+		for _, id := range vs.Names {
+			if id.Name != "_" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // hideTags are the struct tags that keep an unexported field out of the
 // standard library's encoders: yaegi gives a struct type's unexported
 // fields exported names (x becomes Xx) for reflect, so that encoding/json
@@ -673,6 +693,12 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		return s
 	}
 	switch s := s.(type) {
+	case *ast.DeclStmt:
+		if blankVar(s) {
+			// var _ T declares nothing; yaegi refused it in a function
+			// ("cannot use _ as value").
+			return &ast.EmptyStmt{Semicolon: s.Pos(), Implicit: true}
+		}
 	case *ast.TypeSwitchStmt:
 		if b := r.switchChain(s); b != nil {
 			return b

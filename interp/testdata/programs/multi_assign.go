@@ -21,6 +21,7 @@ func parse(s string) (n int, err error) {
 }
 
 func main() {
+	var _ T // declares nothing (yaegi refused it in a function)
 	fmt.Println(parse("abc"))
 	fmt.Println(parse(""))
 	var s []int
