@@ -40,16 +40,50 @@ var (
 )
 
 // SetPublisher makes p the current publisher and returns a function that
-// restores the previous one.
+// restores the previous one. Both first let the flusher (SetFlusher)
+// deliver what was printed before.
 func SetPublisher(p Publisher) (restore func()) {
+	if !same(publisher(), p) {
+		flush()
+	}
 	mu.Lock()
 	prev := current
 	current = p
 	mu.Unlock()
 	return func() {
+		if !same(publisher(), prev) {
+			flush()
+		}
 		mu.Lock()
 		current = prev
 		mu.Unlock()
+	}
+}
+
+// same tells whether two publishers are the same value (false for values
+// that cannot be compared).
+func same(a, b Publisher) (eq bool) {
+	defer func() {
+		if recover() != nil {
+			eq = false
+		}
+	}()
+	return a == b
+}
+
+var flusher atomic.Pointer[func()]
+
+// SetFlusher registers f, which delivers the text printed so far to the
+// current publisher; SetPublisher calls it before it changes the
+// publisher, so that what code printed before a widget started capturing
+// its output (or after it stopped) goes where it went then. The
+// interpreter registers it: its streams reach the publisher through
+// pipes.
+func SetFlusher(f func()) { flusher.Store(&f) }
+
+func flush() {
+	if f := flusher.Load(); f != nil && *f != nil {
+		(*f)()
 	}
 }
 

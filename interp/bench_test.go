@@ -291,3 +291,22 @@ func BenchmarkClosuresInLoop(b *testing.B) {
 	b.ReportMetric(kept/float64(b.N), "objects-kept/iter")
 	b.ReportMetric(float64(spent)/float64(b.N)/n, "ns/iter")
 }
+
+// BenchmarkPrintLines prints 20,000 lines with fmt.Println and 2,000 with
+// log.Println in a cell, through the pipe behind the cells' os.Stdout
+// (and, for log, after the pipe is flushed, to keep the two in order).
+func BenchmarkPrintLines(b *testing.B) {
+	in := newInterp(b)
+	mustRun(b, in, "log.SetFlags(0)")
+	var fmtT, logT time.Duration
+	for b.Loop() {
+		t := time.Now()
+		mustRun(b, in, "for i := range 20000 { fmt.Println(i) }")
+		fmtT += time.Since(t)
+		t = time.Now()
+		mustRun(b, in, "for i := range 2000 { log.Println(i) }")
+		logT += time.Since(t)
+	}
+	b.ReportMetric(float64(fmtT)/float64(b.N)/20000, "ns/fmt-line")
+	b.ReportMetric(float64(logT)/float64(b.N)/2000, "ns/log-line")
+}

@@ -15,9 +15,19 @@ import (
 // printOut writes what print and println print: to the cell's stdout, where
 // the interpreter writes them too (Go writes them to stderr; a notebook
 // shows both streams).
-func (r *rt) print(args ...string) { r.sink.stream("stdout", strings.Join(args, "")) }
+func (r *rt) print(args ...string) { r.out(strings.Join(args, "")) }
 
-func (r *rt) println(args ...string) { r.sink.stream("stdout", strings.Join(args, " ")+"\n") }
+func (r *rt) println(args ...string) { r.out(strings.Join(args, " ") + "\n") }
+
+// out writes the text of print and println where fmt's goes, the pipe
+// behind the cells' os.Stdout.
+func (r *rt) out(text string) {
+	if r.printOut != nil {
+		r.printOut.Write([]byte(text))
+		return
+	}
+	r.sink.stream("stdout", text)
+}
 
 func printBool(b bool) string          { return strconv.FormatBool(b) }
 func printInt(i int64) string          { return strconv.FormatInt(i, 10) }

@@ -497,6 +497,20 @@ func TestStreamOrder(t *testing.T) {
 	}
 }
 
+// What fmt prints and what compiled code writes to os.Stdout (a
+// tabwriter, a json.Encoder) arrive in the order they were written.
+func TestStdoutOrder(t *testing.T) {
+	in := newInterp(t)
+	_, rec := mustRun(t, in, "import (\n\t\"encoding/json\"\n\t\"os\"\n)\nfor i := range 3 {\n\tfmt.Println(\"fmt\", i)\n\tfmt.Fprintln(os.Stdout, \"file\", i)\n\tjson.NewEncoder(os.Stdout).Encode(i)\n\tprintln(\"builtin\", i)\n}")
+	want := ""
+	for i := range 3 {
+		want += fmt.Sprintf("fmt %d\nfile %d\n%d\nbuiltin %d\n", i, i, i, i)
+	}
+	if got := rec.stream("stdout"); got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+}
+
 func TestWholeProgram(t *testing.T) {
 	in := newInterp(t)
 	_, rec := mustRun(t, in, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello from main\")\n}")
@@ -532,6 +546,10 @@ func TestCellCannotSetPublisher(t *testing.T) {
 	var e *engine.Error
 	if !errors.As(err, &e) || e.Name != ErrPanic || !strings.Contains(e.Value, "display.SetPublisher cannot be called from a cell") {
 		t.Errorf("got %v, want a panic saying the kernel owns the publisher", err)
+	}
+	_, _, err = run(t, in, "display.SetFlusher(nil)")
+	if !errors.As(err, &e) || e.Name != ErrPanic || !strings.Contains(e.Value, "display.SetFlusher cannot be called from a cell") {
+		t.Errorf("got %v, want a panic saying the kernel owns the flusher", err)
 	}
 	_, rec, err := run(t, in, "display.HTML(\"<b>still shown</b>\")")
 	if err != nil || len(rec.pub) != 1 {

@@ -106,6 +106,9 @@ func New(opts Options) (*Interpreter, error) {
 		return nil, err
 	}
 	in.rt.stdout = in.stdout.w
+	in.rt.printOut = in.stdout
+	in.errw.stdout = in.stdout
+	in.sink.flush = func() { in.stdout.sync(); in.stderr.sync() }
 	if err := in.reset(); err != nil {
 		in.Close()
 		return nil, err
@@ -134,10 +137,12 @@ func (in *Interpreter) reset() (err error) {
 	if env == nil {
 		env = os.Environ()
 	}
-	// fmt.Print*, print and println write to Stdout, log to Stderr: both go
-	// straight to the Output, in order. os.Stdout and os.Stderr stay
-	// *os.File values in cells: the write ends of pipes.
-	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: streamWriter{in.sink, "stdout"}, Stderr: in.errw, Env: env, Args: cellArgs,
+	// fmt.Print*, print and println write to the pipe behind the cells'
+	// os.Stdout, in order with what compiled code writes there (a
+	// tabwriter, a json.Encoder on os.Stdout); log writes to Stderr,
+	// straight to the Output. os.Stdout and os.Stderr stay *os.File
+	// values in cells: the write ends of pipes.
+	y := yaegi.New(yaegi.Options{Stdin: in.stdin, Stdout: in.stdout, Stderr: in.errw, Env: env, Args: cellArgs,
 		GoPath: modules.GoPath, SourcecodeFilesystem: modules.SourceFS{}})
 	if err := y.Use(stdlibSymbols()); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gocalc/gocalc/display"
 	"github.com/gocalc/gocalc/engine"
@@ -19,6 +20,17 @@ import (
 type sink struct {
 	mu  sync.Mutex
 	out engine.Output
+	// flush forwards what was written to the cells' os.Stdout and
+	// os.Stderr so far (the pipes' sync): fmt's output goes through them
+	// too, so that it keeps its order with what compiled code writes to
+	// os.Stdout, and displays, input prompts and routing wait for it.
+	flush func()
+}
+
+func (s *sink) flushStreams() {
+	if s.flush != nil {
+		s.flush()
+	}
 }
 
 func (s *sink) set(out engine.Output) {
@@ -35,11 +47,13 @@ func (s *sink) get() engine.Output {
 
 // route sends output to out while f runs, then back to where it went.
 func (s *sink) route(out engine.Output, f func()) {
+	s.flushStreams()
 	s.mu.Lock()
 	prev := s.out
 	s.out = out
 	s.mu.Unlock()
 	defer func() {
+		s.flushStreams()
 		s.mu.Lock()
 		if s.out == out {
 			s.out = prev
@@ -52,13 +66,13 @@ func (s *sink) route(out engine.Output, f func()) {
 // Publish, Update and Clear make a sink a display.Publisher: what cells
 // display through package display goes where their text goes, to the
 // Output of the cell being run or, later, of the last one.
-func (s *sink) Publish(d display.Data) { s.publisher().Publish(d) }
+func (s *sink) Publish(d display.Data) { s.flushStreams(); s.publisher().Publish(d) }
 
 // Update forwards to the sink's Output; see Publish.
-func (s *sink) Update(d display.Data) { s.publisher().Update(d) }
+func (s *sink) Update(d display.Data) { s.flushStreams(); s.publisher().Update(d) }
 
 // Clear forwards to the sink's Output; see Publish.
-func (s *sink) Clear(wait bool) { s.publisher().Clear(wait) }
+func (s *sink) Clear(wait bool) { s.flushStreams(); s.publisher().Clear(wait) }
 
 func (s *sink) publisher() display.Publisher {
 	if out := s.get(); out != nil {
@@ -90,7 +104,10 @@ type router struct {
 }
 
 func (r *router) use(s *sink) {
-	installRouter.Do(func() { display.SetPublisher(r) })
+	installRouter.Do(func() {
+		display.SetPublisher(r)
+		display.SetFlusher(r.flush)
+	})
 	r.mu.Lock()
 	r.cur = s
 	r.mu.Unlock()
@@ -112,6 +129,16 @@ func (r *router) target() display.Publisher {
 		return noPublisher{}
 	}
 	return r.cur
+}
+
+// flush forwards the streams of the current sink (display.SetFlusher).
+func (r *router) flush() {
+	r.mu.Lock()
+	s := r.cur
+	r.mu.Unlock()
+	if s != nil {
+		s.flushStreams()
+	}
 }
 
 func (r *router) Publish(d display.Data) { r.target().Publish(d) }
@@ -136,6 +163,7 @@ func (s *sink) stream(name, text string) {
 }
 
 func (s *sink) input(prompt string) (string, error) {
+	s.flushStreams()
 	s.mu.Lock()
 	out := s.out
 	s.mu.Unlock()
@@ -169,6 +197,14 @@ type pipe struct {
 	seq    int
 	synced map[int]chan struct{}
 	done   chan struct{}
+	dirty  atomic.Bool // written through Write since the last sync
+}
+
+// Write writes to the pipe as fmt's output does (yaegi's Stdout, print),
+// noting that a sync has something to wait for (see errWriter).
+func (p *pipe) Write(b []byte) (int, error) {
+	p.dirty.Store(true)
+	return p.w.Write(b)
 }
 
 const syncMark = "\x00gocalc-sync-"
@@ -227,6 +263,7 @@ func (p *pipe) read() {
 
 // sync returns once everything written to the pipe so far was forwarded.
 func (p *pipe) sync() {
+	p.dirty.Store(false)
 	p.mu.Lock()
 	p.seq++
 	id := p.seq
@@ -253,12 +290,16 @@ func (p *pipe) close() {
 // traceback instead of being shown; everything else is forwarded.
 type errWriter struct {
 	sink   *sink
+	stdout *pipe // synced first when fmt wrote to it
 	mu     sync.Mutex
 	line   []byte
 	frames []string
 }
 
 func (e *errWriter) Write(b []byte) (int, error) {
+	if e.stdout != nil && e.stdout.dirty.Load() {
+		e.stdout.sync() // after what fmt wrote before (see sink.flush)
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.line = append(e.line, b...)

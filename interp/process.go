@@ -51,6 +51,9 @@ func (r *rt) processSymbols() []map[string]map[string]reflect.Value {
 			"SetPublisher": reflect.ValueOf(func(display.Publisher) func() {
 				panic(fmt.Errorf("display.SetPublisher cannot be called from a cell: the kernel owns where output goes (use widgets.Output.Capture to collect output)"))
 			}),
+			"SetFlusher": reflect.ValueOf(func(func()) {
+				panic(fmt.Errorf("display.SetFlusher cannot be called from a cell: the kernel owns where output goes"))
+			}),
 		},
 		"testing/testing": {
 			// Runs the tests, and ends the cell instead of the process.

@@ -36,6 +36,7 @@ type rt struct {
 	sink      *sink
 	cancel    chan struct{}     // closed when the running cell is interrupted
 	stdout    *os.File          // the write end of the cells' os.Stdout
+	printOut  *pipe             // where print and println write (fmt's too)
 	live      counter           // goroutines that cells started and that still run
 	steps     counter           // statement programs yaegi runs (see stmtBody)
 	running   *runGuard         // the interrupt of the program running now

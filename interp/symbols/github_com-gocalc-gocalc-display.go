@@ -29,6 +29,7 @@ func init() {
 		"Register":         reflect.ValueOf(display.Register),
 		"RendererFor":      reflect.ValueOf(display.RendererFor),
 		"SVG":              reflect.ValueOf(display.SVG),
+		"SetFlusher":       reflect.ValueOf(display.SetFlusher),
 		"SetPublisher":     reflect.ValueOf(display.SetPublisher),
 		"Show":             reflect.ValueOf(display.Show),
 		"Text":             reflect.ValueOf(display.Text),
