@@ -511,6 +511,18 @@ func TestStdoutOrder(t *testing.T) {
 	}
 }
 
+// What fmt printed before a write to os.Stderr reaches the Output before
+// it (the two pipes would otherwise race).
+func TestStdoutBeforeStderr(t *testing.T) {
+	in := newInterp(t)
+	for i := range 20 {
+		_, rec := mustRun(t, in, "import \"os\"\nfmt.Println(\"line 1\")\nfmt.Println(\"line 2\")\nfmt.Fprintln(os.Stderr, \"warn\")")
+		if got := strings.Join(rec.streams, ""); got != "stdout:line 1\nstdout:line 2\nstderr:warn\n" && got != "stdout:line 1\nline 2\nstderr:warn\n" {
+			t.Fatalf("run %d: streams %q, want both stdout lines before stderr", i, rec.streams)
+		}
+	}
+}
+
 func TestWholeProgram(t *testing.T) {
 	in := newInterp(t)
 	_, rec := mustRun(t, in, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello from main\")\n}")

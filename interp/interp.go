@@ -98,10 +98,10 @@ func New(opts Options) (*Interpreter, error) {
 	in.errw = &errWriter{sink: in.sink}
 	in.stdin = &stdin{sink: in.sink}
 	var err error
-	if in.stdout, err = newPipe("stdout", in.sink); err != nil {
+	if in.stdout, err = newPipe("stdout", in.sink, nil); err != nil {
 		return nil, err
 	}
-	if in.stderr, err = newPipe("stderr", in.sink); err != nil {
+	if in.stderr, err = newPipe("stderr", in.sink, in.stdout); err != nil {
 		in.stdout.close()
 		return nil, err
 	}

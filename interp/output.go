@@ -197,26 +197,48 @@ type pipe struct {
 	seq    int
 	synced map[int]chan struct{}
 	done   chan struct{}
-	dirty  atomic.Bool // written through Write since the last sync
+	// writes counts the writes through Write, flushed how many of them a
+	// finished sync forwarded: the pipe is dirty while flushed < writes.
+	writes, flushed atomic.Int64
+	// before, for os.Stderr's pipe, is os.Stdout's: what fmt wrote there
+	// is forwarded first, so that a cell's stdout and stderr keep the
+	// order they were written in, as far as the two pipes can tell.
+	before *pipe
+}
+
+// forward sends text read from the pipe to the sink.
+func (p *pipe) forward(text string) {
+	if text == "" {
+		return
+	}
+	if p.before != nil && p.before.dirty() {
+		p.before.sync()
+	}
+	p.sink.stream(p.name, text)
 }
 
 // Write writes to the pipe as fmt's output does (yaegi's Stdout, print),
 // noting that a sync has something to wait for (see errWriter).
 func (p *pipe) Write(b []byte) (int, error) {
-	p.dirty.Store(true)
-	return p.w.Write(b)
+	n, err := p.w.Write(b)
+	p.writes.Add(1)
+	return n, err
 }
+
+// dirty tells whether something written through Write may not have been
+// forwarded yet.
+func (p *pipe) dirty() bool { return p.flushed.Load() < p.writes.Load() }
 
 const syncMark = "\x00gocalc-sync-"
 
 var syncRe = regexp.MustCompile("\x00gocalc-sync-([0-9]+)\x00")
 
-func newPipe(name string, s *sink) (*pipe, error) {
+func newPipe(name string, s *sink, before *pipe) (*pipe, error) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
-	p := &pipe{name: name, sink: s, r: r, w: w, synced: map[int]chan struct{}{}, done: make(chan struct{})}
+	p := &pipe{name: name, sink: s, r: r, w: w, synced: map[int]chan struct{}{}, done: make(chan struct{}), before: before}
 	go p.read()
 	return p, nil
 }
@@ -233,7 +255,7 @@ func (p *pipe) read() {
 			if loc == nil {
 				break
 			}
-			p.sink.stream(p.name, string(pending[:loc[0]]))
+			p.forward(string(pending[:loc[0]]))
 			id, _ := strconv.Atoi(string(pending[loc[2]:loc[3]]))
 			pending = pending[loc[1]:]
 			p.mu.Lock()
@@ -249,12 +271,12 @@ func (p *pipe) read() {
 			keep = len(pending) - i
 		}
 		if len(pending)-keep > 0 {
-			p.sink.stream(p.name, string(pending[:len(pending)-keep]))
+			p.forward(string(pending[:len(pending)-keep]))
 			pending = append(pending[:0], pending[len(pending)-keep:]...)
 		}
 		if err != nil {
 			if len(pending) > 0 {
-				p.sink.stream(p.name, string(pending))
+				p.forward(string(pending))
 			}
 			return
 		}
@@ -263,7 +285,15 @@ func (p *pipe) read() {
 
 // sync returns once everything written to the pipe so far was forwarded.
 func (p *pipe) sync() {
-	p.dirty.Store(false)
+	target := p.writes.Load()
+	defer func() {
+		for {
+			f := p.flushed.Load()
+			if f >= target || p.flushed.CompareAndSwap(f, target) {
+				return
+			}
+		}
+	}()
 	p.mu.Lock()
 	p.seq++
 	id := p.seq
@@ -297,7 +327,7 @@ type errWriter struct {
 }
 
 func (e *errWriter) Write(b []byte) (int, error) {
-	if e.stdout != nil && e.stdout.dirty.Load() {
+	if e.stdout != nil && e.stdout.dirty() {
 		e.stdout.sync() // after what fmt wrote before (see sink.flush)
 	}
 	e.mu.Lock()
