@@ -297,6 +297,14 @@ func (in *Interpreter) debugExec(ctx context.Context, cur int, prog *yaegi.Progr
 		_ = run.dbg.Step(mainThread, yaegi.DebugStepInto)
 	default:
 		_ = run.dbg.Continue(mainThread)
+		// A Pause that came between d.run's setting and Continue had its
+		// mode overwritten by Continue's: ask again.
+		d.mu.Lock()
+		again := run.pausing[mainThread] && run.stops[mainThread] == nil
+		d.mu.Unlock()
+		if again {
+			run.dbg.Interrupt(mainThread, yaegi.DebugPause)
+		}
 	}
 	select {
 	case <-done:
