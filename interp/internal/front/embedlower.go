@@ -163,29 +163,11 @@ func (l *lowerer) embeddedIface(target types.Type, e ast.Expr) (string, bool) {
 // type (and none is reached through a pointer to a struct defined
 // elsewhere than the session, which yaegi handles).
 func embeddedPath(r *Result, recv types.Type, index []int) ([]string, bool) {
-	t := recv
-	var names []string
-	viaIface := false
-	for _, i := range index[:len(index)-1] {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok || i >= st.NumFields() {
-			return nil, false
-		}
-		f := st.Field(i)
-		if !f.Embedded() {
-			return nil, false
-		}
-		names = append(names, r.FieldName(f))
-		t = f.Type()
-		if types.IsInterface(t) {
-			viaIface = true
-			break
-		}
+	fields, ok := pathFields(recv, index)
+	if !ok || len(fields) == 0 || !types.IsInterface(fields[len(fields)-1].Type()) {
+		return nil, false
 	}
-	return names, viaIface
+	return fieldNames(r, fields), true
 }
 
 // shadowedPath names the embedded fields that lead, from a value of type
@@ -196,24 +178,45 @@ func shadowedPath(r *Result, recv types.Type, index []int, name string) ([]strin
 	if declaredNames(recv, name, map[types.Type]bool{}) < 2 {
 		return nil, false
 	}
+	fields, ok := pathFields(recv, index)
+	if !ok {
+		return nil, false
+	}
+	for _, f := range fields {
+		if !f.Exported() && !IsSession(f.Pkg()) {
+			return nil, false
+		}
+	}
+	return fieldNames(r, fields), true
+}
+
+// pathFields are the embedded fields that lead, from a value of type
+// recv, to the method at index path (a selection's Index); false when
+// one on the way is not an embedded field of a struct. An interface
+// field can only be the last: its methods have no fields.
+func pathFields(recv types.Type, index []int) ([]*types.Var, bool) {
 	t := recv
-	var names []string
+	var out []*types.Var
 	for _, i := range index[:len(index)-1] {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
 		}
 		st, ok := t.Underlying().(*types.Struct)
-		if !ok || i >= st.NumFields() {
+		if !ok || i >= st.NumFields() || !st.Field(i).Embedded() {
 			return nil, false
 		}
-		f := st.Field(i)
-		if !f.Embedded() || !f.Exported() && !IsSession(f.Pkg()) {
-			return nil, false
-		}
-		names = append(names, r.FieldName(f))
-		t = f.Type()
+		out = append(out, st.Field(i))
+		t = st.Field(i).Type()
 	}
-	return names, true
+	return out, true
+}
+
+func fieldNames(r *Result, fields []*types.Var) []string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = r.FieldName(f)
+	}
+	return names
 }
 
 // declaredNames counts the fields and the methods named name that the
