@@ -309,3 +309,12 @@ func BenchmarkPrintLines(b *testing.B) {
 	b.ReportMetric(float64(spent[0])/float64(b.N)/20000, "ns/fmt-line")
 	b.ReportMetric(float64(spent[1])/float64(b.N)/2000, "ns/log-line")
 }
+
+// BenchmarkTwoDefers calls a function with two deferred calls, which
+// cells.nestDefers runs in a frame of its own each, 20,000 times.
+func BenchmarkTwoDefers(b *testing.B) {
+	in := newInterp(b)
+	mustRun(b, in, "func twoDefers(n *int) (r int) { defer func() { *n++ }(); defer func() { r++ }(); return *n }\nfunc callDefers(k int) int { n := 0; for i := 0; i < k; i++ { twoDefers(&n) }; return n }")
+	spent := timeCells(b, in, "callDefers(20000)")
+	b.ReportMetric(float64(spent[0])/float64(b.N)/20000, "ns/call")
+}
